@@ -1,0 +1,16 @@
+-- One keyset page of finished workflow runs of workflow-mode apps, in (created_at, id) order.
+-- Runs still 'running' or 'paused' (and the unused 'scheduled') are left for a later window;
+-- any other status, known or not, is read so that nothing is dropped silently.
+-- Uses workflow_run_created_at_id_idx (created_at, id). Never selects graph.
+SELECT r.id, r.tenant_id, r.app_id, r.workflow_id, r.type, r.triggered_from, r.version,
+       r.inputs, r.outputs, r.status, r.error, r.elapsed_time, r.total_tokens,
+       r.created_by_role, r.created_by, r.created_at, r.finished_at
+FROM workflow_runs r
+JOIN apps a ON a.id = r.app_id AND a.mode = 'workflow'
+WHERE r.created_at >= :from AND r.created_at < :to
+  AND (r.created_at, r.id) > (:after_created_at, :after_id)
+  AND r.status NOT IN ('running', 'paused', 'scheduled')
+  AND (cardinality(:app_ids) = 0 OR r.app_id = ANY(:app_ids))
+  AND (cardinality(:tenant_ids) = 0 OR r.tenant_id = ANY(:tenant_ids))
+ORDER BY r.created_at, r.id
+LIMIT :limit

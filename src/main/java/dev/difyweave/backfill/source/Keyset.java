@@ -1,0 +1,15 @@
+package dev.difyweave.backfill.source;
+
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/** A reader position: the last {@code (created_at, id)} handed out. */
+public record Keyset(LocalDateTime createdAt, UUID id) {
+
+    private static final UUID MAX_UUID = new UUID(-1L, -1L);
+
+    /** Just before every row of a window starting at {@code from} (the page query also has {@code >= from}). */
+    public static Keyset before(LocalDateTime from) {
+        return new Keyset(from.minusNanos(1000), MAX_UUID);
+    }
+}

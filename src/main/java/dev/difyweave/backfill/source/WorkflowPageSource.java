@@ -1,0 +1,132 @@
+package dev.difyweave.backfill.source;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Pages of workflow runs of workflow-mode apps with their children: one query for the runs, then one
+ * per child table for the whole page (node executions, app logs, end users, accounts).
+ */
+public final class WorkflowPageSource implements PageSource<WorkflowTraceSource> {
+
+    private static final DifySql RUNS = DifySql.load("workflow-runs-page");
+    private static final DifySql NODES = DifySql.load("workflow-node-executions");
+    private static final DifySql APP_LOGS = DifySql.load("workflow-app-logs");
+    private static final DifySql END_USERS = DifySql.load("end-users");
+    private static final DifySql ACCOUNTS = DifySql.load("accounts");
+
+    private final JdbcTemplate dify;
+    private final SourceWindow window;
+
+    public WorkflowPageSource(JdbcTemplate dify, SourceWindow window) {
+        this.dify = dify;
+        this.window = window;
+    }
+
+    @Override
+    public List<WorkflowTraceSource> pageAfter(Keyset after, int limit) {
+        Map<String, Object> page = new HashMap<>();
+        page.put("from", window.from());
+        page.put("to", window.to());
+        page.put("after_created_at", after.createdAt());
+        page.put("after_id", after.id());
+        page.put("app_ids", window.appIds());
+        page.put("tenant_ids", window.tenantIds());
+        page.put("limit", limit);
+        List<WorkflowRunRow> runs = RUNS.query(dify, page, (rs, n) -> run(rs));
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> runIds = runs.stream().map(WorkflowRunRow::id).toList();
+        Map<UUID, List<NodeExecutionRow>> nodes = new HashMap<>();
+        NODES.query(dify, Map.of("run_ids", runIds), (rs, n) -> node(rs))
+                .forEach(node -> nodes.computeIfAbsent(node.workflowRunId(), k -> new ArrayList<>()).add(node));
+        Map<UUID, UUID> appLogs = new HashMap<>();
+        APP_LOGS.query(dify, Map.of("run_ids", runIds), (rs, n) -> {
+            appLogs.put(rs.getObject("workflow_run_id", UUID.class), rs.getObject("id", UUID.class));
+            return null;
+        });
+        Set<UUID> endUserIds = new HashSet<>();
+        Set<UUID> accountIds = new HashSet<>();
+        for (WorkflowRunRow run : runs) {
+            (isAccount(run) ? accountIds : endUserIds).add(run.createdBy());
+        }
+        Map<UUID, String> sessions = new HashMap<>();
+        if (!endUserIds.isEmpty()) {
+            END_USERS.query(dify, Map.of("ids", endUserIds), (rs, n) ->
+                    sessions.put(rs.getObject("id", UUID.class), rs.getString("session_id")));
+        }
+        Set<UUID> accounts = new HashSet<>();
+        if (!accountIds.isEmpty()) {
+            ACCOUNTS.query(dify, Map.of("ids", accountIds), (rs, n) -> accounts.add(rs.getObject("id", UUID.class)));
+        }
+        Map<UUID, WorkflowTraceSource> sources = new LinkedHashMap<>();
+        for (WorkflowRunRow run : runs) {
+            sources.put(run.id(), new WorkflowTraceSource(run, nodes.getOrDefault(run.id(), List.of()),
+                    appLogs.get(run.id()), sessions.get(run.createdBy()), accounts.contains(run.createdBy())));
+        }
+        return List.copyOf(sources.values());
+    }
+
+    @Override
+    public Keyset keyOf(WorkflowTraceSource item) {
+        return new Keyset(item.run().createdAt(), item.run().id());
+    }
+
+    private static boolean isAccount(WorkflowRunRow run) {
+        return "account".equals(run.createdByRole());
+    }
+
+    static WorkflowRunRow run(ResultSet rs) throws SQLException {
+        return new WorkflowRunRow(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("app_id", UUID.class),
+                rs.getObject("workflow_id", UUID.class),
+                rs.getString("type"),
+                rs.getString("triggered_from"),
+                rs.getString("version"),
+                rs.getString("inputs"),
+                rs.getString("outputs"),
+                rs.getString("status"),
+                rs.getString("error"),
+                rs.getDouble("elapsed_time"),
+                rs.getLong("total_tokens"),
+                rs.getString("created_by_role"),
+                rs.getObject("created_by", UUID.class),
+                rs.getObject("created_at", LocalDateTime.class),
+                rs.getObject("finished_at", LocalDateTime.class));
+    }
+
+    static NodeExecutionRow node(ResultSet rs) throws SQLException {
+        return new NodeExecutionRow(
+                rs.getObject("id", UUID.class),
+                rs.getObject("workflow_run_id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("app_id", UUID.class),
+                rs.getInt("index"),
+                rs.getString("node_id"),
+                rs.getString("node_type"),
+                rs.getString("title"),
+                rs.getString("inputs"),
+                rs.getString("process_data"),
+                rs.getString("outputs"),
+                rs.getString("status"),
+                rs.getString("error"),
+                rs.getDouble("elapsed_time"),
+                rs.getString("execution_metadata"),
+                rs.getObject("created_at", LocalDateTime.class),
+                rs.getObject("finished_at", LocalDateTime.class));
+    }
+}

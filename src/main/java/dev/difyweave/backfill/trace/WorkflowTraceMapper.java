@@ -1,0 +1,289 @@
+package dev.difyweave.backfill.trace;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import dev.difyweave.backfill.source.NodeExecutionRow;
+import dev.difyweave.backfill.source.WorkflowRunRow;
+import dev.difyweave.backfill.source.WorkflowTraceSource;
+import dev.difyweave.backfill.weave.CallIds;
+import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.weave.LivePayload;
+import dev.difyweave.backfill.weave.LivePayload.TokenUsage;
+import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.weave.WeaveJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A workflow run and its node executions as Dify's live Weave integration sends them
+ * (dify-source.md §3.3 (a), §3.4), with corrections C1, C4, C5, C6 and C8 of trace-mapping.md.
+ * Pure: rows in, calls out.
+ */
+public final class WorkflowTraceMapper {
+
+    public static final String KIND = "workflow";
+    static final String RUNS = "workflow_runs";
+    static final String NODES = "workflow_node_executions";
+
+    private static final Comparator<NodeExecutionRow> NODE_ORDER = Comparator
+            .comparing(NodeExecutionRow::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(NodeExecutionRow::index);
+
+    private final Provenance provenance;
+
+    public WorkflowTraceMapper(Provenance provenance) {
+        this.provenance = provenance;
+    }
+
+    /** A workflow-mode run: the workflow call is the root of its own trace. */
+    public AssembledTrace map(WorkflowTraceSource source) {
+        SourceProblems problems = new SourceProblems();
+        String runId = CallIds.dify(source.run().id());
+        List<WeaveCall> calls = mapRun(source, runId, null, problems);
+        return new AssembledTrace(KIND, RUNS + ":" + runId, calls, problems.list());
+    }
+
+    /**
+     * The workflow call and its node calls, in a trace given by the caller: its own (workflow apps)
+     * or a chatflow message's (then {@code parentId} is the message call).
+     */
+    List<WeaveCall> mapRun(WorkflowTraceSource source, String traceId, String parentId, SourceProblems problems) {
+        WorkflowRunRow run = source.run();
+        String runId = CallIds.dify(run.id());
+        List<String> approximated = new ArrayList<>();
+        if (!DifyEnums.FINISHED_RUN_STATUSES.contains(run.status())) {
+            problems.add(RUNS, runId, "status", "unknown workflow run status '" + run.status() + "', sent as is");
+        }
+        Instant start = DifyTime.utc(run.createdAt());
+        Instant end = runEnd(run, start, runId, problems, approximated);
+
+        ObjectNode meta = Json.NODES.objectNode();
+        meta.put("workflow_id", str(run.workflowId()));
+        meta.putNull("conversation_id");
+        meta.put("workflow_run_id", runId);
+        meta.put("tenant_id", str(run.tenantId()));
+        meta.put("elapsed_time", run.elapsedTime());
+        meta.put("status", run.status());
+        meta.put("version", run.version());
+        meta.put("total_tokens", run.totalTokens());
+        meta.putArray("file_list");
+        meta.put("triggered_from", run.triggeredFrom());
+        meta.put("user_id", userId(source, runId, problems));
+        meta.put("app_id", str(run.appId()));
+        meta.put("app_name", "");
+        meta.put("workspace_name", "");
+
+        ObjectNode attributes = meta.deepCopy();
+        if (source.appLogId() == null) {
+            attributes.putNull("workflow_app_log_id");
+        } else {
+            attributes.put("workflow_app_log_id", source.appLogId().toString());
+        }
+        attributes.put("workflow_run_id", runId);
+        attributes.put("trace_id", traceId);
+        attributes.put("start_time", WeaveJson.timestamp(start));
+        attributes.put("end_time", WeaveJson.timestamp(end));
+        tags(attributes, "dify_workflow", "workflow");
+        provenance(attributes, approximated);
+
+        TokenUsage usage = TokenUsage.total(run.totalTokens());
+        JsonNode inputs = LivePayload.inputs(objectOrEmpty(problems.parse(RUNS, runId, "inputs", run.inputs())),
+                usage, List.of());
+        JsonNode output = LivePayload.outputs(objectOrEmpty(problems.parse(RUNS, runId, "outputs", run.outputs())),
+                usage, List.of());
+        String exception = blankToNull(run.error());
+
+        List<WeaveCall> nodeCalls = new ArrayList<>();
+        ObjectNode usageTotal = Json.NODES.objectNode();
+        source.nodes().stream().sorted(NODE_ORDER).forEach(node -> {
+            WeaveCall call = mapNode(node, run, traceId, problems);
+            CallSummary.rollUp(usageTotal, call.summary().get("usage"));
+            nodeCalls.add(call);
+        });
+
+        List<WeaveCall> calls = new ArrayList<>(nodeCalls.size() + 1);
+        calls.add(new WeaveCall(runId, traceId, parentId, KIND, "workflow_" + runId, start, end, attributes, inputs,
+                output, exception, CallSummary.of(exception, start, end, usageTotal), RUNS + ":" + runId));
+        calls.addAll(nodeCalls);
+        return calls;
+    }
+
+    private WeaveCall mapNode(NodeExecutionRow node, WorkflowRunRow run, String traceId, SourceProblems problems) {
+        String nodeId = CallIds.dify(node.id());
+        String runId = CallIds.dify(run.id());
+        List<String> approximated = new ArrayList<>();
+        if (!DifyEnums.NODE_STATUSES.contains(node.status())) {
+            problems.add(NODES, nodeId, "status", "unknown node status '" + node.status() + "', sent as is");
+        }
+        String nodeType = node.nodeType() == null || node.nodeType().isBlank() ? "unknown" : node.nodeType();
+        if (!DifyEnums.NODE_TYPES.contains(nodeType)) {
+            problems.add(NODES, nodeId, "node_type", "unknown node type '" + nodeType + "', sent as op name");
+        }
+
+        Instant start = DifyTime.utc(node.createdAt());
+        if (start == null) {
+            start = DifyTime.utc(run.createdAt());
+            approximated.add("started_at");
+            problems.add(NODES, nodeId, "created_at", "null created_at, the run's start is used");
+        }
+        double elapsed = node.elapsedTime();
+        if (Double.isNaN(elapsed) || elapsed < 0) {
+            problems.add(NODES, nodeId, "elapsed_time", "negative elapsed_time " + elapsed + ", 0 is used");
+            elapsed = 0;
+        }
+        Instant end = DifyTime.plusSeconds(start, elapsed);
+
+        JsonNode metadataNode = problems.parse(NODES, nodeId, "execution_metadata", node.executionMetadata());
+        ObjectNode attributes = Json.NODES.objectNode();
+        if (metadataNode instanceof ObjectNode metadata) {
+            for (Map.Entry<String, JsonNode> entry : metadata.properties()) {
+                if (!DifyEnums.EXECUTION_METADATA_KEYS.contains(entry.getKey())) {
+                    problems.add(NODES, nodeId, "execution_metadata",
+                            "unknown execution_metadata key '" + entry.getKey() + "', sent as an attribute");
+                }
+                attributes.set(entry.getKey(), entry.getValue());
+            }
+        } else if (metadataNode != null) {
+            attributes.set("execution_metadata", metadataNode);
+        }
+        long totalTokens = metadataNode == null ? 0 : metadataNode.path("total_tokens").asLong(0);
+
+        JsonNode processData = problems.parse(NODES, nodeId, "process_data", node.processData());
+        JsonNode rawInputs;
+        if ("llm".equals(nodeType)) {
+            rawInputs = processData == null ? Json.NODES.objectNode()
+                    : processData.isObject() ? processData.path("prompts").isMissingNode()
+                            ? Json.NODES.objectNode() : processData.get("prompts")
+                    : processData;
+        } else {
+            rawInputs = objectOrEmpty(problems.parse(NODES, nodeId, "inputs", node.inputs()));
+        }
+        JsonNode outputsNode = objectOrEmpty(problems.parse(NODES, nodeId, "outputs", node.outputs()));
+
+        attributes.put("workflow_run_id", runId);
+        attributes.put("node_execution_id", nodeId);
+        attributes.put("tenant_id", str(node.tenantId()));
+        attributes.put("app_id", str(run.appId()));
+        attributes.put("app_name", node.title());
+        attributes.put("node_type", nodeType);
+        attributes.put("status", node.status());
+        if (processData != null && processData.isObject() && "chat".equals(processData.path("model_mode").asString(null))) {
+            attributes.put("ls_provider", processData.path("model_provider").asString(""));
+            attributes.put("ls_model_name", processData.path("model_name").asString(""));
+        }
+        tags(attributes, "node_execution");
+        attributes.put("start_time", WeaveJson.timestamp(start));
+        attributes.put("end_time", WeaveJson.timestamp(end));
+        attributes.put("elapsed_time", elapsed);
+        attributes.put("trace_id", traceId);
+        provenance(attributes, approximated);
+
+        TokenUsage usage = TokenUsage.total(totalTokens);
+        JsonNode inputs = LivePayload.inputs(rawInputs, usage, List.of());
+        JsonNode output = LivePayload.outputs(outputsNode, usage, List.of());
+
+        String exception = null;
+        if (DifyEnums.FAILED_NODE_STATUSES.contains(node.status())) {
+            exception = blankToNull(node.error());
+            if (exception == null) {
+                exception = "node " + node.status() + " (Dify recorded no error message)";
+            }
+        }
+        ObjectNode llmUsage = "llm".equals(nodeType) ? llmUsage(processData, outputsNode) : null;
+        return new WeaveCall(nodeId, traceId, runId, opName(nodeType), node.title(), start, end, attributes, inputs,
+                output, exception, CallSummary.of(exception, (long) Math.floor(elapsed * 1000), llmUsage),
+                NODES + ":" + nodeId);
+    }
+
+    /** C5: usage of an llm node from its {@code process_data.usage} (or {@code outputs.usage}) and model name. */
+    private static ObjectNode llmUsage(JsonNode processData, JsonNode outputs) {
+        JsonNode usage = processData == null ? null : processData.get("usage");
+        if (usage == null || !usage.isObject()) {
+            usage = outputs == null ? null : outputs.get("usage");
+        }
+        if (usage == null || !usage.isObject()) {
+            return null;
+        }
+        String model = processData == null ? null : processData.path("model_name").asString(null);
+        long prompt = usage.path("prompt_tokens").asLong(0);
+        long completion = usage.path("completion_tokens").asLong(0);
+        long total = usage.path("total_tokens").asLong(prompt + completion);
+        return CallSummary.usage(model, prompt, completion, total);
+    }
+
+    /** {@code finished_at}, or the best persisted value when it is missing or impossible (C6). */
+    private static Instant runEnd(WorkflowRunRow run, Instant start, String runId, SourceProblems problems,
+            List<String> approximated) {
+        Instant finished = DifyTime.utc(run.finishedAt());
+        if (finished != null && !finished.isBefore(start)) {
+            return finished;
+        }
+        approximated.add("ended_at");
+        if (finished == null) {
+            problems.add(RUNS, runId, "finished_at", "null finished_at, created_at + elapsed_time is used");
+        } else {
+            problems.add(RUNS, runId, "finished_at", "finished_at before created_at, created_at + elapsed_time is used");
+        }
+        return DifyTime.plusSeconds(start, run.elapsedTime());
+    }
+
+    /** Live Dify: account id for console users, {@code end_users.session_id} for end users. */
+    private static String userId(WorkflowTraceSource source, String runId, SourceProblems problems) {
+        WorkflowRunRow run = source.run();
+        String createdBy = str(run.createdBy());
+        if (DifyEnums.ROLE_ACCOUNT.equals(run.createdByRole())) {
+            if (!source.accountFound()) {
+                problems.add(RUNS, runId, "created_by", "orphan: account " + createdBy + " not found");
+            }
+            return createdBy;
+        }
+        if (DifyEnums.ROLE_END_USER.contains(run.createdByRole())) {
+            if (source.endUserSessionId() == null) {
+                problems.add(RUNS, runId, "created_by", "orphan: end user " + createdBy + " not found, its id is used");
+                return createdBy;
+            }
+            return source.endUserSessionId();
+        }
+        problems.add(RUNS, runId, "created_by_role", "unknown created_by_role '" + run.createdByRole() + "'");
+        return createdBy;
+    }
+
+    private static String opName(String nodeType) {
+        String name = nodeType.startsWith("weave:") ? "node:" + nodeType : nodeType;
+        return name.length() <= 128 ? name : name.substring(0, 128);
+    }
+
+    private void provenance(ObjectNode attributes, List<String> approximated) {
+        ObjectNode backfill = attributes.putObject("backfill");
+        backfill.put("source", provenance.source());
+        backfill.put("version", provenance.version());
+        backfill.put("job", provenance.job());
+        ArrayNode list = backfill.putArray("approximated");
+        approximated.forEach(list::add);
+    }
+
+    private static void tags(ObjectNode attributes, String... tags) {
+        ArrayNode array = attributes.putArray("tags");
+        for (String tag : tags) {
+            array.add(tag);
+        }
+    }
+
+    /** Dify's {@code json.loads(x) if x else {}}; a non-object value (raw text included) is kept. */
+    private static JsonNode objectOrEmpty(JsonNode parsed) {
+        return parsed == null ? Json.NODES.objectNode() : parsed;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.difyweave.backfill.weave;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Makes a call safe to send without losing it:
+ * <ul>
+ * <li>C14: string values in inputs/output that start with {@code weave:///} are prefixed with
+ * {@value #REF_ESCAPE} (Weave would parse them as refs and reject the request);</li>
+ * <li>lone UTF-16 surrogates (possible through JSON escapes in Dify's text columns) become U+FFFD;</li>
+ * <li>C13: a call whose JSON exceeds the limit has its largest strings cut with a visible marker.</li>
+ * </ul>
+ * Every change is listed in {@code attributes.backfill} ({@code escaped}, {@code truncated}).
+ */
+public final class CallSanitizer {
+
+    public static final String REF_PREFIX = "weave:///";
+    public static final String REF_ESCAPE = "[escaped] ";
+    public static final long DEFAULT_MAX_CALL_BYTES = 3L * 1024 * 1024;
+    private static final int KEEP_AT_LEAST = 1024;
+
+    private final long maxCallBytes;
+
+    public CallSanitizer(long maxCallBytes) {
+        this.maxCallBytes = maxCallBytes;
+    }
+
+    public WeaveCall sanitize(WeaveCall call) {
+        List<String> escaped = new ArrayList<>();
+        JsonNode inputs = clean(call.inputs(), "inputs", true, escaped);
+        JsonNode output = clean(call.output(), "output", true, escaped);
+        ObjectNode attributes = (ObjectNode) clean(call.attributes(), "attributes", false, escaped);
+        if (!escaped.isEmpty()) {
+            backfill(attributes).set("escaped", strings(escaped));
+        }
+        WeaveCall cleaned = call.withPayload(attributes, inputs, output);
+        long size = WeaveJson.callBytes(cleaned);
+        return size <= maxCallBytes ? cleaned : truncate(cleaned, size);
+    }
+
+    private static JsonNode clean(JsonNode node, String path, boolean escapeRefs, List<String> escaped) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isString()) {
+            String value = node.stringValue();
+            String fixed = replaceLoneSurrogates(value);
+            if (escapeRefs && fixed.startsWith(REF_PREFIX)) {
+                escaped.add(path);
+                fixed = REF_ESCAPE + fixed;
+            }
+            return fixed.equals(value) ? node : Json.NODES.stringNode(fixed);
+        }
+        if (node.isObject()) {
+            ObjectNode copy = null;
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                JsonNode value = clean(entry.getValue(), path + "." + entry.getKey(), escapeRefs, escaped);
+                String key = replaceLoneSurrogates(entry.getKey());
+                if (value != entry.getValue() || !key.equals(entry.getKey())) {
+                    copy = copy != null ? copy : copyUntil((ObjectNode) node, entry.getKey());
+                }
+                if (copy != null) {
+                    copy.set(key, value);
+                }
+            }
+            return copy != null ? copy : node;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = null;
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode element = node.get(i);
+                JsonNode value = clean(element, path + "[" + i + "]", escapeRefs, escaped);
+                if (value != element && copy == null) {
+                    copy = Json.NODES.arrayNode();
+                    for (int j = 0; j < i; j++) {
+                        copy.add(node.get(j));
+                    }
+                }
+                if (copy != null) {
+                    copy.add(value);
+                }
+            }
+            return copy != null ? copy : node;
+        }
+        return node;
+    }
+
+    private static ObjectNode copyUntil(ObjectNode source, String stopKey) {
+        ObjectNode copy = Json.NODES.objectNode();
+        for (Map.Entry<String, JsonNode> entry : source.properties()) {
+            if (entry.getKey().equals(stopKey)) {
+                break;
+            }
+            copy.set(entry.getKey(), entry.getValue());
+        }
+        return copy;
+    }
+
+    static String replaceLoneSurrogates(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean lone = false;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (out != null) {
+                        out.append(c).append(s.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+                lone = true;
+            } else if (Character.isLowSurrogate(c)) {
+                lone = true;
+            }
+            if (lone && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(lone ? '\uFFFD' : c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** Cuts the largest strings until the call fits, then, if structure alone is too big, whole fields. */
+    private WeaveCall truncate(WeaveCall call, long size) {
+        ObjectNode attributes = call.attributes().deepCopy();
+        JsonNode inputs = call.inputs() == null ? null : call.inputs().deepCopy();
+        JsonNode output = call.output() == null ? null : call.output().deepCopy();
+        List<StringLeaf> leaves = new ArrayList<>();
+        collect(inputs, "inputs", leaves);
+        collect(output, "output", leaves);
+        collect(attributes, "attributes", leaves);
+        leaves.sort(Comparator.comparingLong(StringLeaf::bytes).reversed());
+        long excess = size - maxCallBytes + 4096;
+        List<String> truncated = new ArrayList<>();
+        for (StringLeaf leaf : leaves) {
+            if (excess <= 0 || leaf.bytes() <= KEEP_AT_LEAST * 4L) {
+                break;
+            }
+            String value = leaf.value();
+            int keep = (int) Math.max(KEEP_AT_LEAST, value.length() - excess - 256);
+            if (Character.isHighSurrogate(value.charAt(keep - 1))) {
+                keep--;
+            }
+            String cut = value.substring(0, keep) + marker(keep, value.length());
+            leaf.replace(cut);
+            excess -= leaf.bytes() - utf8Length(cut);
+            truncated.add(leaf.path());
+        }
+        WeaveCall candidate = call.withPayload(attributes, inputs, output);
+        if (WeaveJson.callBytes(candidate) > maxCallBytes) {
+            inputs = summarise(inputs, "inputs", truncated);
+            output = summarise(output, "output", truncated);
+            candidate = call.withPayload(attributes, inputs, output);
+        }
+        backfill(attributes).set("truncated", strings(truncated));
+        return candidate;
+    }
+
+    private JsonNode summarise(JsonNode node, String path, List<String> truncated) {
+        if (node == null || node.isNull()) {
+            return node;
+        }
+        String json = WeaveJson.toJson(node);
+        int keep = (int) Math.min(json.length(), maxCallBytes / 4);
+        truncated.add(path);
+        ObjectNode replacement = Json.NODES.objectNode();
+        replacement.put("truncated_json", json.substring(0, keep) + marker(keep, json.length()));
+        return replacement;
+    }
+
+    static String marker(int kept, int total) {
+        return "…[truncated by dify-weave-backfill: kept " + kept + " of " + total + " chars]";
+    }
+
+    private static void collect(JsonNode node, String path, List<StringLeaf> leaves) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                String childPath = path + "." + entry.getKey();
+                if (entry.getValue().isString()) {
+                    leaves.add(new StringLeaf(childPath, (ObjectNode) node, entry.getKey(), null, -1,
+                            entry.getValue().stringValue()));
+                } else {
+                    collect(entry.getValue(), childPath, leaves);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isString()) {
+                    leaves.add(new StringLeaf(path + "[" + i + "]", null, null, (ArrayNode) node, i,
+                            node.get(i).stringValue()));
+                } else {
+                    collect(node.get(i), path + "[" + i + "]", leaves);
+                }
+            }
+        }
+    }
+
+    private record StringLeaf(String path, ObjectNode object, String key, ArrayNode array, int index, String value) {
+
+        long bytes() {
+            return utf8Length(value);
+        }
+
+        void replace(String replacement) {
+            if (object != null) {
+                object.put(key, replacement);
+            } else {
+                array.set(index, Json.NODES.stringNode(replacement));
+            }
+        }
+    }
+
+    static long utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static ObjectNode backfill(ObjectNode attributes) {
+        JsonNode existing = attributes.get("backfill");
+        return existing instanceof ObjectNode node ? node : attributes.putObject("backfill");
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        ArrayNode array = Json.NODES.arrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+}

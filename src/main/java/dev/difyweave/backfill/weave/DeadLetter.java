@@ -1,0 +1,5 @@
+package dev.difyweave.backfill.weave;
+
+/** A call Weave would not take, with the HTTP status and the server's reason. Recorded, never dropped. */
+public record DeadLetter(WeaveCall call, int httpStatus, String reason) {
+}

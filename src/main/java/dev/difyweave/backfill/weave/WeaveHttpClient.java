@@ -1,0 +1,100 @@
+package dev.difyweave.backfill.weave;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Speaks HTTP to the Weave trace server and nothing else: one POST of pre-serialised bytes, the reply
+ * as a {@link WeaveResponse}, network failures as {@link TransientWeaveException}. HTTP Basic
+ * {@code api:<key>}; the key lives only in the Authorization header and is never logged.
+ */
+public final class WeaveHttpClient {
+
+    private static final int MAX_BODY_CHARS = 2000;
+
+    private final RestClient rest;
+    private final URI baseUrl;
+
+    public WeaveHttpClient(URI baseUrl, String apiKey, Duration connectTimeout, Duration readTimeout) {
+        this.baseUrl = baseUrl;
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                // cleartext endpoints get HTTP/1.1: the JDK's h2c upgrade breaks POSTs on many servers
+                .version("https".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_2
+                        : HttpClient.Version.HTTP_1_1)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(readTimeout);
+        String credentials = Base64.getEncoder().encodeToString(("api:" + apiKey).getBytes(StandardCharsets.UTF_8));
+        this.rest = RestClient.builder()
+                .requestFactory(factory)
+                .baseUrl(baseUrl.toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + credentials)
+                .build();
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public WeaveResponse post(String path, byte[] body) {
+        try {
+            return rest.post()
+                    .uri(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange((request, response) -> new WeaveResponse(response.getStatusCode().value(),
+                            retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
+                            readStart(response.getBody())), true);
+        } catch (ResourceAccessException e) {
+            throw new TransientWeaveException("network error on POST " + path + ": " + rootMessage(e), null, e);
+        }
+    }
+
+    private static String readStart(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_BODY_CHARS * 2);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text;
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; {@code null} when absent or unreadable. */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+}
