@@ -195,7 +195,8 @@ public final class WorkflowTraceMapper {
             }
         }
         ObjectNode llmUsage = "llm".equals(nodeType) ? llmUsage(processData, outputsNode) : null;
-        return new WeaveCall(nodeId, traceId, runId, opName(nodeType), node.title(), start, end, attributes, inputs,
+        String displayName = node.title() == null || node.title().isBlank() ? null : node.title();
+        return new WeaveCall(nodeId, traceId, runId, opName(nodeType), displayName, start, end, attributes, inputs,
                 output, exception, CallSummary.of(exception, (long) Math.floor(elapsed * 1000), llmUsage),
                 NODES + ":" + nodeId);
     }

@@ -1,0 +1,35 @@
+-- The backfill's own state beside Spring Batch's job repository (created by the application at start).
+
+-- Calls Weave refused (4xx other than auth/project errors, 413 for a single call) and roots that could
+-- not be assembled at all: nothing is dropped without a row here. payload holds the exact upsert_batch
+-- items of the call, so it can be inspected and replayed.
+CREATE TABLE IF NOT EXISTS backfill_dead_letter (
+    id               BIGSERIAL PRIMARY KEY,
+    job_execution_id BIGINT,
+    step_name        VARCHAR(100),
+    project_id       VARCHAR(300) NOT NULL,
+    call_id          VARCHAR(64),
+    trace_id         VARCHAR(64),
+    op_name          VARCHAR(200),
+    source_key       VARCHAR(200) NOT NULL,
+    http_status      INTEGER NOT NULL,
+    reason           TEXT NOT NULL,
+    payload          TEXT,
+    created_at       TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS backfill_dead_letter_execution_idx ON backfill_dead_letter (job_execution_id);
+CREATE INDEX IF NOT EXISTS backfill_dead_letter_call_idx ON backfill_dead_letter (project_id, call_id);
+
+-- Problems in Dify rows that did not stop a call from being sent (malformed JSON sent as raw text,
+-- unknown enum values, orphan references, impossible timestamps).
+CREATE TABLE IF NOT EXISTS backfill_problem (
+    id               BIGSERIAL PRIMARY KEY,
+    job_execution_id BIGINT,
+    step_name        VARCHAR(100),
+    source_table     VARCHAR(100) NOT NULL,
+    source_key       VARCHAR(100) NOT NULL,
+    source_column    VARCHAR(100),
+    reason           TEXT NOT NULL,
+    created_at       TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS backfill_problem_execution_idx ON backfill_problem (job_execution_id);

@@ -1,0 +1,32 @@
+package dev.difyweave.backfill;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.difyweave.backfill.cli.BackfillCli;
+import dev.difyweave.backfill.config.BackfillSettings;
+
+/**
+ * Entry point. The command line is parsed and the configuration validated before Spring starts, so
+ * {@code --help} and configuration errors answer at once; then a Spring context runs the command.
+ */
+@SpringBootApplication
+public class BackfillApplication {
+
+    public static void main(String[] args) {
+        System.exit(BackfillCli.standard().run(args));
+    }
+
+    /** The Spring Batch context for one command, with the validated settings as a bean. */
+    public static ConfigurableApplicationContext start(BackfillSettings settings) {
+        return new SpringApplicationBuilder(BackfillApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .initializers(context -> context.getBeanFactory().registerSingleton("backfillSettings", settings))
+                .run();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.difyweave.backfill.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.config.ConfigurationException;
+
+/**
+ * The command line of cli.md: parses, validates the configuration before any work, runs the command
+ * and maps its outcome to an exit status with a one-line reason on stderr.
+ */
+public final class BackfillCli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int LOST_CALLS = 3;
+    public static final int BUSY = 4;
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    public BackfillCli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    public static BackfillCli standard() {
+        return new BackfillCli(System.getenv(), System.out, System.err, Clock.systemUTC());
+    }
+
+    public int run(String[] argv) {
+        CliArguments args;
+        try {
+            args = CliArguments.parse(argv);
+        } catch (UsageException e) {
+            return usage(Usage.GENERAL, e.getMessage());
+        }
+        String command = args.command();
+        if (command == null || command.equals("help")) {
+            out.print(Usage.GENERAL);
+            return args.has("help") || "help".equals(command) ? OK : USAGE;
+        }
+        String help = switch (command) {
+            case "migrate" -> Usage.MIGRATE;
+            case "status" -> Usage.STATUS;
+            case "demo" -> Usage.DEMO;
+            default -> null;
+        };
+        if (help == null) {
+            return usage(Usage.GENERAL, "unknown command '" + command + "'");
+        }
+        if (args.has("help")) {
+            out.print(help);
+            return OK;
+        }
+        try {
+            BackfillSettings settings = BackfillSettings.fromEnvironment(env);
+            return switch (command) {
+                case "migrate" -> new MigrateCommand(settings, out, clock).run(args);
+                case "status" -> new StatusCommand(settings, out).run(args);
+                case "demo" -> new DemoCommand(settings, out, clock).run(args);
+                default -> throw new IllegalStateException(command);
+            };
+        } catch (UsageException e) {
+            return usage(help, e.getMessage());
+        } catch (ConfigurationException e) {
+            err.println("configuration error: " + e.getMessage());
+            return USAGE;
+        } catch (CommandFailedException e) {
+            err.println(command + ": " + e.getMessage());
+            return e.exitStatus();
+        } catch (RuntimeException e) {
+            err.println(command + " failed: " + Reasons.oneLine(e));
+            return FAILED;
+        }
+    }
+
+    private int usage(String text, String reason) {
+        err.println("error: " + reason);
+        err.print(text);
+        return USAGE;
+    }
+}

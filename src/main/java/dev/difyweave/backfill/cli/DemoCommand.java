@@ -1,0 +1,135 @@
+package dev.difyweave.backfill.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.difyweave.backfill.BackfillApplication;
+import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.config.DatabaseSettings;
+import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
+import dev.difyweave.backfill.demo.EmbeddedPostgresServer;
+import dev.difyweave.backfill.demo.SqlScript;
+import dev.difyweave.backfill.job.BackfillLauncher;
+import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.weave.JsonlExportSink;
+
+/**
+ * {@code demo}: the real job on generated Dify data in an embedded PostgreSQL (Dify's database and a
+ * throw-away state store side by side), written to an export directory, with a report of what it did.
+ */
+final class DemoCommand {
+
+    static final String DIFY_SCHEMA = "sql/fixtures/dify-schema.sql";
+
+    private final BackfillSettings settings;
+    private final PrintStream out;
+    private final Clock clock;
+
+    DemoCommand(BackfillSettings settings, PrintStream out, Clock clock) {
+        this.settings = settings;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    int run(CliArguments args) {
+        args.requireOnly(Set.of("export-dir", "also-send", "seed", "help"));
+        boolean alsoSend = args.flag("also-send");
+        if (alsoSend) {
+            settings.requireSending();
+        }
+        Path exportDir = Path.of(args.has("export-dir") ? args.value("export-dir") : "demo-out");
+        DifyDataGenerator.Spec spec = DifyDataGenerator.Spec.demo();
+        if (args.has("seed")) {
+            spec = spec.toBuilder().seed(seed(args.value("seed"))).build();
+        }
+        out.println("starting an embedded PostgreSQL ...");
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral()) {
+            GenerationResult generated = generateDify(postgres, spec);
+            out.printf("generated Dify data: %d workspaces, %d workflow apps, %d workflow runs (%d finished, %d running or "
+                    + "paused), %d node executions, %d app logs%n", generated.tenantCount(), generated.appCount(),
+                    generated.workflowRunCount(), generated.finishedRunCount(),
+                    generated.workflowRunCount() - generated.finishedRunCount(), generated.nodeExecutionCount(),
+                    generated.appLogCount());
+            postgres.createDatabaseIfMissing("backfill_state");
+            BackfillSettings demo = settings
+                    .withDify(new DatabaseSettings(postgres.jdbcUrl("dify"), postgres.username(), null))
+                    .withState(new DatabaseSettings(postgres.jdbcUrl("backfill_state"), postgres.username(), null));
+            Path exportFile = exportDir.resolve(JsonlExportSink.FILE_NAME);
+            deleteIfExists(exportFile);
+            BackfillRequest request = new BackfillRequest(RequestOptions.BEGINNING, clock.instant(), List.of(), List.of(),
+                    RequestOptions.KNOWN_KINDS, alsoSend ? BackfillRequest.Sink.WEAVE_AND_EXPORT : BackfillRequest.Sink.EXPORT,
+                    settings.weave().project() != null ? settings.weave().project() : RequestOptions.EXPORT_PROJECT,
+                    exportDir.toString(), false, "demo");
+            RunSummary summary;
+            try (ConfigurableApplicationContext context = BackfillApplication.start(demo)) {
+                summary = MigrateCommand.launch(context.getBean(BackfillLauncher.class), request, out);
+            }
+            report(exportFile, summary);
+            summary.requireNothingLost();
+            return BackfillCli.OK;
+        }
+    }
+
+    private GenerationResult generateDify(EmbeddedPostgresServer postgres, DifyDataGenerator.Spec spec) {
+        postgres.createDatabaseIfMissing("dify");
+        try (Connection connection = postgres.connect("dify")) {
+            SqlScript.run(connection, DIFY_SCHEMA);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create Dify's schema in the embedded PostgreSQL", e);
+        }
+        DriverManagerDataSource dify = new DriverManagerDataSource(postgres.jdbcUrl("dify"), postgres.username(), "");
+        return new DifyDataGenerator().generate(dify, spec);
+    }
+
+    private void report(Path exportFile, RunSummary summary) {
+        if (!Files.exists(exportFile)) {
+            out.println("nothing was exported");
+            return;
+        }
+        TraceOutline outline = TraceOutline.read(exportFile);
+        out.printf("exported %d traces, %d calls to %s (%d bytes)%n", outline.traceCount(), outline.callCount(),
+                exportFile, size(exportFile));
+        out.println();
+        out.println("one trace, as Weave will nest it:");
+        outline.drawRichestTrace().forEach(line -> out.println("  " + line));
+        out.println();
+        out.println("problems found in the source rows: " + summary.problems()
+                + " (see the backfill_problem table; the demo's state store is discarded)");
+    }
+
+    private static long seed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed must be a number");
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

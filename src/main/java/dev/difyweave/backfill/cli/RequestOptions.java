@@ -1,0 +1,118 @@
+package dev.difyweave.backfill.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.BackfillRequest.Sink;
+
+/** The options of cli.md shared by every command that reads Dify, turned into a {@link BackfillRequest}. */
+public final class RequestOptions {
+
+    public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "dry-run",
+            "export-dir", "also-send", "help");
+
+    public static final List<String> KNOWN_KINDS =
+            List.of("workflow", "message", "tool", "dataset_retrieval", "moderation", "generate_name");
+
+    /** Where a window starts when {@code --from} is not given: before any Dify row can exist. */
+    public static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** The project id written into exported bodies when WEAVE_PROJECT is unset. */
+    public static final String EXPORT_PROJECT = "dify-backfill/export";
+
+    private RequestOptions() {
+    }
+
+    public static BackfillRequest toRequest(CliArguments args, BackfillSettings settings, String label, Instant now) {
+        Instant from = args.has("from") ? instant("from", args.value("from")) : BEGINNING;
+        Duration lag = args.has("safety-lag") ? duration("safety-lag", args.value("safety-lag")) : Duration.ofMinutes(10);
+        boolean toDefaulted = !args.has("to");
+        Instant to = toDefaulted ? now.minus(lag) : instant("to", args.value("to"));
+        if (!from.isBefore(to)) {
+            throw new UsageException("--from (" + from + ") must be before --to (" + to + ")");
+        }
+        List<String> kinds = args.has("kinds") ? args.values("kinds") : KNOWN_KINDS;
+        for (String kind : kinds) {
+            if (!KNOWN_KINDS.contains(kind)) {
+                throw new UsageException("unknown kind '" + kind + "' in --kinds; known: " + String.join(",", KNOWN_KINDS));
+            }
+        }
+        Sink sink = sink(args);
+        String project = settings.weave().project();
+        if (project == null && !sink.sends()) {
+            project = EXPORT_PROJECT;
+        }
+        return new BackfillRequest(from, to, uuids(args, "app"), uuids(args, "tenant"), kinds, sink,
+                sink == Sink.DRY_RUN ? null : project, args.has("export-dir") ? args.value("export-dir") : null,
+                toDefaulted, label);
+    }
+
+    private static Sink sink(CliArguments args) {
+        boolean dryRun = args.flag("dry-run");
+        boolean export = args.has("export-dir");
+        boolean alsoSend = args.flag("also-send");
+        if (dryRun && (export || alsoSend)) {
+            throw new UsageException("--dry-run sends and writes nothing; it cannot be combined with --export-dir or --also-send");
+        }
+        if (alsoSend && !export) {
+            throw new UsageException("--also-send only makes sense with --export-dir");
+        }
+        if (dryRun) {
+            return Sink.DRY_RUN;
+        }
+        if (export) {
+            return alsoSend ? Sink.WEAVE_AND_EXPORT : Sink.EXPORT;
+        }
+        return Sink.WEAVE;
+    }
+
+    /** ISO-8601 instant, offset date-time, local date-time (UTC) or date (UTC midnight). */
+    static Instant instant(String option, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException notDate) {
+                    throw new UsageException("--" + option + " must be an ISO-8601 date-time such as 2025-06-01T00:00:00Z, got '"
+                            + value + "'");
+                }
+            }
+        }
+    }
+
+    static Duration duration(String option, String value) {
+        try {
+            Duration d = Duration.parse(value);
+            if (d.isNegative()) {
+                throw new UsageException("--" + option + " must not be negative");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + option + " must be an ISO-8601 duration such as PT10M, got '" + value + "'");
+        }
+    }
+
+    private static List<UUID> uuids(CliArguments args, String option) {
+        return args.values(option).stream().map(v -> {
+            try {
+                return UUID.fromString(v);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--" + option + " must be a UUID, got '" + v + "'");
+            }
+        }).toList();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.difyweave.backfill.cli;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+import dev.difyweave.backfill.job.TraceItemWriter;
+
+/** The counts of one job execution, summed over its steps, from what the job repository persisted. */
+public record RunSummary(long executionId, BatchStatus status, long traces, long calls, long deadLetters,
+        long problems, String failure) {
+
+    public static RunSummary of(JobExecution execution) {
+        long traces = 0;
+        long calls = 0;
+        long deadLetters = 0;
+        long problems = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            traces += step.getWriteCount();
+            calls += step.getExecutionContext().getLong(TraceItemWriter.CALLS, 0L);
+            deadLetters += step.getExecutionContext().getLong(TraceItemWriter.DEAD_LETTERS, 0L);
+            problems += step.getExecutionContext().getLong(TraceItemWriter.PROBLEMS, 0L);
+        }
+        String failure = execution.getStatus() == BatchStatus.COMPLETED ? null
+                : Reasons.oneLine(execution.getAllFailureExceptions(), execution.getExitStatus().getExitDescription());
+        return new RunSummary(execution.getId(), execution.getStatus(), traces, calls, deadLetters, problems, failure);
+    }
+
+    public String line() {
+        return "execution " + executionId + " " + status + ": " + traces + " traces, " + calls + " calls delivered, "
+                + deadLetters + " dead letters, " + problems + " source problems";
+    }
+
+    /** Exit status per cli.md: 0 only when nothing was lost. */
+    public void requireNothingLost() {
+        if (status != BatchStatus.COMPLETED) {
+            throw new CommandFailedException(BackfillCli.FAILED, "execution " + executionId + " " + status + ": "
+                    + failure + " (run the same command again to resume from the checkpoint)");
+        }
+        if (deadLetters > 0) {
+            throw new CommandFailedException(BackfillCli.LOST_CALLS, deadLetters
+                    + " calls were refused by Weave and recorded in backfill_dead_letter (execution " + executionId + ")");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.difyweave.backfill.cli;
+
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.difyweave.backfill.BackfillApplication;
+import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.job.BackfillJobConfiguration;
+import dev.difyweave.backfill.job.BackfillRequest;
+
+/** {@code status}: recent executions from the job repository and what can be resumed. */
+final class StatusCommand {
+
+    private final BackfillSettings settings;
+    private final PrintStream out;
+
+    StatusCommand(BackfillSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    int run(CliArguments args) {
+        args.requireOnly(Set.of("limit", "help"));
+        int limit = parseLimit(args);
+        try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
+            JobRepository repository = context.getBean(JobRepository.class);
+            List<JobExecution> executions = repository.getJobInstances(BackfillJobConfiguration.JOB_NAME, 0, limit)
+                    .stream()
+                    .flatMap(instance -> repository.getJobExecutions(instance).stream())
+                    .sorted(Comparator.comparingLong(JobExecution::getId).reversed())
+                    .limit(limit)
+                    .toList();
+            if (executions.isEmpty()) {
+                out.println("no executions yet");
+                return BackfillCli.OK;
+            }
+            out.printf("%-6s %-10s %-24s %-24s %-9s %-18s %8s %9s %6s  %s%n", "exec", "status", "window from",
+                    "window to", "sink", "kinds", "traces", "calls", "dead", "resumable");
+            for (JobExecution execution : executions) {
+                BackfillRequest request = BackfillRequest.fromJobParameters(execution.getJobParameters());
+                RunSummary summary = RunSummary.of(execution);
+                out.printf("%-6d %-10s %-24s %-24s %-9s %-18s %8d %9d %6d  %s%n", execution.getId(),
+                        execution.getStatus(), request.from(), request.to(), request.sink().name().toLowerCase(),
+                        String.join(",", request.kinds()), summary.traces(), summary.calls(), summary.deadLetters(),
+                        resumable(execution, executions));
+            }
+            return BackfillCli.OK;
+        }
+    }
+
+    private static String resumable(JobExecution execution, List<JobExecution> all) {
+        boolean newest = all.stream()
+                .filter(e -> Objects.equals(e.getJobInstanceId(), execution.getJobInstanceId()))
+                .mapToLong(JobExecution::getId).max().orElse(-1) == execution.getId();
+        if (!newest) {
+            return "-";
+        }
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
+            return "yes: run the same command again";
+        }
+        if (status.isRunning()) {
+            return "running, or killed (the next run of the same window takes it over if no process holds it)";
+        }
+        return "no";
+    }
+
+    private static int parseLimit(CliArguments args) {
+        if (!args.has("limit")) {
+            return 20;
+        }
+        try {
+            int limit = Integer.parseInt(args.value("limit"));
+            if (limit < 1) {
+                throw new NumberFormatException();
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--limit must be a positive number");
+        }
+    }
+}

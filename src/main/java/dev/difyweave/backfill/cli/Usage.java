@@ -1,0 +1,68 @@
+package dev.difyweave.backfill.cli;
+
+/** The usage texts printed by {@code --help} and on a wrong command line. */
+final class Usage {
+
+    static final String GENERAL = """
+            Usage: java -jar dify-weave-backfill.jar <command> [options]
+
+            Moves the history of a Dify deployment (PostgreSQL) into W&B Weave as traces.
+
+            Commands:
+              migrate   backfill one window of history (default: everything up to now minus the safety lag);
+                        running the same command again resumes a failed or killed run from its checkpoint
+              status    recent executions, their windows, counts, state, and what is resumable
+              demo      the whole pipeline on an embedded PostgreSQL with generated Dify data (needs nothing installed)
+
+            Run '<command> --help' for the options of a command.
+            Configuration is read from the environment: DIFY_DB_URL, DIFY_DB_USERNAME, DIFY_DB_PASSWORD,
+            BACKFILL_DB_URL, BACKFILL_DB_USERNAME, BACKFILL_DB_PASSWORD, WANDB_API_KEY, WEAVE_PROJECT,
+            WF_TRACE_SERVER_URL, DIFY_FILES_URL (see README.md).
+            """;
+
+    static final String WINDOW_OPTIONS = """
+              --from=<ISO-8601>          start of the window, inclusive (UTC when no zone; default: the beginning)
+              --to=<ISO-8601>            end of the window, exclusive (default: now minus the safety lag)
+              --app=<uuid>               only these apps (repeatable, or comma-separated)
+              --tenant=<uuid>            only these workspaces (repeatable, or comma-separated)
+              --kinds=<list>             workflow,message,tool,dataset_retrieval,moderation,generate_name (default: all)
+              --safety-lag=<duration>    rows younger than this are left for a later run (default PT10M)
+              --dry-run                  read, assemble, validate and size; write nothing to Weave
+              --export-dir=<dir>         write the exact Weave request bodies as JSON Lines instead of sending
+              --also-send                with --export-dir: send to Weave as well
+            """;
+
+    static final String MIGRATE = """
+            Usage: java -jar dify-weave-backfill.jar migrate [options]
+
+            Backfills one window of Dify history into WEAVE_PROJECT. The window, filters, kinds and target
+            identify the run: the same command after a failure or a kill resumes from the last checkpoint,
+            and a completed window is not sent twice.
+
+            Options:
+            """ + WINDOW_OPTIONS + """
+
+            Exit status: 0 when everything was delivered; 1 when the run failed (resumable); 2 for a wrong
+            command line or configuration; 3 when the run completed but some calls were refused by Weave
+            (recorded in backfill_dead_letter); 4 when another process is running the same window.
+            """;
+
+    static final String STATUS = """
+            Usage: java -jar dify-weave-backfill.jar status [--limit=<n>]
+
+            Lists the most recent executions (default 20) from the state store (BACKFILL_DB_URL, or the
+            embedded store under ./var/): window, filters, state, counts, and whether it is resumable.
+            """;
+
+    static final String DEMO = """
+            Usage: java -jar dify-weave-backfill.jar demo [--export-dir=<dir>] [--also-send] [--seed=<n>]
+
+            Starts an embedded PostgreSQL, creates Dify's schema, generates workflow apps, runs and node
+            executions, runs the real backfill job on them into --export-dir (default ./demo-out/), and
+            prints what it did with one trace drawn as an outline. With --also-send (and WANDB_API_KEY,
+            WEAVE_PROJECT set) the calls are sent to Weave too.
+            """;
+
+    private Usage() {
+    }
+}

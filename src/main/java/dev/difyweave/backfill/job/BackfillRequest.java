@@ -1,0 +1,151 @@
+package dev.difyweave.backfill.job;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import dev.difyweave.backfill.source.SourceWindow;
+
+/**
+ * What one job instance does, and the identity of that instance: the window, the filters, the trace
+ * kinds, the sink and the target project are identifying (no incrementer), so running the same
+ * command again resumes the same instance from its checkpoint. Nothing secret is ever a parameter.
+ */
+public record BackfillRequest(
+        Instant from,
+        Instant to,
+        List<UUID> appIds,
+        List<UUID> tenantIds,
+        List<String> kinds,
+        Sink sink,
+        String project,
+        String exportDir,
+        boolean toDefaulted,
+        String label) {
+
+    public static final String FROM = "window.from";
+    public static final String TO = "window.to";
+    public static final String APPS = "filter.apps";
+    public static final String TENANTS = "filter.tenants";
+    public static final String KINDS = "kinds";
+    public static final String SINK = "sink";
+    public static final String PROJECT = "project";
+    public static final String EXPORT_DIR = "export.dir";
+    public static final String TO_DEFAULTED = "window.to.defaulted";
+    public static final String LABEL = "job.label";
+
+    public static final List<String> ALL_KINDS = List.of("workflow");
+
+    /** Where assembled calls go. */
+    public enum Sink {
+        WEAVE, EXPORT, WEAVE_AND_EXPORT, DRY_RUN;
+
+        public boolean sends() {
+            return this == WEAVE || this == WEAVE_AND_EXPORT;
+        }
+
+        public boolean exports() {
+            return this == EXPORT || this == WEAVE_AND_EXPORT;
+        }
+
+        String parameter() {
+            return name().toLowerCase().replace('_', '-');
+        }
+
+        static Sink ofParameter(String value) {
+            return valueOf(value.toUpperCase().replace('-', '_'));
+        }
+    }
+
+    public BackfillRequest {
+        appIds = appIds.stream().distinct().sorted().toList();
+        tenantIds = tenantIds.stream().distinct().sorted().toList();
+        kinds = kinds.stream().distinct().sorted().toList();
+    }
+
+    public SourceWindow window() {
+        return new SourceWindow(naiveUtc(from), naiveUtc(to), appIds, tenantIds);
+    }
+
+    public boolean includes(String kind) {
+        return kinds.contains(kind);
+    }
+
+    public JobParameters toJobParameters() {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addString(FROM, from.toString(), true)
+                .addString(TO, to.toString(), true)
+                .addString(APPS, join(appIds), true)
+                .addString(TENANTS, join(tenantIds), true)
+                .addString(KINDS, String.join(",", kinds), true)
+                .addString(SINK, sink.parameter(), true)
+                .addString(PROJECT, project == null ? "" : project, true)
+                .addString(TO_DEFAULTED, Boolean.toString(toDefaulted), false)
+                .addString(LABEL, label, false);
+        if (exportDir != null) {
+            builder.addString(EXPORT_DIR, exportDir, false);
+        }
+        return builder.toJobParameters();
+    }
+
+    /** The request of a step, from the job parameters Spring Batch persisted (so a restart sees the same). */
+    public static BackfillRequest fromParameters(Map<String, Object> parameters) {
+        String project = string(parameters, PROJECT);
+        return new BackfillRequest(
+                Instant.parse(string(parameters, FROM)),
+                Instant.parse(string(parameters, TO)),
+                uuids(string(parameters, APPS)),
+                uuids(string(parameters, TENANTS)),
+                split(string(parameters, KINDS)),
+                Sink.ofParameter(string(parameters, SINK)),
+                project == null || project.isEmpty() ? null : project,
+                string(parameters, EXPORT_DIR),
+                Boolean.parseBoolean(string(parameters, TO_DEFAULTED)),
+                string(parameters, LABEL));
+    }
+
+    public static BackfillRequest fromJobParameters(JobParameters parameters) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        parameters.parameters().forEach(p -> values.put(p.name(), p.value()));
+        return fromParameters(values);
+    }
+
+    /** Same instance apart from the end of the window: how a defaulted {@code --to} finds its unfinished run. */
+    public boolean sameApartFromEnd(BackfillRequest other) {
+        return from.equals(other.from) && appIds.equals(other.appIds) && tenantIds.equals(other.tenantIds)
+                && kinds.equals(other.kinds) && sink == other.sink && java.util.Objects.equals(project, other.project);
+    }
+
+    public BackfillRequest withTo(Instant newTo, boolean defaulted) {
+        return new BackfillRequest(from, newTo, appIds, tenantIds, kinds, sink, project, exportDir, defaulted, label);
+    }
+
+    static LocalDateTime naiveUtc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String string(Map<String, Object> parameters, String name) {
+        Object value = parameters.get(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static String join(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).toList();
+    }
+
+    private static List<UUID> uuids(String csv) {
+        return split(csv).stream().map(UUID::fromString).toList();
+    }
+}

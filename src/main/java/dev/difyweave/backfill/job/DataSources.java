@@ -1,0 +1,44 @@
+package dev.difyweave.backfill.job;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.difyweave.backfill.config.DatabaseSettings;
+
+/** Builds the two connection pools: Dify (read-only, always) and the backfill's own state store. */
+public final class DataSources {
+
+    private DataSources() {
+    }
+
+    /**
+     * Dify is never written to: connections are read-only at the JDBC level and every session's
+     * transactions default to READ ONLY, so even a mistaken statement is refused by PostgreSQL.
+     */
+    public static HikariDataSource difyReadOnly(DatabaseSettings dify, int poolSize) {
+        HikariConfig config = base(dify, "dify-source", poolSize);
+        config.setReadOnly(true);
+        config.addDataSourceProperty("readOnlyMode", "always");
+        config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        return new HikariDataSource(config);
+    }
+
+    public static HikariDataSource state(DatabaseSettings state, int poolSize) {
+        return new HikariDataSource(base(state, "backfill-state", poolSize));
+    }
+
+    private static HikariConfig base(DatabaseSettings db, String poolName, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(db.url());
+        config.setUsername(db.username());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(30_000);
+        config.setInitializationFailTimeout(10_000);
+        config.addDataSourceProperty("ApplicationName", "dify-weave-backfill");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        return config;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.difyweave.backfill.job;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.difyweave.backfill.trace.TraceProblem;
+import dev.difyweave.backfill.weave.DeadLetter;
+import dev.difyweave.backfill.weave.WeaveJson;
+
+/**
+ * Records, in the state store and inside the chunk's transaction, what could not be sent (dead
+ * letters) and what was sent despite a problem in the source row. Both commit with the checkpoint.
+ */
+public class FailureLedger {
+
+    private final JdbcTemplate state;
+
+    public FailureLedger(JdbcTemplate state) {
+        this.state = state;
+    }
+
+    public void deadLetters(long jobExecutionId, String stepName, String projectId, List<DeadLetter> deadLetters) {
+        if (deadLetters.isEmpty()) {
+            return;
+        }
+        state.batchUpdate("""
+                INSERT INTO backfill_dead_letter (job_execution_id, step_name, project_id, call_id, trace_id, op_name,
+                                                  source_key, http_status, reason, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", deadLetters, 500, (ps, d) -> {
+            ps.setLong(1, jobExecutionId);
+            ps.setString(2, stepName);
+            ps.setString(3, projectId == null ? "" : projectId);
+            ps.setString(4, d.call().id());
+            ps.setString(5, d.call().traceId());
+            ps.setString(6, d.call().opName());
+            ps.setString(7, d.call().sourceKey());
+            ps.setInt(8, d.httpStatus());
+            ps.setString(9, d.reason());
+            ps.setString(10, new String(WeaveJson.upsertItems(projectId == null ? "" : projectId, d.call()),
+                    StandardCharsets.UTF_8));
+        });
+    }
+
+    /** A root that produced no call at all (its assembly failed): recorded with status 0. */
+    public void unsent(long jobExecutionId, String stepName, String projectId, String sourceKey, String reason) {
+        state.update("""
+                INSERT INTO backfill_dead_letter (job_execution_id, step_name, project_id, source_key, http_status, reason)
+                VALUES (?, ?, ?, ?, 0, ?)""", jobExecutionId, stepName, projectId == null ? "" : projectId, sourceKey,
+                reason);
+    }
+
+    public void problems(long jobExecutionId, String stepName, List<TraceProblem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        state.batchUpdate("""
+                INSERT INTO backfill_problem (job_execution_id, step_name, source_table, source_key, source_column, reason)
+                VALUES (?, ?, ?, ?, ?, ?)""", problems, 500, (ps, p) -> {
+            ps.setLong(1, jobExecutionId);
+            ps.setString(2, stepName);
+            ps.setString(3, p.table());
+            ps.setString(4, p.key());
+            ps.setString(5, p.column());
+            ps.setString(6, p.reason());
+        });
+    }
+
+    public long deadLetterCount(long jobExecutionId) {
+        Long n = state.queryForObject("SELECT count(*) FROM backfill_dead_letter WHERE job_execution_id = ?",
+                Long.class, jobExecutionId);
+        return n == null ? 0 : n;
+    }
+
+    public long problemCount(long jobExecutionId) {
+        Long n = state.queryForObject("SELECT count(*) FROM backfill_problem WHERE job_execution_id = ?", Long.class,
+                jobExecutionId);
+        return n == null ? 0 : n;
+    }
+}

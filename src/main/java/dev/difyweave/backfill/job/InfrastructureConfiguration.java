@@ -1,0 +1,75 @@
+package dev.difyweave.backfill.job;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.weave.CallSanitizer;
+import dev.difyweave.backfill.weave.DeliveryStats;
+import dev.difyweave.backfill.weave.WeaveDelivery;
+import dev.difyweave.backfill.weave.WeaveHttpClient;
+import dev.difyweave.backfill.weave.WeaveRetry;
+
+/** Wiring only: the state store (primary DataSource, used by Spring Batch), Dify, the Weave client. */
+@Configuration(proxyBeanMethods = false)
+public class InfrastructureConfiguration {
+
+    @Bean(destroyMethod = "close")
+    StateStore stateStore(BackfillSettings settings) {
+        return StateStore.open(settings.state());
+    }
+
+    @Bean
+    @Primary
+    HikariDataSource dataSource(StateStore stateStore) {
+        HikariDataSource dataSource = DataSources.state(stateStore.settings(), 6);
+        StateSchema.ensure(dataSource);
+        return dataSource;
+    }
+
+    @Bean
+    @Primary
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    @Bean(destroyMethod = "close", defaultCandidate = false)
+    @Lazy
+    HikariDataSource difyDataSource(BackfillSettings settings) {
+        return DataSources.difyReadOnly(settings.requireDify(), 4);
+    }
+
+    @Bean
+    FailureLedger failureLedger(DataSource dataSource) {
+        return new FailureLedger(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    DeliveryStats deliveryStats() {
+        return new DeliveryStats();
+    }
+
+    @Bean
+    CallSanitizer callSanitizer(BackfillSettings settings) {
+        return new CallSanitizer(settings.tuning().maxCallBytes());
+    }
+
+    /** The one Weave client of the process, created only when something is sent. */
+    @Bean
+    @Lazy
+    WeaveDelivery weaveDelivery(BackfillSettings settings, DeliveryStats stats) {
+        settings.requireSending();
+        WeaveHttpClient client = new WeaveHttpClient(settings.weave().serverUrl(), settings.weave().apiKey(),
+                settings.tuning().connectTimeout(), settings.tuning().readTimeout());
+        return new WeaveDelivery(client, new WeaveRetry(settings.tuning().retry(), stats),
+                new WeaveDelivery.Settings(settings.tuning().batchBytes(), settings.tuning().batchCalls()), stats);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.difyweave.backfill.job;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import dev.difyweave.backfill.trace.AssembledTrace;
+import dev.difyweave.backfill.trace.TraceProblem;
+
+/**
+ * Runs a pure mapper on each root. A mapper bug on one odd row must not stop the window nor lose the
+ * row silently: such a root comes out with no calls and an "unsent" problem the writer records.
+ */
+public class TraceAssemblyProcessor<S> implements ItemProcessor<S, AssembledTrace> {
+
+    public static final String UNSENT = "(assembly)";
+
+    private final String kind;
+    private final Function<S, AssembledTrace> mapper;
+    private final Function<S, String> sourceKey;
+
+    public TraceAssemblyProcessor(String kind, Function<S, AssembledTrace> mapper, Function<S, String> sourceKey) {
+        this.kind = kind;
+        this.mapper = mapper;
+        this.sourceKey = sourceKey;
+    }
+
+    @Override
+    public AssembledTrace process(S item) {
+        try {
+            return mapper.apply(item);
+        } catch (RuntimeException e) {
+            String key = sourceKey.apply(item);
+            int colon = key.indexOf(':');
+            return new AssembledTrace(kind, key, List.of(), List.of(new TraceProblem(key.substring(0, colon),
+                    key.substring(colon + 1), UNSENT, "could not assemble the trace: " + e)));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.difyweave.backfill.weave;
+
+import java.util.List;
+
+/** {@code --export-dir} with {@code --also-send}: the export file and Weave both receive every call. */
+public final class TeeSink implements TraceSink {
+
+    private final TraceSink export;
+    private final TraceSink weave;
+
+    public TeeSink(TraceSink export, TraceSink weave) {
+        this.export = export;
+        this.weave = weave;
+    }
+
+    @Override
+    public List<DeadLetter> write(String projectId, List<WeaveCall> calls) {
+        export.write(projectId, calls);
+        return weave.write(projectId, calls);
+    }
+
+    @Override
+    public void close() {
+        export.close();
+        weave.close();
+    }
+}
