@@ -40,6 +40,9 @@ final class MigrateCommand {
     /** Shared with {@code demo}: launch or resume, print the outcome, return the counts. */
     static RunSummary launch(BackfillLauncher launcher, BackfillRequest requested, PrintStream out) {
         BackfillRequest request = launcher.resolveDefaultedEnd(requested);
+        if (request != requested) {
+            out.println("continuing the unfinished window that ended at " + request.to());
+        }
         out.println("window [" + request.from() + ", " + request.to() + ") kinds=" + String.join(",", request.kinds())
                 + " sink=" + request.sink().name().toLowerCase() + (request.project() == null ? "" : " project=" + request.project()));
         BackfillLauncher.Outcome outcome;
@@ -51,6 +54,10 @@ final class MigrateCommand {
             throw e;
         } catch (Exception e) {
             throw new CommandFailedException(BackfillCli.FAILED, Reasons.oneLine(e));
+        }
+        if (outcome.resumed() != null) {
+            out.println("resumed execution " + outcome.resumed().getId() + " (" + outcome.resumed().getStatus()
+                    + ") from its checkpoint");
         }
         RunSummary summary = RunSummary.of(outcome.execution());
         if (outcome.alreadyComplete()) {

@@ -110,12 +110,12 @@ public final class DifyDataGenerator {
             requireFraction(nodeFailedFraction);
         }
 
-        /** 1 tenant, 2 workflow apps, 25 runs each (50 runs, ~500 node rows), all statuses present. */
+        /** 1 tenant, 2 workflow apps, 25 runs each (50 runs, ~450 node rows), every run status present. */
         public static Spec small() {
             return defaults(42L, 1, 2, 25, 5);
         }
 
-        /** 2 tenants, 3 workflow apps each, 40 runs each (240 runs, ~2,400 node rows). */
+        /** 2 tenants, 3 workflow apps each, 40 runs each (240 runs, ~2,150 node rows). */
         public static Spec demo() {
             return defaults(20261125L, 2, 3, 40, 8);
         }

@@ -150,13 +150,14 @@ final class NodePayloads {
     }
 
     /** A typical error message of a node type. */
-    static String error(String type, SeededRandom random) {
+    String error(String type, SeededRandom random) {
+        String provider = plan.model().provider().substring(plan.model().provider().lastIndexOf('/') + 1);
         return switch (type) {
             case "llm", "question-classifier" -> random.pick(
-                    "[openai] Rate Limit Error, Error code: 429 - {'error': {'message': 'Rate limit reached for "
-                            + "requests', 'type': 'requests', 'code': 'rate_limit_exceeded'}}",
-                    "[openai] Server Unavailable Error, Request timed out.",
-                    "Model gpt-4o-mini credentials is not initialized.");
+                    "[" + provider + "] Rate Limit Error, Error code: 429 - {'error': {'message': 'Rate limit "
+                            + "reached for requests', 'type': 'requests', 'code': 'rate_limit_exceeded'}}",
+                    "[" + provider + "] Server Unavailable Error, Request timed out.",
+                    "Model " + plan.model().name() + " credentials is not initialized.");
             case "http-request" -> random.pick(
                     "Reached maximum retries (3) for URL https://api.helpdesk.example.com/v1/tickets",
                     "HTTP request failed with status code 502: Bad Gateway");

@@ -10,8 +10,8 @@ import java.util.UUID;
  * Deterministic randomness for the generator.
  *
  * <p>Every entity (tenant, app, run, ...) gets its own stream, derived from the root seed and the
- * entity's position ({@link #child(long...)}), so the ids and timestamps of one run do not depend on
- * how many random numbers earlier runs consumed (changing the payload size does not move ids).
+ * entity's position ({@link #child(long...)}), so what one run draws does not depend on how many
+ * random numbers other runs consumed: adding runs or apps leaves the existing ones unchanged.
  */
 final class SeededRandom {
 

@@ -234,8 +234,14 @@ final class WorkflowPlan {
         return documents;
     }
 
+    /** The rendered system prompt LLM nodes send (before any retrieved context is appended). */
     String systemPrompt() {
         return systemPrompt;
+    }
+
+    /** The system prompt as written on the canvas: its first sentence, the rest comes from a variable. */
+    private String promptTemplate() {
+        return systemPrompt.substring(0, systemPrompt.indexOf(". ") + 1) + "\n{{#context#}}\n{{#env.SUPPORT_POLICY#}}";
     }
 
     /** The DSL graph JSON text (at least ~5 KB). */
@@ -396,7 +402,7 @@ final class WorkflowPlan {
                 case "llm" -> {
                     data.put("model", modelData());
                     data.put("prompt_template", List.of(
-                            obj("id", random.uuid().toString(), "role", "system", "text", systemPrompt),
+                            obj("id", random.uuid().toString(), "role", "system", "text", promptTemplate()),
                             obj("id", random.uuid().toString(), "role", "user", "text", "{{#sys.query#}}\n{{#"
                                     + start.id() + ".query#}}")));
                     data.put("context", obj("enabled", true, "variable_selector", List.of()));

@@ -139,7 +139,7 @@ final class WorkflowRunSimulator {
         writer.insert(new DifyRows.NodeExecution(id, app.tenantId(), app.appId(), app.draftWorkflowId(),
                 "single-step", null, 1, null, node.id(), node.type(), node.title(), json(payload.inputs()),
                 json(payload.processData()), json(payload.outputs()), failed ? "failed" : "succeeded",
-                failed ? NodePayloads.error(node.type(), random) : null, UtcTime.seconds(elapsed),
+                failed ? app.payloads().error(node.type(), random) : null, UtcTime.seconds(elapsed),
                 json(payload.metadata()), UtcTime.utc(createdAt), "account", account,
                 UtcTime.utc(createdAt + elapsed)));
     }
@@ -241,7 +241,7 @@ final class WorkflowRunSimulator {
                 if (i == stopAt) {
                     switch (status) {
                         case "failed" -> {
-                            runError = NodePayloads.error(((NodeUnit) unit).node().type(), random);
+                            runError = app.payloads().error(((NodeUnit) unit).node().type(), random);
                             node((NodeUnit) unit, Outcome.FAILED, runError, null);
                         }
                         case "stopped" -> {
@@ -260,7 +260,7 @@ final class WorkflowRunSimulator {
                 } else if (exceptionAt.contains(i)) {
                     NodeUnit nodeUnit = (NodeUnit) unit;
                     exceptions++;
-                    node(nodeUnit, Outcome.EXCEPTION, NodePayloads.error(nodeUnit.node().type(), random), null);
+                    node(nodeUnit, Outcome.EXCEPTION, app.payloads().error(nodeUnit.node().type(), random), null);
                 } else {
                     node((NodeUnit) unit, Outcome.SUCCEEDED, null, null);
                 }

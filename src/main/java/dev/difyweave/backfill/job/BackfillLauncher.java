@@ -26,7 +26,7 @@ public class BackfillLauncher {
     private static final Logger log = LoggerFactory.getLogger(BackfillLauncher.class);
 
     /** What happened to a launch. */
-    public record Outcome(JobExecution execution, boolean alreadyComplete) {
+    public record Outcome(JobExecution execution, boolean alreadyComplete, JobExecution resumed) {
     }
 
     /** Another live process is running the same window. */
@@ -80,7 +80,7 @@ public class BackfillLauncher {
             if (last != null) {
                 BatchStatus status = last.getStatus();
                 if (status == BatchStatus.COMPLETED) {
-                    return new Outcome(last, true);
+                    return new Outcome(last, true, null);
                 }
                 if (status == BatchStatus.ABANDONED) {
                     throw new IllegalStateException("execution " + last.getId()
@@ -93,7 +93,7 @@ public class BackfillLauncher {
                 }
                 log.info("resuming execution {} ({}) from its checkpoint", last.getId(), status);
             }
-            return new Outcome(jobOperator.start(job, parameters), false);
+            return new Outcome(jobOperator.start(job, parameters), false, last);
         }
     }
 

@@ -115,13 +115,20 @@ public final class LivePayload {
         return value;
     }
 
-    /** Recursively renames every {@code text} key to {@code content} (a deep copy). */
+    /**
+     * Recursively renames every {@code text} key to {@code content} (a deep copy); like Dify's
+     * {@code replace_text_with_content}, the value of a {@code text} key itself is not descended into.
+     */
     static JsonNode renameTextToContent(JsonNode node) {
         if (node.isObject()) {
             ObjectNode copy = Json.NODES.objectNode();
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                String key = "text".equals(entry.getKey()) ? "content" : entry.getKey();
-                copy.set(key, renameTextToContent(entry.getValue()));
+                // as Dify's replace_text_with_content: the value under "text" is copied, not descended into
+                if ("text".equals(entry.getKey())) {
+                    copy.set("content", entry.getValue().deepCopy());
+                } else {
+                    copy.set(entry.getKey(), renameTextToContent(entry.getValue()));
+                }
             }
             return copy;
         }

@@ -1,5 +1,8 @@
 package dev.difyweave.backfill.weave;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -60,6 +63,11 @@ public final class PythonRepr {
         }
     }
 
+    /**
+     * Python's {@code repr(float)}: the shortest digits that read back as the same double (Java 17's
+     * {@code Double.toString} is not always shortest), fixed notation for decimal exponents -4..15,
+     * otherwise {@code 1e-05} / {@code 1.5e+16}.
+     */
     static String floatRepr(double value) {
         if (Double.isNaN(value)) {
             return "nan";
@@ -67,26 +75,39 @@ public final class PythonRepr {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e16) {
-            return String.valueOf((long) value) + ".0";
+        if (value == 0) {
+            return Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0.0";
         }
-        String java = Double.toString(value);
-        int e = java.indexOf('E');
-        if (e < 0) {
-            return java;
-        }
-        // Java: 1.0E-5 -> Python: 1e-05
-        String mantissa = java.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        int exponent = Integer.parseInt(java.substring(e + 1));
+        BigDecimal shortest = shortest(value).stripTrailingZeros();
+        String digits = shortest.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - shortest.scale();
+        String sign = value < 0 ? "-" : "";
         if (exponent >= -4 && exponent < 16) {
-            return new java.math.BigDecimal(java).stripTrailingZeros().toPlainString();
+            String plain = shortest.abs().toPlainString();
+            return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
         }
-        String sign = exponent < 0 ? "-" : "+";
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         int abs = Math.abs(exponent);
-        return mantissa + "e" + sign + (abs < 10 ? "0" + abs : String.valueOf(abs));
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (abs < 10 ? "0" + abs : String.valueOf(abs));
+    }
+
+    /** The shortest decimal that parses back to {@code value}; of two such, the nearer one. */
+    private static BigDecimal shortest(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(nearest.toString()) == value) {
+                return nearest;
+            }
+            // next to a power of two the interval is asymmetric: the other neighbour may read back
+            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+            BigDecimal other = nearest.equals(down) ? up : down;
+            if (Double.parseDouble(other.toString()) == value) {
+                return other;
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
     }
 
     private static void string(StringBuilder out, String s) {
@@ -104,10 +125,38 @@ public final class PythonRepr {
                 out.append("\\t");
             } else if (c < 0x20 || c == 0x7f) {
                 out.append(String.format("\\x%02x", (int) c));
-            } else {
+            } else if (c < 0x7f) {
                 out.append(c);
+            } else {
+                int codePoint = s.codePointAt(i);
+                if (isPrintable(codePoint)) {
+                    out.appendCodePoint(codePoint);
+                } else if (codePoint <= 0xff) {
+                    out.append(String.format("\\x%02x", codePoint));
+                } else if (codePoint <= 0xffff) {
+                    out.append(String.format("\\u%04x", codePoint));
+                } else {
+                    out.append(String.format("\\U%08x", codePoint));
+                }
+                i += Character.charCount(codePoint) - 1;
             }
         }
         out.append(quote);
+    }
+
+    /**
+     * Python's {@code str.isprintable()} for one non-ASCII code point: not a control, format,
+     * surrogate, private-use, line/paragraph separator or space separator character. Unassigned code
+     * points count as printable, because Java 17's Unicode tables are older than CPython's and would
+     * otherwise escape newer emoji that Python prints as they are.
+     */
+    private static boolean isPrintable(int codePoint) {
+        switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR:
+                return false;
+            default:
+                return true;
+        }
     }
 }

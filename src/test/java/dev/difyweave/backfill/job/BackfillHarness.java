@@ -1,0 +1,133 @@
+package dev.difyweave.backfill.job;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.difyweave.backfill.cli.BackfillCli;
+import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
+import dev.difyweave.backfill.testsupport.FakeWeaveServer;
+import dev.difyweave.backfill.testsupport.TestDatabases;
+import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
+
+/**
+ * A whole backfill environment for functional tests: a Dify database with Dify's DDL and generated
+ * data, a fresh state store, and the fake Weave server; commands run through the real CLI.
+ */
+final class BackfillHarness implements AutoCloseable {
+
+    static final String API_KEY = "test-key-0123456789abcdef";
+    static final String PROJECT = "acme/dify-history";
+    /** A fixed "now" after every generated row, so windows are reproducible. */
+    static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
+
+    final TestDatabase dify;
+    final TestDatabase state;
+    final FakeWeaveServer weave;
+    final GenerationResult generated;
+    final Map<String, String> env = new HashMap<>();
+
+    private BackfillHarness(DifyDataGenerator.Spec spec) {
+        dify = TestDatabases.createDifyDatabase();
+        state = TestDatabases.createFresh("state");
+        weave = new FakeWeaveServer(API_KEY).start();
+        generated = spec == null ? null : new DifyDataGenerator().generate(dify.dataSource(), spec);
+        env.put("DIFY_DB_URL", dify.jdbcUrl());
+        put("DIFY_DB_USERNAME", dify.username());
+        put("DIFY_DB_PASSWORD", dify.password());
+        env.put("BACKFILL_DB_URL", state.jdbcUrl());
+        put("BACKFILL_DB_USERNAME", state.username());
+        put("BACKFILL_DB_PASSWORD", state.password());
+        env.put("WANDB_API_KEY", API_KEY);
+        env.put("WEAVE_PROJECT", PROJECT);
+        env.put("WF_TRACE_SERVER_URL", weave.baseUrl());
+        env.put("BACKFILL_CHUNK_SIZE", "10");
+        env.put("BACKFILL_RETRY_MAX", "6");
+        env.put("BACKFILL_RETRY_INITIAL_DELAY", "PT0.01S");
+        env.put("BACKFILL_RETRY_MAX_DELAY", "PT0.05S");
+        env.put("BACKFILL_RETRY_AFTER_MAX", "PT1S");
+        env.put("BACKFILL_HTTP_TIMEOUT", "PT5S");
+    }
+
+    static BackfillHarness withData(DifyDataGenerator.Spec spec) {
+        return new BackfillHarness(spec);
+    }
+
+    static BackfillHarness empty() {
+        return new BackfillHarness(null);
+    }
+
+    private void put(String name, String value) {
+        if (value != null) {
+            env.put(name, value);
+        }
+    }
+
+    record Result(int exitStatus, String out, String err) {
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new BackfillCli(Map.copyOf(env), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC)).run(args);
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Every call the run must produce, from what the generator wrote: call id -> parent id ("" for roots). */
+    Map<String, String> expectedCalls() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (GeneratedRun run : generated.runs()) {
+            if (!run.finished()) {
+                continue;
+            }
+            expected.put(run.id().toString(), "");
+            for (GeneratedNode node : run.nodes()) {
+                if (!"paused".equals(node.status())) {
+                    expected.put(node.id().toString(), run.id().toString());
+                }
+            }
+        }
+        return expected;
+    }
+
+    JdbcTemplate stateJdbc() {
+        return new JdbcTemplate(state.dataSource());
+    }
+
+    JdbcTemplate difyJdbc() {
+        return new JdbcTemplate(dify.dataSource());
+    }
+
+    List<Map<String, Object>> problems() {
+        return stateJdbc().queryForList("SELECT source_table, source_key, source_column, reason FROM backfill_problem");
+    }
+
+    List<Map<String, Object>> deadLetters() {
+        return stateJdbc().queryForList("SELECT call_id, source_key, http_status, reason FROM backfill_dead_letter");
+    }
+
+    static UUID uuid() {
+        return UUID.randomUUID();
+    }
+
+    @Override
+    public void close() {
+        weave.close();
+        state.close();
+        dify.close();
+    }
+}

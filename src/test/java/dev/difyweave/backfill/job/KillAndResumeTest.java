@@ -1,0 +1,94 @@
+package dev.difyweave.backfill.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.difyweave.backfill.BackfillApplication;
+import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.backfill.testsupport.StoredCall;
+
+/**
+ * The product's promise: {@code kill -9} at any moment, run the same command again, and every call
+ * is in Weave exactly once. The backfill runs as a child JVM that is killed (SIGKILL) several times
+ * while it writes; the executions it leaves STARTED are taken over by the next run.
+ */
+class KillAndResumeTest {
+
+    private BackfillHarness harness;
+
+    @AfterEach
+    void tearDown() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void killedAgainAndAgainThenResumedEndsWithEveryCallExactlyOnce(@TempDir Path work) throws Exception {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small().toBuilder().runsPerApp(120).build());
+        harness.env.put("BACKFILL_CHUNK_SIZE", "5");
+        harness.env.put("BACKFILL_BATCH_CALLS", "25");
+        int expected = harness.expectedCalls().size();
+        Random random = new Random(4242);
+
+        int kills = 0;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long before = harness.weave.writeRequestCount();
+            Process child = start(work, "attempt-" + attempt);
+            long target = before + 2 + random.nextInt(12);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (child.isAlive() && harness.weave.writeRequestCount() < target && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            if (!child.isAlive()) {
+                break;
+            }
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, execution left STARTED
+            child.waitFor(30, TimeUnit.SECONDS);
+            kills++;
+        }
+        assertThat(kills).as("the run was killed mid-way at least 3 times").isGreaterThanOrEqualTo(3);
+        assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT).size()).isLessThan(expected);
+
+        Process last = start(work, "final");
+        assertThat(last.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(work.resolve("final.out")) + Files.readString(work.resolve("final.err"));
+        assertThat(last.exitValue()).as(out).isZero();
+        assertThat(out).contains("recovering it");
+
+        Map<String, String> calls = harness.expectedCalls();
+        List<StoredCall> visible = harness.weave.visibleCalls(BackfillHarness.PROJECT);
+        assertThat(visible).extracting(StoredCall::id).containsExactlyInAnyOrderElementsOf(calls.keySet());
+        assertThat(harness.weave.incompleteCalls(BackfillHarness.PROJECT)).isEmpty();
+        assertThat(harness.weave.endOnlyIds(BackfillHarness.PROJECT)).isEmpty();
+        assertThat(harness.run("status").out()).contains("COMPLETED");
+    }
+
+    private Process start(Path work, String name) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(BackfillApplication.class.getName());
+        command.add("migrate");
+        command.add("--to=2026-11-29T00:00:00Z");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(new File(work.toFile(), name + ".out"))
+                .redirectError(new File(work.toFile(), name + ".err"));
+        builder.environment().putAll(harness.env);
+        return builder.start();
+    }
+}
