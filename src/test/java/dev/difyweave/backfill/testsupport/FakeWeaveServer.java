@@ -58,8 +58,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Endpoints: {@code GET /health}, {@code GET /server_info}, {@code POST /call/start}, {@code /call/end},
  * {@code /call/upsert_batch}, {@code /call/read}, {@code /call/update}, {@code /calls/stream_query},
  * {@code /calls/query_stats}, {@code /calls/delete}, {@code /v2/{entity}/{project}/calls/complete}.
- * Faults apply only to the four write endpoints (upsert_batch, v2 complete, call/start, call/end), after the auth
- * and size checks.
+ * Order of checks: route (404/405), body size (413), auth (401), fault, then the endpoint's own validation.
+ * Faults apply only to the four write endpoints (upsert_batch, v2 complete, call/start, call/end).
  */
 public final class FakeWeaveServer implements AutoCloseable {
 
@@ -397,11 +397,11 @@ public final class FakeWeaveServer implements AutoCloseable {
             if (!route.method().equals(exchange.getRequestMethod())) {
                 throw ApiError.methodNotAllowed();
             }
+            if (body.tooLarge()) { // the ingress enforces the body cap before the app sees the request
+                throw ApiError.requestTooLarge("Request too large");
+            }
             if (route.authenticated()) {
                 authenticate(exchange.getRequestHeaders());
-            }
-            if (body.tooLarge()) {
-                throw ApiError.requestTooLarge("Request too large");
             }
             fault = route.write() ? faults.next().orElse(null) : null;
             if (fault instanceof Fault.HttpError error) {
