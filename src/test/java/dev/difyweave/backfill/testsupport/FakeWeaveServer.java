@@ -85,6 +85,7 @@ public final class FakeWeaveServer implements AutoCloseable {
     private final CallSchemaRenderer renderer = new CallSchemaRenderer();
     private final RowSizeLimiter rowLimiter = new RowSizeLimiter(json);
     private final FaultPlan faults = new FaultPlan();
+    private final Set<String> poisonedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<ReceivedRequest> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong requestCount = new AtomicLong();
     private final AtomicLong writeRequestCount = new AtomicLong();
@@ -173,6 +174,7 @@ public final class FakeWeaveServer implements AutoCloseable {
     public void reset() {
         store.clear();
         faults.clear();
+        poisonedIds.clear();
         received.clear();
         requestCount.set(0);
         writeRequestCount.set(0);
@@ -590,6 +592,7 @@ public final class FakeWeaveServer implements AutoCloseable {
     }
 
     private void storeV1(List<CallPart> parts) {
+        rejectPoisoned(parts);
         int stripped = rowLimiter.enforce(parts);
         store.writeV1(parts);
         strippedCallCount.addAndGet(stripped);
@@ -600,10 +603,24 @@ public final class FakeWeaveServer implements AutoCloseable {
         String projectId = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8) + "/"
                 + URLDecoder.decode(path.group(2), StandardCharsets.UTF_8);
         List<CallPart> parts = validator.completeBatch(jsonBody(request), projectId);
+        rejectPoisoned(parts);
         int stripped = rowLimiter.enforce(parts);
         store.writeComplete(projectId, parts);
         strippedCallCount.addAndGet(stripped);
         return jsonReply(NODES.objectNode());
+    }
+
+    /** Test switch: a request carrying one of these call ids is refused whole with 400, like a validation error. */
+    public void rejectCallIds(String... ids) {
+        poisonedIds.addAll(List.of(ids));
+    }
+
+    private void rejectPoisoned(List<CallPart> parts) {
+        for (CallPart part : parts) {
+            if (poisonedIds.contains(part.id())) {
+                throw ApiError.badRequest("Invalid call " + part.id() + " (rejected by the test)");
+            }
+        }
     }
 
     private Reply callRead(Incoming request) {
