@@ -1,0 +1,36 @@
+package dev.difyweave.backfill.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.difyweave.backfill.config.DatabaseSettings;
+import dev.difyweave.backfill.testsupport.TestDatabases;
+import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
+
+/** The Dify database is read-only to us, and PostgreSQL itself enforces it on our connections. */
+class DifyConnectionIsReadOnlyTest {
+
+    @Test
+    void everyWriteThroughTheDifyConnectionIsRefused() {
+        try (TestDatabase dify = TestDatabases.createDifyDatabase();
+                HikariDataSource source = DataSources.difyReadOnly(
+                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 2)) {
+            JdbcTemplate jdbc = new JdbcTemplate(source);
+
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM workflow_runs", Long.class)).isZero();
+            assertThatThrownBy(() -> jdbc.update("DELETE FROM workflow_runs"))
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("read-only");
+            assertThatThrownBy(() -> jdbc.execute("CREATE TABLE intruder (id int)"))
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("read-only");
+            assertThatThrownBy(() -> jdbc.update(
+                    "INSERT INTO tenants (id, name) VALUES (gen_random_uuid(), 'x')"))
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("read-only");
+        }
+    }
+}
