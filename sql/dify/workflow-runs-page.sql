@@ -1,4 +1,6 @@
--- One keyset page of finished workflow runs of workflow-mode apps, in (created_at, id) order.
+-- One keyset page of finished workflow runs of workflow-mode apps (type 'workflow'; chatflow runs
+-- have type 'chat' and travel inside their message's trace), in (created_at, id) order. No join on
+-- apps, so runs of a deleted app are still read.
 -- Runs still 'running' or 'paused' (and the unused 'scheduled') are left for a later window;
 -- any other status, known or not, is read so that nothing is dropped silently.
 -- Uses workflow_run_created_at_id_idx (created_at, id). Never selects graph.
@@ -6,8 +8,8 @@ SELECT r.id, r.tenant_id, r.app_id, r.workflow_id, r.type, r.triggered_from, r.v
        r.inputs, r.outputs, r.status, r.error, r.elapsed_time, r.total_tokens,
        r.created_by_role, r.created_by, r.created_at, r.finished_at
 FROM workflow_runs r
-JOIN apps a ON a.id = r.app_id AND a.mode = 'workflow'
-WHERE r.created_at >= :from AND r.created_at < :to
+WHERE r.type = 'workflow'
+  AND r.created_at >= :from AND r.created_at < :to
   AND (r.created_at, r.id) > (:after_created_at, :after_id)
   AND r.status NOT IN ('running', 'paused', 'scheduled')
   AND (cardinality(:app_ids) = 0 OR r.app_id = ANY(:app_ids))

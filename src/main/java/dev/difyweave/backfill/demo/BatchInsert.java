@@ -13,9 +13,15 @@ import java.util.Collections;
  *
  * <p>Values are bound with {@link PreparedStatement#setObject(int, Object)}: {@code UUID} goes to
  * {@code uuid}, {@code LocalDateTime} to {@code timestamp without time zone} (no zone conversion),
- * {@code String}, boxed numbers and booleans as usual; {@code null} as an untyped NULL.
+ * {@code String}, boxed numbers and booleans as usual; {@code null} as an untyped NULL; a
+ * {@link JsonValue} as text of unspecified type, so that PostgreSQL casts it to the column's
+ * {@code json}/{@code jsonb} type.
  */
 final class BatchInsert implements AutoCloseable {
+
+    /** JSON text for a {@code json} or {@code jsonb} column (a plain {@code String} would be refused there). */
+    record JsonValue(String text) {
+    }
 
     private final String table;
     private final int columnCount;
@@ -42,6 +48,8 @@ final class BatchInsert implements AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 statement.setNull(i + 1, Types.NULL);
+            } else if (values[i] instanceof JsonValue json) {
+                statement.setObject(i + 1, json.text(), Types.OTHER);
             } else {
                 statement.setObject(i + 1, values[i]);
             }

@@ -3,6 +3,7 @@ package dev.difyweave.backfill.job;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -23,12 +24,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.difyweave.backfill.BuildInfo;
 import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.source.ConversationPageSource;
+import dev.difyweave.backfill.source.ConversationRow;
 import dev.difyweave.backfill.source.Keyset;
 import dev.difyweave.backfill.source.KeysetItemReader;
+import dev.difyweave.backfill.source.MessagePageSource;
+import dev.difyweave.backfill.source.MessageTraceSource;
 import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.WorkflowPageSource;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
 import dev.difyweave.backfill.trace.AssembledTrace;
+import dev.difyweave.backfill.trace.ConversationNameMapper;
+import dev.difyweave.backfill.trace.MessageTraceMapper;
 import dev.difyweave.backfill.trace.Provenance;
 import dev.difyweave.backfill.trace.WorkflowTraceMapper;
 import dev.difyweave.backfill.weave.CallSanitizer;
@@ -40,7 +47,8 @@ import dev.difyweave.backfill.weave.WeaveDelivery;
 import dev.difyweave.backfill.weave.WeaveHttpSink;
 
 /**
- * The backfill job: one chunk-oriented step per root kind (workflow runs so far). Wiring only; the
+ * The backfill job: one chunk-oriented step per root kind (workflow runs, messages, conversations);
+ * a step whose kinds were not asked for reads nothing. Wiring only; the
  * reading is in {@code source}, the mapping in {@code trace}, the sending in {@code weave}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,10 +56,21 @@ public class BackfillJobConfiguration {
 
     public static final String JOB_NAME = "traceBackfill";
     public static final String WORKFLOW_STEP = "workflowTraces";
+    public static final String MESSAGE_STEP = "messageTraces";
+    public static final String NAME_STEP = "conversationNames";
+
+    /** The kinds the message step serves: chatflow workflow calls hang off messages too. */
+    static final Set<String> MESSAGE_STEP_KINDS = Set.of(MessageTraceMapper.KIND, "tool", "dataset_retrieval",
+            "moderation", WorkflowTraceMapper.KIND);
 
     @Bean
-    Job traceBackfillJob(JobRepository jobRepository, Step workflowTracesStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(workflowTracesStep).build();
+    Job traceBackfillJob(JobRepository jobRepository, Step workflowTracesStep, Step messageTracesStep,
+            Step conversationNamesStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(workflowTracesStep)
+                .next(messageTracesStep)
+                .next(conversationNamesStep)
+                .build();
     }
 
     @Bean
@@ -65,13 +84,38 @@ public class BackfillJobConfiguration {
             KeysetItemReader<WorkflowTraceSource> workflowTraceReader,
             TraceAssemblyProcessor<WorkflowTraceSource> workflowTraceProcessor, TraceItemWriter traceItemWriter,
             BackfillSettings settings) {
-        return new StepBuilder(WORKFLOW_STEP, jobRepository)
-                .<WorkflowTraceSource, AssembledTrace>chunk(settings.tuning().chunkSize())
+        return chunkStep(WORKFLOW_STEP, jobRepository, transactionManager, workflowTraceReader, workflowTraceProcessor,
+                traceItemWriter, settings);
+    }
+
+    @Bean
+    Step messageTracesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            KeysetItemReader<MessageTraceSource> messageTraceReader,
+            TraceAssemblyProcessor<MessageTraceSource> messageTraceProcessor, TraceItemWriter traceItemWriter,
+            BackfillSettings settings) {
+        return chunkStep(MESSAGE_STEP, jobRepository, transactionManager, messageTraceReader, messageTraceProcessor,
+                traceItemWriter, settings);
+    }
+
+    @Bean
+    Step conversationNamesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            KeysetItemReader<ConversationRow> conversationReader,
+            TraceAssemblyProcessor<ConversationRow> conversationNameProcessor, TraceItemWriter traceItemWriter,
+            BackfillSettings settings) {
+        return chunkStep(NAME_STEP, jobRepository, transactionManager, conversationReader, conversationNameProcessor,
+                traceItemWriter, settings);
+    }
+
+    private static <S> Step chunkStep(String name, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, KeysetItemReader<S> reader,
+            TraceAssemblyProcessor<S> processor, TraceItemWriter writer, BackfillSettings settings) {
+        return new StepBuilder(name, jobRepository)
+                .<S, AssembledTrace>chunk(settings.tuning().chunkSize())
                 .transactionManager(transactionManager)
-                .reader(workflowTraceReader)
-                .processor(workflowTraceProcessor)
-                .writer(traceItemWriter)
-                .listener(traceItemWriter)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .listener(writer)
                 .build();
     }
 
@@ -94,6 +138,49 @@ public class BackfillJobConfiguration {
         WorkflowTraceMapper mapper = new WorkflowTraceMapper(provenance(parameters));
         return new TraceAssemblyProcessor<>(WorkflowTraceMapper.KIND, mapper::map,
                 s -> "workflow_runs:" + s.run().id());
+    }
+
+    @Bean
+    @StepScope
+    KeysetItemReader<MessageTraceSource> messageTraceReader(@Qualifier("difyDataSource") DataSource dify,
+            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        PageSource<MessageTraceSource> source = request.kinds().stream().anyMatch(MESSAGE_STEP_KINDS::contains)
+                ? new MessagePageSource(new JdbcTemplate(dify), request.window())
+                : nothing();
+        return new KeysetItemReader<>("messages", source, settings.tuning().chunkSize(),
+                Keyset.before(request.window().from()));
+    }
+
+    @Bean
+    @StepScope
+    TraceAssemblyProcessor<MessageTraceSource> messageTraceProcessor(
+            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        MessageTraceMapper mapper = new MessageTraceMapper(provenance(parameters), settings.filesUrl());
+        Set<String> kinds = Set.copyOf(request.kinds());
+        return new TraceAssemblyProcessor<>(MessageTraceMapper.KIND, s -> mapper.map(s, kinds),
+                s -> "messages:" + s.message().id());
+    }
+
+    @Bean
+    @StepScope
+    KeysetItemReader<ConversationRow> conversationReader(@Qualifier("difyDataSource") DataSource dify,
+            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        PageSource<ConversationRow> source = request.includes(ConversationNameMapper.KIND)
+                ? new ConversationPageSource(new JdbcTemplate(dify), request.window())
+                : nothing();
+        return new KeysetItemReader<>("conversations", source, settings.tuning().chunkSize(),
+                Keyset.before(request.window().from()));
+    }
+
+    @Bean
+    @StepScope
+    TraceAssemblyProcessor<ConversationRow> conversationNameProcessor(
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        ConversationNameMapper mapper = new ConversationNameMapper(provenance(parameters));
+        return new TraceAssemblyProcessor<>(ConversationNameMapper.KIND, mapper::map, c -> "conversations:" + c.id());
     }
 
     @Bean

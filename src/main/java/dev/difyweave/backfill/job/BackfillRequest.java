@@ -42,8 +42,6 @@ public record BackfillRequest(
     public static final String TO_DEFAULTED = "window.to.defaulted";
     public static final String LABEL = "job.label";
 
-    public static final List<String> ALL_KINDS = List.of("workflow");
-
     /** Where assembled calls go. */
     public enum Sink {
         WEAVE, EXPORT, WEAVE_AND_EXPORT, DRY_RUN;

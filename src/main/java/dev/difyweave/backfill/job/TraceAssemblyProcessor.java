@@ -1,6 +1,5 @@
 package dev.difyweave.backfill.job;
 
-import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -33,8 +32,8 @@ public class TraceAssemblyProcessor<S> implements ItemProcessor<S, AssembledTrac
         } catch (RuntimeException e) {
             String key = sourceKey.apply(item);
             int colon = key.indexOf(':');
-            return new AssembledTrace(kind, key, List.of(), List.of(new TraceProblem(key.substring(0, colon),
-                    key.substring(colon + 1), UNSENT, "could not assemble the trace: " + e)));
+            return AssembledTrace.failed(kind, key, new TraceProblem(key.substring(0, colon), key.substring(colon + 1),
+                    UNSENT, "could not assemble the trace: " + e));
         }
     }
 }

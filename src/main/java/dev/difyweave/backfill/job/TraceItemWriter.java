@@ -27,6 +27,7 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
     public static final String CALLS = "backfill.calls";
     public static final String DEAD_LETTERS = "backfill.dead_letters";
     public static final String PROBLEMS = "backfill.problems";
+    public static final String NOTE_PREFIX = "backfill.note.";
 
     private final TraceSink sink;
     private final CallSanitizer sanitizer;
@@ -53,12 +54,12 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
         long jobExecutionId = stepExecution.getJobExecutionId();
         String step = stepExecution.getStepName();
         for (AssembledTrace trace : chunk) {
-            if (trace.calls().isEmpty()) {
-                String reason = trace.problems().isEmpty() ? "no calls" : trace.problems().get(0).reason();
-                ledger.unsent(jobExecutionId, step, projectId, trace.sourceKey(), reason);
+            if (trace.assemblyFailed()) {
+                ledger.unsent(jobExecutionId, step, projectId, trace.sourceKey(), trace.problems().get(0).reason());
                 add(DEAD_LETTERS, 1);
                 continue;
             }
+            trace.notes().forEach(note -> add(NOTE_PREFIX + note, 1));
             for (WeaveCall call : trace.calls()) {
                 calls.add(sanitizer.sanitize(call));
             }

@@ -36,15 +36,7 @@ public final class WorkflowPageSource implements PageSource<WorkflowTraceSource>
 
     @Override
     public List<WorkflowTraceSource> pageAfter(Keyset after, int limit) {
-        Map<String, Object> page = new HashMap<>();
-        page.put("from", window.from());
-        page.put("to", window.to());
-        page.put("after_created_at", after.createdAt());
-        page.put("after_id", after.id());
-        page.put("app_ids", window.appIds());
-        page.put("tenant_ids", window.tenantIds());
-        page.put("limit", limit);
-        List<WorkflowRunRow> runs = RUNS.query(dify, page, (rs, n) -> run(rs));
+        List<WorkflowRunRow> runs = RUNS.query(dify, WindowParameters.of(window, after, limit), (rs, n) -> run(rs));
         if (runs.isEmpty()) {
             return List.of();
         }

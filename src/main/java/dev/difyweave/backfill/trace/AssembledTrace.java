@@ -1,14 +1,31 @@
 package dev.difyweave.backfill.trace;
 
 import java.util.List;
+import java.util.Set;
 
 import dev.difyweave.backfill.weave.WeaveCall;
 
-/** One root row turned into Weave calls (root first), with the problems found on the way. */
-public record AssembledTrace(String kind, String sourceKey, List<WeaveCall> calls, List<TraceProblem> problems) {
+/**
+ * One root row turned into Weave calls (root first), with the problems found on the way. {@code
+ * notes} name facts the run report counts (e.g. suggested questions that cannot be reproduced);
+ * {@code assemblyFailed} marks a root that produced nothing because its assembly broke.
+ */
+public record AssembledTrace(String kind, String sourceKey, List<WeaveCall> calls, List<TraceProblem> problems,
+        Set<String> notes, boolean assemblyFailed) {
+
+    public static final String SUGGESTED_QUESTIONS_NOT_REPRODUCIBLE = "suggested_questions_not_reproducible";
 
     public AssembledTrace {
         calls = List.copyOf(calls);
         problems = List.copyOf(problems);
+        notes = Set.copyOf(notes);
+    }
+
+    public AssembledTrace(String kind, String sourceKey, List<WeaveCall> calls, List<TraceProblem> problems) {
+        this(kind, sourceKey, calls, problems, Set.of(), false);
+    }
+
+    public static AssembledTrace failed(String kind, String sourceKey, TraceProblem problem) {
+        return new AssembledTrace(kind, sourceKey, List.of(), List.of(problem), Set.of(), true);
     }
 }

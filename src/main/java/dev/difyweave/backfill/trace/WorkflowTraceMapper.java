@@ -1,5 +1,9 @@
 package dev.difyweave.backfill.trace;
 
+import static dev.difyweave.backfill.trace.CallAttributes.blankToNull;
+import static dev.difyweave.backfill.trace.CallAttributes.objectOrEmpty;
+import static dev.difyweave.backfill.trace.CallAttributes.str;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +20,6 @@ import dev.difyweave.backfill.weave.LivePayload.TokenUsage;
 import dev.difyweave.backfill.weave.WeaveCall;
 import dev.difyweave.backfill.weave.WeaveJson;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,15 +47,66 @@ public final class WorkflowTraceMapper {
     public AssembledTrace map(WorkflowTraceSource source) {
         SourceProblems problems = new SourceProblems();
         String runId = CallIds.dify(source.run().id());
-        List<WeaveCall> calls = mapRun(source, runId, null, problems);
+        RunParts run = runParts(source, runId, null, problems);
+        List<WeaveCall> calls = new ArrayList<>();
+        calls.add(run.call(runId, null, KIND, "workflow_" + runId, workflowAttributes(run, runId, null)));
+        calls.addAll(run.nodes());
         return new AssembledTrace(KIND, RUNS + ":" + runId, calls, problems.list());
     }
 
     /**
-     * The workflow call and its node calls, in a trace given by the caller: its own (workflow apps)
-     * or a chatflow message's (then {@code parentId} is the message call).
+     * A chatflow (advanced-chat) message (correction C2): the message call is the root, the workflow
+     * call of its run its child, the node calls the workflow's children; every call in the message's
+     * trace. With {@code includeWorkflow} false only the message call is made.
      */
-    List<WeaveCall> mapRun(WorkflowTraceSource source, String traceId, String parentId, SourceProblems problems) {
+    List<WeaveCall> mapChatflow(WorkflowTraceSource source, String messageId, String conversationId,
+            boolean includeWorkflow, SourceProblems problems) {
+        String runId = CallIds.dify(source.run().id());
+        RunParts run = runParts(source, messageId, conversationId, problems);
+        ObjectNode messageAttributes = run.meta().deepCopy();
+        messageAttributes.putNull("workflow_app_log_id");
+        messageAttributes.put("message_id", messageId);
+        messageAttributes.put("workflow_run_id", runId);
+        messageAttributes.put("trace_id", messageId);
+        CallAttributes.times(messageAttributes, run.start(), run.end());
+        CallAttributes.tags(messageAttributes, "message", "workflow");
+        CallAttributes.provenance(messageAttributes, provenance, run.approximated());
+        List<WeaveCall> calls = new ArrayList<>();
+        calls.add(run.call(messageId, null, "message", "message_" + messageId, messageAttributes));
+        if (includeWorkflow) {
+            calls.add(run.call(runId, messageId, KIND, "workflow_" + runId, workflowAttributes(run, runId, messageId)));
+            calls.addAll(run.nodes());
+        }
+        return calls;
+    }
+
+    /** What the calls of one run share: its times, metadata, payloads, and its node calls. */
+    private record RunParts(WorkflowRunRow row, String traceId, Instant start, Instant end, ObjectNode meta,
+            JsonNode inputs, JsonNode output, String exception, ObjectNode usage, List<String> approximated,
+            List<WeaveCall> nodes, java.util.UUID appLogId) {
+
+        WeaveCall call(String id, String parentId, String opName, String displayName, ObjectNode attributes) {
+            return new WeaveCall(id, traceId, parentId, opName, displayName, start, end, attributes, inputs, output,
+                    exception, CallSummary.of(exception, start, end, usage.deepCopy()), RUNS + ":" + row.id());
+        }
+    }
+
+    private ObjectNode workflowAttributes(RunParts run, String runId, String messageId) {
+        ObjectNode attributes = run.meta().deepCopy();
+        CallAttributes.putNullable(attributes, "workflow_app_log_id", run.appLogId());
+        if (messageId != null) {
+            attributes.put("message_id", messageId);
+        }
+        attributes.put("workflow_run_id", runId);
+        attributes.put("trace_id", run.traceId());
+        CallAttributes.times(attributes, run.start(), run.end());
+        CallAttributes.tags(attributes, "dify_workflow", "workflow");
+        CallAttributes.provenance(attributes, provenance, run.approximated());
+        return attributes;
+    }
+
+    private RunParts runParts(WorkflowTraceSource source, String traceId, String conversationId,
+            SourceProblems problems) {
         WorkflowRunRow run = source.run();
         String runId = CallIds.dify(run.id());
         List<String> approximated = new ArrayList<>();
@@ -64,7 +118,7 @@ public final class WorkflowTraceMapper {
 
         ObjectNode meta = Json.NODES.objectNode();
         meta.put("workflow_id", str(run.workflowId()));
-        meta.putNull("conversation_id");
+        CallAttributes.putNullable(meta, "conversation_id", conversationId);
         meta.put("workflow_run_id", runId);
         meta.put("tenant_id", str(run.tenantId()));
         meta.put("elapsed_time", run.elapsedTime());
@@ -78,25 +132,11 @@ public final class WorkflowTraceMapper {
         meta.put("app_name", "");
         meta.put("workspace_name", "");
 
-        ObjectNode attributes = meta.deepCopy();
-        if (source.appLogId() == null) {
-            attributes.putNull("workflow_app_log_id");
-        } else {
-            attributes.put("workflow_app_log_id", source.appLogId().toString());
-        }
-        attributes.put("workflow_run_id", runId);
-        attributes.put("trace_id", traceId);
-        attributes.put("start_time", WeaveJson.timestamp(start));
-        attributes.put("end_time", WeaveJson.timestamp(end));
-        tags(attributes, "dify_workflow", "workflow");
-        provenance(attributes, approximated);
-
         TokenUsage usage = TokenUsage.total(run.totalTokens());
         JsonNode inputs = LivePayload.inputs(objectOrEmpty(problems.parse(RUNS, runId, "inputs", run.inputs())),
                 usage, List.of());
         JsonNode output = LivePayload.outputs(objectOrEmpty(problems.parse(RUNS, runId, "outputs", run.outputs())),
                 usage, List.of());
-        String exception = blankToNull(run.error());
 
         List<WeaveCall> nodeCalls = new ArrayList<>();
         ObjectNode usageTotal = Json.NODES.objectNode();
@@ -105,12 +145,8 @@ public final class WorkflowTraceMapper {
             CallSummary.rollUp(usageTotal, call.summary().get("usage"));
             nodeCalls.add(call);
         });
-
-        List<WeaveCall> calls = new ArrayList<>(nodeCalls.size() + 1);
-        calls.add(new WeaveCall(runId, traceId, parentId, KIND, "workflow_" + runId, start, end, attributes, inputs,
-                output, exception, CallSummary.of(exception, start, end, usageTotal), RUNS + ":" + runId));
-        calls.addAll(nodeCalls);
-        return calls;
+        return new RunParts(run, traceId, start, end, meta, inputs, output, blankToNull(run.error()), usageTotal,
+                approximated, nodeCalls, source.appLogId());
     }
 
     private WeaveCall mapNode(NodeExecutionRow node, WorkflowRunRow run, String traceId, SourceProblems problems) {
@@ -176,12 +212,12 @@ public final class WorkflowTraceMapper {
             attributes.put("ls_provider", processData.path("model_provider").asString(""));
             attributes.put("ls_model_name", processData.path("model_name").asString(""));
         }
-        tags(attributes, "node_execution");
+        CallAttributes.tags(attributes, "node_execution");
         attributes.put("start_time", WeaveJson.timestamp(start));
         attributes.put("end_time", WeaveJson.timestamp(end));
         attributes.put("elapsed_time", elapsed);
         attributes.put("trace_id", traceId);
-        provenance(attributes, approximated);
+        CallAttributes.provenance(attributes, provenance, approximated);
 
         TokenUsage usage = TokenUsage.total(totalTokens);
         JsonNode inputs = LivePayload.inputs(rawInputs, usage, List.of());
@@ -259,32 +295,4 @@ public final class WorkflowTraceMapper {
         return name.length() <= 128 ? name : name.substring(0, 128);
     }
 
-    private void provenance(ObjectNode attributes, List<String> approximated) {
-        ObjectNode backfill = attributes.putObject("backfill");
-        backfill.put("source", provenance.source());
-        backfill.put("version", provenance.version());
-        backfill.put("job", provenance.job());
-        ArrayNode list = backfill.putArray("approximated");
-        approximated.forEach(list::add);
-    }
-
-    private static void tags(ObjectNode attributes, String... tags) {
-        ArrayNode array = attributes.putArray("tags");
-        for (String tag : tags) {
-            array.add(tag);
-        }
-    }
-
-    /** Dify's {@code json.loads(x) if x else {}}; a non-object value (raw text included) is kept. */
-    private static JsonNode objectOrEmpty(JsonNode parsed) {
-        return parsed == null ? Json.NODES.objectNode() : parsed;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
-    }
 }

@@ -163,6 +163,18 @@ public final class CallSanitizer {
             output = summarise(output, "output", truncated);
             candidate = call.withPayload(attributes, inputs, output);
         }
+        // structure in attributes (a node's execution_metadata: agent_log, iteration_duration_map, ...)
+        List<String> attributeKeys = new ArrayList<>();
+        attributes.propertyNames().forEach(attributeKeys::add);
+        attributeKeys.remove("backfill");
+        attributeKeys.sort(Comparator.comparingLong((String key) -> WeaveJson.toJson(attributes.get(key)).length())
+                .reversed());
+        for (String key : attributeKeys) {
+            if (WeaveJson.callBytes(candidate) <= maxCallBytes) {
+                break;
+            }
+            attributes.set(key, summarise(attributes.get(key), "attributes." + key, truncated));
+        }
         backfill(attributes).set("truncated", strings(truncated));
         return candidate;
     }
@@ -172,7 +184,10 @@ public final class CallSanitizer {
             return node;
         }
         String json = WeaveJson.toJson(node);
-        int keep = (int) Math.min(json.length(), maxCallBytes / 4);
+        if (json.length() <= maxCallBytes / 4) {
+            return node; // small enough: not what makes the call too big
+        }
+        int keep = (int) (maxCallBytes / 4);
         truncated.add(path);
         ObjectNode replacement = Json.NODES.objectNode();
         replacement.put("truncated_json", json.substring(0, keep) + marker(keep, json.length()));

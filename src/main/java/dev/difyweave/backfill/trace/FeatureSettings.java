@@ -1,0 +1,37 @@
+package dev.difyweave.backfill.trace;
+
+import dev.difyweave.backfill.source.AppFeatures;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The moderation and suggested-question settings a message ran with, parsed once from the app
+ * config columns or the chatflow's {@code workflows.features} (dify-source.md §1.2).
+ */
+record FeatureSettings(JsonNode moderation, boolean suggestedQuestionsEnabled) {
+
+    static FeatureSettings of(AppFeatures features, SourceProblems problems) {
+        if (features == null) {
+            return new FeatureSettings(null, false);
+        }
+        JsonNode moderation;
+        JsonNode suggestions;
+        if (features.workflowFeatures() != null) {
+            JsonNode all = problems.parse(features.sourceTable(), features.sourceKey(), "features",
+                    features.workflowFeatures());
+            moderation = all == null ? null : all.get("sensitive_word_avoidance");
+            suggestions = all == null ? null : all.get("suggested_questions_after_answer");
+        } else {
+            moderation = problems.parse(features.sourceTable(), features.sourceKey(), "sensitive_word_avoidance",
+                    features.moderation());
+            suggestions = problems.parse(features.sourceTable(), features.sourceKey(), "suggested_questions_after_answer",
+                    features.suggestedQuestions());
+        }
+        boolean moderationOn = moderation != null && moderation.isObject() && moderation.path("enabled").asBoolean(false);
+        boolean suggestionsOn = suggestions != null && suggestions.isObject() && suggestions.path("enabled").asBoolean(false);
+        return new FeatureSettings(moderationOn ? moderation : null, suggestionsOn);
+    }
+
+    boolean moderationEnabled() {
+        return moderation != null;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.difyweave.backfill.trace;
+
+import static dev.difyweave.backfill.trace.CallAttributes.blankToNull;
+import static dev.difyweave.backfill.trace.CallAttributes.putNullable;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.difyweave.backfill.source.MessageTraceSource;
+import dev.difyweave.backfill.weave.CallIds;
+import dev.difyweave.backfill.weave.LivePayload;
+import dev.difyweave.backfill.weave.LivePayload.TokenUsage;
+import dev.difyweave.backfill.weave.WeaveCall;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A message and everything hanging off it (trace-mapping.md "Trace roots and trees"): for chat,
+ * completion and agent-chat the {@code message} root with its {@code llm} child (C5, C3, C15), tool
+ * calls (C7), dataset retrieval (C10) and moderation (C9); for chatflows the message root over its
+ * run's workflow call and node calls (C2) plus moderation. {@code kinds} selects which calls are made.
+ * Pure: rows in, calls out.
+ */
+public final class MessageTraceMapper {
+
+    public static final String KIND = "message";
+    static final String CHATFLOW = "advanced-chat";
+
+    private final Provenance provenance;
+    private final String filesUrl;
+    private final WorkflowTraceMapper workflows;
+    private final ToolCallMapper tools;
+    private final DatasetRetrievalMapper retrievals;
+    private final ModerationMapper moderations;
+
+    public MessageTraceMapper(Provenance provenance, String filesUrl) {
+        this.provenance = provenance;
+        this.filesUrl = filesUrl;
+        this.workflows = new WorkflowTraceMapper(provenance);
+        this.tools = new ToolCallMapper();
+        this.retrievals = new DatasetRetrievalMapper();
+        this.moderations = new ModerationMapper();
+    }
+
+    public AssembledTrace map(MessageTraceSource source, Set<String> kinds) {
+        SourceProblems problems = new SourceProblems();
+        MessageContext message = new MessageContext(source, filesUrl, provenance, problems);
+        if (!source.conversationFound()) {
+            problems.add(MessageContext.MESSAGES, message.id, "conversation_id",
+                    "orphan: conversation " + source.message().conversationId() + " not found");
+        }
+        FeatureSettings features = FeatureSettings.of(source.features(), problems);
+        List<WeaveCall> calls = new ArrayList<>();
+        boolean chatflow = CHATFLOW.equals(message.mode());
+        if (chatflow && source.chatflowRun() != null) {
+            List<WeaveCall> tree = workflows.mapChatflow(source.chatflowRun(), message.id,
+                    CallAttributes.str(source.message().conversationId()), kinds.contains(WorkflowTraceMapper.KIND),
+                    problems);
+            if (kinds.contains(KIND)) {
+                calls.addAll(tree);
+            } else if (kinds.contains(WorkflowTraceMapper.KIND)) {
+                calls.addAll(tree.subList(1, tree.size()));
+            }
+        } else {
+            if (chatflow) {
+                problems.add(MessageContext.MESSAGES, message.id, "workflow_run_id", "orphan: chatflow run "
+                        + source.message().workflowRunId() + " not found; the message is sent without its workflow");
+            }
+            if (kinds.contains(KIND)) {
+                calls.addAll(messageAndLlm(message, !chatflow));
+            }
+            if (!chatflow && kinds.contains(ToolCallMapper.KIND)) {
+                calls.addAll(tools.map(message));
+            }
+            if (!chatflow && kinds.contains(DatasetRetrievalMapper.KIND)) {
+                calls.addAll(retrievals.map(message));
+            }
+        }
+        if (kinds.contains(ModerationMapper.KIND)) {
+            calls.addAll(moderations.map(message, features));
+        }
+        Set<String> notes = new HashSet<>();
+        if (features.suggestedQuestionsEnabled()) {
+            notes.add(AssembledTrace.SUGGESTED_QUESTIONS_NOT_REPRODUCIBLE);
+        }
+        return new AssembledTrace(KIND, MessageContext.MESSAGES + ":" + message.id, calls, problems.list(), notes,
+                false);
+    }
+
+    /** The message root and, for easy-UI apps, its llm child (§3.3 (c) with C3, C5, C15). */
+    private List<WeaveCall> messageAndLlm(MessageContext m, boolean withLlm) {
+        List<String> approximated = new ArrayList<>();
+        JsonNode prompt = m.problems.parse(MessageContext.MESSAGES, m.id, "message", m.row.message());
+        if (prompt == null || prompt.isString() && prompt.stringValue().isEmpty()) {
+            // an error message never got its prompt saved (C15): the user's query stands in for it
+            prompt = dev.difyweave.backfill.weave.Json.NODES.stringNode(m.row.query() == null ? "" : m.row.query());
+            approximated.add("inputs");
+        }
+        TokenUsage usage = new TokenUsage(m.row.messageTokens(), m.row.answerTokens(),
+                m.row.messageTokens() + m.row.answerTokens());
+        JsonNode answer = dev.difyweave.backfill.weave.Json.NODES.stringNode(m.row.answer() == null ? "" : m.row.answer());
+
+        ObjectNode attributes = m.meta();
+        putNullable(attributes, "user_id", m.row.fromAccountId());
+        if (m.row.fromEndUserId() != null) {
+            if (m.source.endUserSessionId() != null) {
+                attributes.put("end_user_id", m.source.endUserSessionId());
+            } else {
+                m.problems.add(MessageContext.MESSAGES, m.id, "from_end_user_id",
+                        "orphan: end user " + m.row.fromEndUserId() + " not found");
+            }
+        }
+        attributes.put("message_id", m.id);
+        CallAttributes.times(attributes, m.start, m.end);
+        CallAttributes.tags(attributes, "message", m.conversationMode());
+        attributes.put("trace_id", m.id);
+        CallAttributes.provenance(attributes, provenance, approximated);
+
+        String exception = blankToNull(m.row.error());
+        ObjectNode summaryUsage = CallSummary.usage(m.row.modelId(), m.row.messageTokens(), m.row.answerTokens(),
+                m.row.messageTokens() + m.row.answerTokens());
+        List<WeaveCall> calls = new ArrayList<>();
+        calls.add(new WeaveCall(m.id, m.id, null, KIND, "message_" + m.id, m.start, m.end, attributes,
+                LivePayload.inputs(prompt, usage, m.fileUrls), LivePayload.outputs(answer, usage, m.fileUrls), exception,
+                CallSummary.of(exception, m.start, m.end, summaryUsage), MessageContext.MESSAGES + ":" + m.id));
+        if (withLlm) {
+            calls.add(new WeaveCall(CallIds.llm(m.id), m.id, m.id, "llm", null, m.start, m.end, attributes.deepCopy(),
+                    LivePayload.inputs(prompt, usage, List.of()), LivePayload.outputs(answer, usage, List.of()), null,
+                    CallSummary.of(null, m.start, m.end, summaryUsage.deepCopy()), MessageContext.MESSAGES + ":" + m.id));
+        }
+        return calls;
+    }
+}
