@@ -146,7 +146,7 @@ final class TraceRows {
         LocalDateTime finishedAt;
 
         NodeBuilder(int n, String nodeType) {
-            this.id = nodeId(n);
+            this.id = TraceRows.nodeId(n);
             this.index = n;
             this.nodeId = "17000000000" + n;
             this.nodeType = nodeType;

@@ -44,7 +44,8 @@ class WeaveJsonTest {
     @Test
     void theJvmZoneIsNotUtcInThisBuild() {
         // a guard for the tests below: they prove nothing if the JVM already runs in UTC
-        assertThat(TimeZone.getDefault().getRawOffset()).isNotZero();
+        assertThat(TimeZone.getDefault().getRawOffset())
+                .as("surefire runs the tests with -Duser.timezone=Asia/Kolkata").isNotZero();
     }
 
     @Test
