@@ -2,7 +2,9 @@
 -- have type 'chat' and travel inside their message's trace), in (created_at, id) order. No join on
 -- apps, so runs of a deleted app are still read.
 -- Runs still 'running' or 'paused' (and the unused 'scheduled') are left for a later window;
--- any other status, known or not, is read so that nothing is dropped silently.
+-- any other status, known or not, is read so that nothing is dropped silently. With :ready = false
+-- the same query lists exactly the runs it would leave (a sync records them as pending); :ids, when
+-- not empty, restricts it to those runs (a sync re-checks its pending ones).
 -- Uses workflow_run_created_at_id_idx (created_at, id). Never selects graph.
 SELECT r.id, r.tenant_id, r.app_id, r.workflow_id, r.type, r.triggered_from, r.version,
        r.inputs, r.outputs, r.status, r.error, r.elapsed_time, r.total_tokens,
@@ -11,7 +13,8 @@ FROM workflow_runs r
 WHERE r.type = 'workflow'
   AND r.created_at >= :from AND r.created_at < :to
   AND (r.created_at, r.id) > (:after_created_at, :after_id)
-  AND r.status NOT IN ('running', 'paused', 'scheduled')
+  AND (r.status NOT IN ('running', 'paused', 'scheduled')) = :ready
+  AND (cardinality(:ids) = 0 OR r.id = ANY(:ids))
   AND (cardinality(:app_ids) = 0 OR r.app_id = ANY(:app_ids))
   AND (cardinality(:tenant_ids) = 0 OR r.tenant_id = ANY(:tenant_ids))
 ORDER BY r.created_at, r.id

@@ -33,3 +33,25 @@ CREATE TABLE IF NOT EXISTS backfill_problem (
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS backfill_problem_execution_idx ON backfill_problem (job_execution_id);
+
+-- Where each sync scope (a job definition's name + its filters, kinds, sink and project) has got to:
+-- the end of its last completed window. The next sync starts there.
+CREATE TABLE IF NOT EXISTS backfill_watermark (
+    scope        VARCHAR(500) PRIMARY KEY,
+    window_end   TIMESTAMP WITH TIME ZONE NOT NULL,
+    execution_id BIGINT,
+    updated_at   TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
+);
+
+-- Roots a sync window left because they were not finished yet (a run still running or paused, an
+-- answer not saved yet). Every later sync of the scope re-checks them, sends those that are finished
+-- and deletes their rows in the same transaction as its checkpoint.
+CREATE TABLE IF NOT EXISTS backfill_pending (
+    scope       VARCHAR(500) NOT NULL,
+    kind        VARCHAR(40)  NOT NULL,
+    source_id   UUID         NOT NULL,
+    created_at  TIMESTAMP    NOT NULL,
+    recorded_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+    PRIMARY KEY (scope, kind, source_id)
+);
+CREATE INDEX IF NOT EXISTS backfill_pending_order_idx ON backfill_pending (scope, kind, created_at, source_id);

@@ -1,6 +1,7 @@
 package dev.difyweave.backfill.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -49,6 +50,7 @@ public final class BackfillCli {
         }
         String help = switch (command) {
             case "migrate" -> Usage.MIGRATE;
+            case "sync" -> Usage.SYNC;
             case "status" -> Usage.STATUS;
             case "demo" -> Usage.DEMO;
             default -> null;
@@ -62,8 +64,15 @@ public final class BackfillCli {
         }
         try {
             BackfillSettings settings = BackfillSettings.fromEnvironment(env);
+            String label = command;
+            if (args.has("job")) {
+                JobDefinition job = JobDefinition.load(Path.of(args.value("job")));
+                args = args.withDefaults(job.options());
+                label = job.name();
+            }
             return switch (command) {
-                case "migrate" -> new MigrateCommand(settings, out, clock).run(args);
+                case "migrate" -> new MigrateCommand(settings, out, clock).run(args, label);
+                case "sync" -> new SyncCommand(settings, out, clock).run(args, label);
                 case "status" -> new StatusCommand(settings, out).run(args);
                 case "demo" -> new DemoCommand(settings, out, clock).run(args);
                 default -> throw new IllegalStateException(command);

@@ -40,6 +40,20 @@ public final class CliArguments {
         return new CliArguments(command, options);
     }
 
+    /** These arguments with a job definition's options underneath: the command line wins per option. */
+    public CliArguments withDefaults(Map<String, List<String>> defaults) {
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        defaults.forEach((name, values) -> merged.put(name, joined(values)));
+        merged.putAll(options);
+        return new CliArguments(command, merged);
+    }
+
+    private static List<String> joined(List<String> values) {
+        List<String> out = new ArrayList<>();
+        out.add(String.join(",", values));
+        return out;
+    }
+
     public String command() {
         return command;
     }

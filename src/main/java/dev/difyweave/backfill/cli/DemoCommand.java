@@ -71,7 +71,7 @@ final class DemoCommand {
             BackfillRequest request = new BackfillRequest(RequestOptions.BEGINNING, clock.instant(), List.of(), List.of(),
                     RequestOptions.KNOWN_KINDS, alsoSend ? BackfillRequest.Sink.WEAVE_AND_EXPORT : BackfillRequest.Sink.EXPORT,
                     settings.weave().project() != null ? settings.weave().project() : RequestOptions.EXPORT_PROJECT,
-                    exportDir.toString(), false, "demo");
+                    exportDir.toString(), false, "demo", null);
             RunSummary summary;
             try (ConfigurableApplicationContext context = BackfillApplication.start(demo)) {
                 summary = MigrateCommand.launch(context.getBean(BackfillLauncher.class), request, out);

@@ -23,9 +23,10 @@ final class MigrateCommand {
         this.clock = clock;
     }
 
-    int run(CliArguments args) {
+    int run(CliArguments args, String label) {
         args.requireOnly(RequestOptions.NAMES);
-        BackfillRequest request = RequestOptions.toRequest(args, settings, "migrate", clock.instant());
+        BackfillSettings settings = RequestOptions.settingsFor(args, this.settings);
+        BackfillRequest request = RequestOptions.toRequest(args, settings, label, clock.instant());
         settings.requireDify();
         if (request.sink().sends()) {
             settings.requireSending();

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.config.ConfigurationException;
+import dev.difyweave.backfill.config.Tuning;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.BackfillRequest.Sink;
 
@@ -19,7 +21,7 @@ import dev.difyweave.backfill.job.BackfillRequest.Sink;
 public final class RequestOptions {
 
     public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "dry-run",
-            "export-dir", "also-send", "help");
+            "export-dir", "also-send", "project", "chunk-size", "batch-calls", "batch-bytes", "job", "help");
 
     public static final List<String> KNOWN_KINDS =
             List.of("workflow", "message", "tool", "dataset_retrieval", "moderation", "generate_name");
@@ -48,13 +50,41 @@ public final class RequestOptions {
             }
         }
         Sink sink = sink(args);
-        String project = settings.weave().project();
+        String project = args.has("project") ? args.value("project") : settings.weave().project();
+        if (project != null && !project.matches("[^/\\s]+/[^/\\s]+")) {
+            throw new UsageException("--project must be entity/project, got '" + project + "'");
+        }
         if (project == null && !sink.sends()) {
             project = EXPORT_PROJECT;
         }
+        if (sink.sends() && project == null) {
+            throw new ConfigurationException("WEAVE_PROJECT is not set (nor --project): give the target as entity/project");
+        }
         return new BackfillRequest(from, to, uuids(args, "app"), uuids(args, "tenant"), kinds, sink,
                 sink == Sink.DRY_RUN ? null : project, args.has("export-dir") ? args.value("export-dir") : null,
-                toDefaulted, label);
+                toDefaulted, label, null);
+    }
+
+    /** The settings with the sizes a command line or job definition overrides. */
+    public static BackfillSettings settingsFor(CliArguments args, BackfillSettings settings) {
+        Tuning t = settings.tuning();
+        return settings.withTuning(new Tuning(
+                args.has("chunk-size") ? positive(args, "chunk-size", 10_000) : t.chunkSize(),
+                args.has("batch-bytes") ? positive(args, "batch-bytes", 31 * 1024 * 1024) : t.batchBytes(),
+                args.has("batch-calls") ? positive(args, "batch-calls", 100_000) : t.batchCalls(),
+                t.maxCallBytes(), t.connectTimeout(), t.readTimeout(), t.retry()));
+    }
+
+    private static int positive(CliArguments args, String option, int max) {
+        try {
+            int value = Integer.parseInt(args.value(option));
+            if (value < 1 || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + option + " must be a number from 1 to " + max + ", got '" + args.value(option) + "'");
+        }
     }
 
     private static Sink sink(CliArguments args) {

@@ -2,13 +2,14 @@ package dev.difyweave.backfill.cli;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
 import dev.difyweave.backfill.job.TraceItemWriter;
 
 /** The counts of one job execution, summed over its steps, from what the job repository persisted. */
 public record RunSummary(long executionId, BatchStatus status, long traces, long calls, long deadLetters,
-        long problems, String failure) {
+        long problems, String failure, JobParameters parameters) {
 
     public static RunSummary of(JobExecution execution) {
         long traces = 0;
@@ -23,7 +24,8 @@ public record RunSummary(long executionId, BatchStatus status, long traces, long
         }
         String failure = execution.getStatus() == BatchStatus.COMPLETED ? null
                 : Reasons.oneLine(execution.getAllFailureExceptions(), execution.getExitStatus().getExitDescription());
-        return new RunSummary(execution.getId(), execution.getStatus(), traces, calls, deadLetters, problems, failure);
+        return new RunSummary(execution.getId(), execution.getStatus(), traces, calls, deadLetters, problems, failure,
+                execution.getJobParameters());
     }
 
     public String line() {

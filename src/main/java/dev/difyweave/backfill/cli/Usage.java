@@ -11,6 +11,8 @@ final class Usage {
             Commands:
               migrate   backfill one window of history (default: everything up to now minus the safety lag);
                         running the same command again resumes a failed or killed run from its checkpoint
+              sync      incremental: from the last completed watermark to now minus the safety lag (for cron);
+                        roots still unfinished are sent by a later sync once they are finished
               status    recent executions, their windows, counts, state, and what is resumable
               demo      the whole pipeline on an embedded PostgreSQL with generated Dify data (needs nothing installed)
 
@@ -30,6 +32,10 @@ final class Usage {
               --dry-run                  read, assemble, validate and size; write nothing to Weave
               --export-dir=<dir>         write the exact Weave request bodies as JSON Lines instead of sending
               --also-send                with --export-dir: send to Weave as well
+              --project=<entity/project> the target (default WEAVE_PROJECT)
+              --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
+              --batch-calls=<n>, --batch-bytes=<n>   bounds of one request to Weave
+              --job=<file>               take the settings from a job definition (jobs/*.yaml); options win
             """;
 
     static final String MIGRATE = """
@@ -45,6 +51,21 @@ final class Usage {
             Exit status: 0 when everything was delivered; 1 when the run failed (resumable); 2 for a wrong
             command line or configuration; 3 when the run completed but some calls were refused by Weave
             (recorded in backfill_dead_letter); 4 when another process is running the same window.
+            """;
+
+    static final String SYNC = """
+            Usage: java -jar dify-weave-backfill.jar sync [options]
+
+            Backfills from the last completed watermark of this scope (the job's name, filters, kinds, sink
+            and target) up to now minus the safety lag; the first sync starts at --from (default: the
+            beginning). Roots a window leaves unfinished (running or paused runs, answers not saved yet)
+            are recorded and sent by a later sync once they are finished. Meant for cron; a killed sync is
+            resumed by the next one.
+
+            Options (no --to):
+            """ + WINDOW_OPTIONS + """
+
+            Exit status as for migrate.
             """;
 
     static final String STATUS = """

@@ -52,14 +52,11 @@ public record BackfillSettings(
         return dify;
     }
 
-    /** Sending needs a key and an {@code entity/project}. */
+    /** Sending needs a key (the target project is checked with the request: WEAVE_PROJECT or --project). */
     public void requireSending() {
         if (weave.apiKey() == null || weave.apiKey().isBlank()) {
             throw new ConfigurationException("WANDB_API_KEY is not set: it is required to send to Weave "
                     + "(use --dry-run or --export-dir to run without sending)");
-        }
-        if (weave.project() == null || weave.project().isBlank()) {
-            throw new ConfigurationException("WEAVE_PROJECT is not set: give the target as entity/project");
         }
     }
 

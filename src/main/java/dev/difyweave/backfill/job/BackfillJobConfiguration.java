@@ -31,6 +31,7 @@ import dev.difyweave.backfill.source.KeysetItemReader;
 import dev.difyweave.backfill.source.MessagePageSource;
 import dev.difyweave.backfill.source.MessageTraceSource;
 import dev.difyweave.backfill.source.PageSource;
+import dev.difyweave.backfill.source.PendingPageSource;
 import dev.difyweave.backfill.source.WorkflowPageSource;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
 import dev.difyweave.backfill.trace.AssembledTrace;
@@ -63,14 +64,125 @@ public class BackfillJobConfiguration {
     static final Set<String> MESSAGE_STEP_KINDS = Set.of(MessageTraceMapper.KIND, "tool", "dataset_retrieval",
             "moderation", WorkflowTraceMapper.KIND);
 
+    public static final String PENDING_WORKFLOW_STEP = "pendingWorkflowTraces";
+    public static final String PENDING_MESSAGE_STEP = "pendingMessageTraces";
+    public static final String RECORD_PENDING_STEP = "recordPending";
+
+    /**
+     * A sync first sends what earlier windows of its scope left pending and is finished now, then its
+     * own window, then records what this window leaves pending. For a migrate the pending steps read
+     * and record nothing.
+     */
     @Bean
-    Job traceBackfillJob(JobRepository jobRepository, Step workflowTracesStep, Step messageTracesStep,
-            Step conversationNamesStep) {
+    Job traceBackfillJob(JobRepository jobRepository, Step pendingWorkflowTracesStep, Step pendingMessageTracesStep,
+            Step workflowTracesStep, Step messageTracesStep, Step conversationNamesStep, Step recordPendingStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(workflowTracesStep)
+                .start(pendingWorkflowTracesStep)
+                .next(pendingMessageTracesStep)
+                .next(workflowTracesStep)
                 .next(messageTracesStep)
                 .next(conversationNamesStep)
+                .next(recordPendingStep)
                 .build();
+    }
+
+    @Bean
+    PendingStore pendingStore(DataSource dataSource) {
+        return new PendingStore(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    WatermarkStore watermarkStore(DataSource dataSource) {
+        return new WatermarkStore(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    Step pendingWorkflowTracesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            KeysetItemReader<WorkflowTraceSource> pendingWorkflowReader,
+            TraceAssemblyProcessor<WorkflowTraceSource> workflowTraceProcessor, TraceItemWriter pendingWorkflowWriter,
+            BackfillSettings settings) {
+        return chunkStep(PENDING_WORKFLOW_STEP, jobRepository, transactionManager, pendingWorkflowReader,
+                workflowTraceProcessor, pendingWorkflowWriter, settings);
+    }
+
+    @Bean
+    Step pendingMessageTracesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            KeysetItemReader<MessageTraceSource> pendingMessageReader,
+            TraceAssemblyProcessor<MessageTraceSource> messageTraceProcessor, TraceItemWriter pendingMessageWriter,
+            BackfillSettings settings) {
+        return chunkStep(PENDING_MESSAGE_STEP, jobRepository, transactionManager, pendingMessageReader,
+                messageTraceProcessor, pendingMessageWriter, settings);
+    }
+
+    @Bean
+    Step recordPendingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RecordPendingTasklet recordPendingTasklet) {
+        return new StepBuilder(RECORD_PENDING_STEP, jobRepository)
+                .tasklet(recordPendingTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    RecordPendingTasklet recordPendingTasklet(@Qualifier("difyDataSource") DataSource dify,
+            @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        JdbcTemplate jdbc = new JdbcTemplate(dify);
+        return new RecordPendingTasklet(pendingStore, request.syncScope(), List.of(
+                new RecordPendingTasklet.Kind(PendingStore.WORKFLOW_RUNS, request.includes(WorkflowTraceMapper.KIND)
+                        ? new WorkflowPageSource(jdbc, request.window()) : null),
+                new RecordPendingTasklet.Kind(PendingStore.MESSAGES, servesMessages(request)
+                        ? new MessagePageSource(jdbc, request.window()) : null)));
+    }
+
+    @Bean
+    @StepScope
+    KeysetItemReader<WorkflowTraceSource> pendingWorkflowReader(@Qualifier("difyDataSource") DataSource dify,
+            @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore,
+            BackfillSettings settings) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        PageSource<WorkflowTraceSource> source = PageSource.nothing();
+        if (request.syncScope() != null && request.includes(WorkflowTraceMapper.KIND)) {
+            WorkflowPageSource runs = new WorkflowPageSource(new JdbcTemplate(dify), request.window());
+            source = new PendingPageSource<>((after, limit) -> pendingStore.pageAfter(request.syncScope(),
+                    PendingStore.WORKFLOW_RUNS, after, limit), runs, runs);
+        }
+        return new KeysetItemReader<>("pendingWorkflowRuns", source, settings.tuning().chunkSize(), PENDING_START);
+    }
+
+    @Bean
+    @StepScope
+    KeysetItemReader<MessageTraceSource> pendingMessageReader(@Qualifier("difyDataSource") DataSource dify,
+            @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore,
+            BackfillSettings settings) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        PageSource<MessageTraceSource> source = PageSource.nothing();
+        if (request.syncScope() != null && servesMessages(request)) {
+            MessagePageSource messages = new MessagePageSource(new JdbcTemplate(dify), request.window());
+            source = new PendingPageSource<>((after, limit) -> pendingStore.pageAfter(request.syncScope(),
+                    PendingStore.MESSAGES, after, limit), messages, messages);
+        }
+        return new KeysetItemReader<>("pendingMessages", source, settings.tuning().chunkSize(), PENDING_START);
+    }
+
+    @Bean
+    @StepScope
+    TraceItemWriter pendingWorkflowWriter(@Value("#{jobParameters}") Map<String, Object> parameters,
+            TraceSink traceSink, CallSanitizer callSanitizer, FailureLedger failureLedger, PendingStore pendingStore) {
+        return writer(parameters, traceSink, callSanitizer, failureLedger, pendingStore, PendingStore.WORKFLOW_RUNS);
+    }
+
+    @Bean
+    @StepScope
+    TraceItemWriter pendingMessageWriter(@Value("#{jobParameters}") Map<String, Object> parameters,
+            TraceSink traceSink, CallSanitizer callSanitizer, FailureLedger failureLedger, PendingStore pendingStore) {
+        return writer(parameters, traceSink, callSanitizer, failureLedger, pendingStore, PendingStore.MESSAGES);
+    }
+
+    private static final Keyset PENDING_START = Keyset.before(java.time.LocalDateTime.of(1970, 1, 1, 0, 0));
+
+    private static boolean servesMessages(BackfillRequest request) {
+        return request.kinds().stream().anyMatch(MESSAGE_STEP_KINDS::contains);
     }
 
     @Bean
@@ -126,7 +238,7 @@ public class BackfillJobConfiguration {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         PageSource<WorkflowTraceSource> source = request.includes(WorkflowTraceMapper.KIND)
                 ? new WorkflowPageSource(new JdbcTemplate(dify), request.window())
-                : nothing();
+                : PageSource.nothing();
         return new KeysetItemReader<>("workflowRuns", source, settings.tuning().chunkSize(),
                 Keyset.before(request.window().from()));
     }
@@ -145,9 +257,9 @@ public class BackfillJobConfiguration {
     KeysetItemReader<MessageTraceSource> messageTraceReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        PageSource<MessageTraceSource> source = request.kinds().stream().anyMatch(MESSAGE_STEP_KINDS::contains)
+        PageSource<MessageTraceSource> source = servesMessages(request)
                 ? new MessagePageSource(new JdbcTemplate(dify), request.window())
-                : nothing();
+                : PageSource.nothing();
         return new KeysetItemReader<>("messages", source, settings.tuning().chunkSize(),
                 Keyset.before(request.window().from()));
     }
@@ -170,7 +282,7 @@ public class BackfillJobConfiguration {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         PageSource<ConversationRow> source = request.includes(ConversationNameMapper.KIND)
                 ? new ConversationPageSource(new JdbcTemplate(dify), request.window())
-                : nothing();
+                : PageSource.nothing();
         return new KeysetItemReader<>("conversations", source, settings.tuning().chunkSize(),
                 Keyset.before(request.window().from()));
     }
@@ -187,9 +299,16 @@ public class BackfillJobConfiguration {
     @StepScope
     TraceItemWriter traceItemWriter(@Value("#{jobParameters}") Map<String, Object> parameters, TraceSink traceSink,
             CallSanitizer callSanitizer, FailureLedger failureLedger) {
+        return writer(parameters, traceSink, callSanitizer, failureLedger, null, null);
+    }
+
+    private static TraceItemWriter writer(Map<String, Object> parameters, TraceSink sink, CallSanitizer sanitizer,
+            FailureLedger ledger, PendingStore pendingStore, String pendingKind) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        return new TraceItemWriter(traceSink, callSanitizer, failureLedger,
-                request.project() == null ? "dry-run/dry-run" : request.project());
+        TraceItemWriter.PendingResolution pending = pendingStore == null ? null
+                : new TraceItemWriter.PendingResolution(pendingStore, request.syncScope(), pendingKind);
+        return new TraceItemWriter(sink, sanitizer, ledger,
+                request.project() == null ? "dry-run/dry-run" : request.project(), pending);
     }
 
     @Bean(destroyMethod = "close")
@@ -211,19 +330,5 @@ public class BackfillJobConfiguration {
     private static Provenance provenance(Map<String, Object> parameters) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         return new Provenance(BuildInfo.NAME, BuildInfo.version(), request.label());
-    }
-
-    private static <T> PageSource<T> nothing() {
-        return new PageSource<>() {
-            @Override
-            public List<T> pageAfter(Keyset after, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public Keyset keyOf(T item) {
-                throw new IllegalStateException("empty source has no items");
-            }
-        };
     }
 }

@@ -29,7 +29,8 @@ public record BackfillRequest(
         String project,
         String exportDir,
         boolean toDefaulted,
-        String label) {
+        String label,
+        String syncScope) {
 
     public static final String FROM = "window.from";
     public static final String TO = "window.to";
@@ -41,6 +42,7 @@ public record BackfillRequest(
     public static final String EXPORT_DIR = "export.dir";
     public static final String TO_DEFAULTED = "window.to.defaulted";
     public static final String LABEL = "job.label";
+    public static final String SYNC_SCOPE = "sync.scope";
 
     /** Where assembled calls go. */
     public enum Sink {
@@ -88,6 +90,9 @@ public record BackfillRequest(
                 .addString(PROJECT, project == null ? "" : project, true)
                 .addString(TO_DEFAULTED, Boolean.toString(toDefaulted), false)
                 .addString(LABEL, label, false);
+        if (syncScope != null) {
+            builder.addString(SYNC_SCOPE, syncScope, false);
+        }
         if (exportDir != null) {
             builder.addString(EXPORT_DIR, exportDir, false);
         }
@@ -107,7 +112,8 @@ public record BackfillRequest(
                 project == null || project.isEmpty() ? null : project,
                 string(parameters, EXPORT_DIR),
                 Boolean.parseBoolean(string(parameters, TO_DEFAULTED)),
-                string(parameters, LABEL));
+                string(parameters, LABEL),
+                string(parameters, SYNC_SCOPE));
     }
 
     public static BackfillRequest fromJobParameters(JobParameters parameters) {
@@ -123,7 +129,18 @@ public record BackfillRequest(
     }
 
     public BackfillRequest withTo(Instant newTo, boolean defaulted) {
-        return new BackfillRequest(from, newTo, appIds, tenantIds, kinds, sink, project, exportDir, defaulted, label);
+        return new BackfillRequest(from, newTo, appIds, tenantIds, kinds, sink, project, exportDir, defaulted, label,
+                syncScope);
+    }
+
+    public BackfillRequest asSync(String scope, Instant newFrom, Instant newTo) {
+        return new BackfillRequest(newFrom, newTo, appIds, tenantIds, kinds, sink, project, exportDir, true, label, scope);
+    }
+
+    /** What a sync scope is: the job's name and everything identifying but the window. */
+    public String scopeKey() {
+        return label + "|kinds=" + String.join(",", kinds) + "|apps=" + join(appIds) + "|tenants=" + join(tenantIds)
+                + "|sink=" + sink.parameter() + "|project=" + (project == null ? "" : project);
     }
 
     static LocalDateTime naiveUtc(Instant instant) {

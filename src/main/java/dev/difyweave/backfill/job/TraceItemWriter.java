@@ -2,6 +2,7 @@ package dev.difyweave.backfill.job;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -33,13 +34,20 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
     private final CallSanitizer sanitizer;
     private final FailureLedger ledger;
     private final String projectId;
+    private final PendingResolution pending;
     private StepExecution stepExecution;
 
-    public TraceItemWriter(TraceSink sink, CallSanitizer sanitizer, FailureLedger ledger, String projectId) {
+    /** For the steps that send a sync's pending roots: written roots stop being pending, in the same transaction. */
+    public record PendingResolution(PendingStore store, String scope, String kind) {
+    }
+
+    public TraceItemWriter(TraceSink sink, CallSanitizer sanitizer, FailureLedger ledger, String projectId,
+            PendingResolution pending) {
         this.sink = sink;
         this.sanitizer = sanitizer;
         this.ledger = ledger;
         this.projectId = projectId;
+        this.pending = pending;
     }
 
     @Override
@@ -71,6 +79,13 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
         add(CALLS, calls.size() - deadLetters.size());
         add(DEAD_LETTERS, deadLetters.size());
         add(PROBLEMS, problems.size());
+        if (pending != null) {
+            List<UUID> resolved = new ArrayList<>();
+            for (AssembledTrace trace : chunk) {
+                resolved.add(UUID.fromString(trace.sourceKey().substring(trace.sourceKey().indexOf(':') + 1)));
+            }
+            pending.store().resolved(pending.scope(), pending.kind(), resolved);
+        }
     }
 
     private void add(String key, long delta) {

@@ -26,23 +26,23 @@ public final class ConversationPageSource implements PageSource<ConversationRow>
     }
 
     @Override
-    public List<ConversationRow> pageAfter(Keyset after, int limit) {
+    public Page<ConversationRow> pageAfter(Keyset after, int limit) {
         List<ConversationRow> conversations = CONVERSATIONS.query(dify, WindowParameters.of(window, after, limit),
                 (rs, n) -> new ConversationRow(rs.getObject("id", UUID.class), rs.getObject("app_id", UUID.class),
                         rs.getObject("tenant_id", UUID.class), rs.getString("mode"), rs.getString("name"),
                         rs.getObject("created_at", LocalDateTime.class), null, null, null));
         if (conversations.isEmpty()) {
-            return List.of();
+            return Page.empty();
         }
         Map<UUID, First> first = new HashMap<>();
         FIRST_MESSAGES.query(dify, Map.of("ids", conversations.stream().map(ConversationRow::id).toList()), (rs, n) ->
                 first.put(rs.getObject("conversation_id", UUID.class), new First(rs.getObject("id", UUID.class),
                         rs.getString("query"), rs.getObject("created_at", LocalDateTime.class))));
-        return conversations.stream().map(c -> {
+        return Page.of(conversations.stream().map(c -> {
             First f = first.get(c.id());
             return f == null ? c : new ConversationRow(c.id(), c.appId(), c.tenantId(), c.mode(), c.name(),
                     c.createdAt(), f.id(), f.query(), f.createdAt());
-        }).toList();
+        }).toList(), this::keyOf);
     }
 
     @Override

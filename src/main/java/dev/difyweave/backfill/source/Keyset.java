@@ -1,12 +1,20 @@
 package dev.difyweave.backfill.source;
 
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.UUID;
 
 /** A reader position: the last {@code (created_at, id)} handed out. */
 public record Keyset(LocalDateTime createdAt, UUID id) {
 
     private static final UUID MAX_UUID = new UUID(-1L, -1L);
+
+    /** PostgreSQL's order of {@code (timestamp, uuid)}: uuids compare as unsigned bytes, not as Java does. */
+    public static final Comparator<Keyset> ORDER = Comparator.comparing(Keyset::createdAt)
+            .thenComparing(Keyset::id, (a, b) -> {
+                int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+            });
 
     /** Just before every row of a window starting at {@code from} (the page query also has {@code >= from}). */
     public static Keyset before(LocalDateTime from) {

@@ -3,7 +3,6 @@ package dev.difyweave.backfill.source;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -56,13 +55,13 @@ public class KeysetItemReader<T> extends ItemStreamSupport implements ItemStream
 
     @Override
     public T read() {
-        if (buffer.isEmpty() && !exhausted) {
-            List<T> page = source.pageAfter(lastFetched, pageSize);
-            buffer.addAll(page);
-            if (!page.isEmpty()) {
-                lastFetched = source.keyOf(page.get(page.size() - 1));
+        while (buffer.isEmpty() && !exhausted) {
+            PageSource.Page<T> page = source.pageAfter(lastFetched, pageSize);
+            buffer.addAll(page.items());
+            if (page.last() != null) {
+                lastFetched = page.last();
             }
-            exhausted = page.size() < pageSize;
+            exhausted = page.scanned() < pageSize;
         }
         T item = buffer.poll();
         if (item != null) {

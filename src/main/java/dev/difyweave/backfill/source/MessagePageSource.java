@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * retrieval hits, datasets, end users, and for chatflow messages their runs, nodes, workflow
  * features and accounts. A page costs a fixed number of queries, whatever its size.
  */
-public final class MessagePageSource implements PageSource<MessageTraceSource> {
+public final class MessagePageSource implements PageSource<MessageTraceSource>, RootLoader<MessageTraceSource> {
 
     private static final DifySql MESSAGES = DifySql.load("messages-page");
     private static final DifySql CONVERSATIONS = DifySql.load("conversations");
@@ -45,8 +46,24 @@ public final class MessagePageSource implements PageSource<MessageTraceSource> {
     }
 
     @Override
-    public List<MessageTraceSource> pageAfter(Keyset after, int limit) {
-        List<MessageRow> messages = MESSAGES.query(dify, WindowParameters.of(window, after, limit), (rs, n) -> message(rs));
+    public Page<MessageTraceSource> pageAfter(Keyset after, int limit) {
+        return Page.of(withChildren(MESSAGES.query(dify, WindowParameters.of(window, after, limit), (rs, n) -> message(rs))),
+                this::keyOf);
+    }
+
+    @Override
+    public List<Keyset> unfinishedAfter(Keyset after, int limit) {
+        return MESSAGES.query(dify, WindowParameters.unfinished(window, after, limit),
+                (rs, n) -> new Keyset(rs.getObject("created_at", LocalDateTime.class), rs.getObject("id", UUID.class)));
+    }
+
+    @Override
+    public List<MessageTraceSource> readyAmong(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : withChildren(MESSAGES.query(dify, WindowParameters.readyAmong(ids), (rs, n) -> message(rs)));
+    }
+
+    private List<MessageTraceSource> withChildren(List<MessageRow> messages) {
         if (messages.isEmpty()) {
             return List.of();
         }

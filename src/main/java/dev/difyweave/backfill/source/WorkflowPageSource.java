@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Pages of workflow runs of workflow-mode apps with their children: one query for the runs, then one
  * per child table for the whole page (node executions, app logs, end users, accounts).
  */
-public final class WorkflowPageSource implements PageSource<WorkflowTraceSource> {
+public final class WorkflowPageSource implements PageSource<WorkflowTraceSource>, RootLoader<WorkflowTraceSource> {
 
     private static final DifySql RUNS = DifySql.load("workflow-runs-page");
     private static final DifySql NODES = DifySql.load("workflow-node-executions");
@@ -35,8 +36,24 @@ public final class WorkflowPageSource implements PageSource<WorkflowTraceSource>
     }
 
     @Override
-    public List<WorkflowTraceSource> pageAfter(Keyset after, int limit) {
-        List<WorkflowRunRow> runs = RUNS.query(dify, WindowParameters.of(window, after, limit), (rs, n) -> run(rs));
+    public Page<WorkflowTraceSource> pageAfter(Keyset after, int limit) {
+        return Page.of(withChildren(RUNS.query(dify, WindowParameters.of(window, after, limit), (rs, n) -> run(rs))),
+                this::keyOf);
+    }
+
+    @Override
+    public List<Keyset> unfinishedAfter(Keyset after, int limit) {
+        return RUNS.query(dify, WindowParameters.unfinished(window, after, limit),
+                (rs, n) -> new Keyset(rs.getObject("created_at", LocalDateTime.class), rs.getObject("id", UUID.class)));
+    }
+
+    @Override
+    public List<WorkflowTraceSource> readyAmong(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : withChildren(RUNS.query(dify, WindowParameters.readyAmong(ids), (rs, n) -> run(rs)));
+    }
+
+    private List<WorkflowTraceSource> withChildren(List<WorkflowRunRow> runs) {
         if (runs.isEmpty()) {
             return List.of();
         }

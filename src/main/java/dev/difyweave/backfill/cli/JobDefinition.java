@@ -1,0 +1,95 @@
+package dev.difyweave.backfill.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * A job definition from {@code jobs/} (README "Job definitions"): a name, the command it runs, its
+ * window, filters, kinds, target, sizes and, for {@code schedule}, a cron expression. Its values are
+ * the defaults of the command line; options given on the command line win.
+ */
+public record JobDefinition(Path file, String name, String command, String schedule, Map<String, List<String>> options) {
+
+    /** The keys a definition may hold, each the name of the command-line option it stands for. */
+    static final Set<String> OPTION_KEYS = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "project",
+            "chunk-size", "batch-calls", "batch-bytes", "partitions", "dry-run", "export-dir", "also-send");
+    private static final Map<String, String> ALIASES = Map.of("apps", "app", "tenants", "tenant");
+    private static final Set<String> COMMANDS = Set.of("migrate", "sync");
+
+    public static JobDefinition load(Path file) {
+        Object parsed;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (IOException e) {
+            throw new UsageException("--job: cannot read " + file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new UsageException("--job: " + file + " is not valid YAML: " + Reasons.flatten(String.valueOf(e.getMessage())));
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw new UsageException("--job: " + file + " must be a YAML mapping (name, command, kinds, ...)");
+        }
+        String name = null;
+        String command = "sync";
+        String schedule = null;
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            Object value = entry.getValue();
+            switch (key) {
+                case "name" -> name = scalar(file, key, value);
+                case "command" -> command = scalar(file, key, value);
+                case "schedule" -> schedule = scalar(file, key, value);
+                case "description" -> {
+                    // documentation only
+                }
+                default -> {
+                    String option = ALIASES.getOrDefault(key, key);
+                    if (!OPTION_KEYS.contains(option)) {
+                        throw new UsageException("--job: " + file + ": unknown key '" + key + "'; known: name, command, "
+                                + "schedule, description, " + String.join(", ", OPTION_KEYS));
+                    }
+                    options.put(option, values(file, key, value));
+                }
+            }
+        }
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new UsageException("--job: " + file + ": 'name' is required (letters, digits, . _ -), got " + name);
+        }
+        if (!COMMANDS.contains(command)) {
+            throw new UsageException("--job: " + file + ": 'command' must be migrate or sync, got '" + command + "'");
+        }
+        return new JobDefinition(file, name, command, schedule, options);
+    }
+
+    private static String scalar(Path file, String key, Object value) {
+        if (value == null || value instanceof Map || value instanceof List) {
+            throw new UsageException("--job: " + file + ": '" + key + "' must be a single value");
+        }
+        return String.valueOf(value);
+    }
+
+    private static List<String> values(Path file, String key, Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                out.add(scalar(file, key, item));
+            }
+        } else if (value instanceof Boolean flag) {
+            out.add(flag.toString());
+        } else {
+            out.add(scalar(file, key, value));
+        }
+        return out;
+    }
+}

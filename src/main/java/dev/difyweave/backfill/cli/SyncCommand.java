@@ -1,0 +1,63 @@
+package dev.difyweave.backfill.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.difyweave.backfill.BackfillApplication;
+import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.job.BackfillLauncher;
+import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.PendingStore;
+import dev.difyweave.backfill.job.WatermarkStore;
+
+/**
+ * {@code sync}: the window from the scope's last completed watermark to now minus the safety lag;
+ * what cron runs. Roots a window leaves unfinished are recorded and sent by a later sync once they
+ * are finished. The watermark moves only when the window completed.
+ */
+final class SyncCommand {
+
+    private final BackfillSettings settings;
+    private final PrintStream out;
+    private final Clock clock;
+
+    SyncCommand(BackfillSettings settings, PrintStream out, Clock clock) {
+        this.settings = settings;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    int run(CliArguments args, String label) {
+        args.requireOnly(RequestOptions.NAMES);
+        if (args.has("to")) {
+            throw new UsageException("sync windows end at now minus the safety lag; use migrate for a fixed --to");
+        }
+        BackfillSettings settings = RequestOptions.settingsFor(args, this.settings);
+        BackfillRequest base = RequestOptions.toRequest(args, settings, label, clock.instant());
+        settings.requireDify();
+        if (base.sink().sends()) {
+            settings.requireSending();
+        }
+        String scope = base.scopeKey();
+        try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
+            WatermarkStore watermarks = context.getBean(WatermarkStore.class);
+            Instant from = watermarks.last(scope).orElse(base.from());
+            if (!from.isBefore(base.to())) {
+                out.println("sync " + label + ": nothing to do, the watermark (" + from + ") is not before now minus the lag");
+                return BackfillCli.OK;
+            }
+            out.println("sync " + label + ": from the watermark " + from);
+            RunSummary summary = MigrateCommand.launch(context.getBean(BackfillLauncher.class),
+                    base.asSync(scope, from, base.to()), out);
+            summary.requireNothingLost();
+            BackfillRequest done = BackfillRequest.fromJobParameters(summary.parameters());
+            watermarks.advance(scope, done.to(), summary.executionId());
+            out.println("watermark advanced to " + done.to() + "; pending (unfinished) roots: "
+                    + context.getBean(PendingStore.class).count(scope));
+            return BackfillCli.OK;
+        }
+    }
+}

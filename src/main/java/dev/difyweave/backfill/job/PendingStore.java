@@ -1,0 +1,59 @@
+package dev.difyweave.backfill.job;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.difyweave.backfill.source.Keyset;
+
+/** The {@code backfill_pending} table: roots a sync left for later, per scope and root kind. */
+public class PendingStore {
+
+    public static final String WORKFLOW_RUNS = "workflow_runs";
+    public static final String MESSAGES = "messages";
+
+    private final JdbcTemplate state;
+
+    public PendingStore(JdbcTemplate state) {
+        this.state = state;
+    }
+
+    public void record(String scope, String kind, List<Keyset> keys) {
+        state.batchUpdate("""
+                INSERT INTO backfill_pending (scope, kind, source_id, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (scope, kind, source_id) DO NOTHING""", keys, 500, (ps, key) -> {
+            ps.setString(1, scope);
+            ps.setString(2, kind);
+            ps.setObject(3, key.id());
+            ps.setObject(4, key.createdAt());
+        });
+    }
+
+    public List<Keyset> pageAfter(String scope, String kind, Keyset after, int limit) {
+        return state.query("""
+                SELECT created_at, source_id FROM backfill_pending
+                WHERE scope = ? AND kind = ? AND (created_at, source_id) > (?, ?)
+                ORDER BY created_at, source_id LIMIT ?""",
+                (rs, n) -> new Keyset(rs.getObject("created_at", LocalDateTime.class), rs.getObject("source_id", UUID.class)),
+                scope, kind, after.createdAt(), after.id(), limit);
+    }
+
+    public void resolved(String scope, String kind, Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            state.batchUpdate("DELETE FROM backfill_pending WHERE scope = ? AND kind = ? AND source_id = ?", ids, 500,
+                    (ps, id) -> {
+                        ps.setString(1, scope);
+                        ps.setString(2, kind);
+                        ps.setObject(3, id);
+                    });
+        }
+    }
+
+    public long count(String scope) {
+        Long n = state.queryForObject("SELECT count(*) FROM backfill_pending WHERE scope = ?", Long.class, scope);
+        return n == null ? 0 : n;
+    }
+}

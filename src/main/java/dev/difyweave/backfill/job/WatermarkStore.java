@@ -1,0 +1,33 @@
+package dev.difyweave.backfill.job;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The {@code backfill_watermark} table: the end of the last completed sync window per scope. */
+public class WatermarkStore {
+
+    private final JdbcTemplate state;
+
+    public WatermarkStore(JdbcTemplate state) {
+        this.state = state;
+    }
+
+    public Optional<Instant> last(String scope) {
+        List<Timestamp> ends = state.queryForList("SELECT window_end FROM backfill_watermark WHERE scope = ?",
+                Timestamp.class, scope);
+        return ends.isEmpty() ? Optional.empty() : Optional.of(ends.get(0).toInstant());
+    }
+
+    /** Moves the watermark forward (never back) to the end of a completed window. */
+    public void advance(String scope, Instant windowEnd, long executionId) {
+        state.update("""
+                INSERT INTO backfill_watermark (scope, window_end, execution_id) VALUES (?, ?, ?)
+                ON CONFLICT (scope) DO UPDATE SET window_end = GREATEST(backfill_watermark.window_end, EXCLUDED.window_end),
+                    execution_id = EXCLUDED.execution_id, updated_at = now()""",
+                scope, Timestamp.from(windowEnd), executionId);
+    }
+}
