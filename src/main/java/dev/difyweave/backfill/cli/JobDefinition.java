@@ -76,6 +76,10 @@ public record JobDefinition(Path file, String name, String command, String sched
         if (value == null || value instanceof Map || value instanceof List) {
             throw new UsageException("--job: " + file + ": '" + key + "' must be a single value");
         }
+        if (value instanceof java.util.Date date) {
+            // YAML timestamps arrive as instants; never let the JVM zone format them
+            return date.toInstant().toString();
+        }
         return String.valueOf(value);
     }
 
