@@ -26,6 +26,8 @@ public class BackfillApplication {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                // GracefulShutdown stops a running job first; the context is closed by the command
+                .registerShutdownHook(false)
                 .initializers(context -> context.getBeanFactory().registerSingleton("backfillSettings", settings))
                 .run();
     }

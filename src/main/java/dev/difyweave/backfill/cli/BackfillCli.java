@@ -52,6 +52,7 @@ public final class BackfillCli {
             case "migrate" -> Usage.MIGRATE;
             case "sync" -> Usage.SYNC;
             case "status" -> Usage.STATUS;
+            case "stop" -> Usage.STOP;
             case "demo" -> Usage.DEMO;
             default -> null;
         };
@@ -74,6 +75,7 @@ public final class BackfillCli {
                 case "migrate" -> new MigrateCommand(settings, out, clock).run(args, label);
                 case "sync" -> new SyncCommand(settings, out, clock).run(args, label);
                 case "status" -> new StatusCommand(settings, out).run(args);
+                case "stop" -> new StopCommand(settings, out).run(args);
                 case "demo" -> new DemoCommand(settings, out, clock).run(args);
                 default -> throw new IllegalStateException(command);
             };

@@ -14,6 +14,7 @@ final class Usage {
               sync      incremental: from the last completed watermark to now minus the safety lag (for cron);
                         roots still unfinished are sent by a later sync once they are finished
               status    recent executions, their windows, counts, state, and what is resumable
+              stop      asks running executions to stop at the next chunk boundary (resumable)
               demo      the whole pipeline on an embedded PostgreSQL with generated Dify data (needs nothing installed)
 
             Run '<command> --help' for the options of a command.
@@ -73,6 +74,14 @@ final class Usage {
 
             Lists the most recent executions (default 20) from the state store (BACKFILL_DB_URL, or the
             embedded store under ./var/): window, filters, state, counts, and whether it is resumable.
+            """;
+
+    static final String STOP = """
+            Usage: java -jar dify-weave-backfill.jar stop [--execution=<id>]
+
+            Asks the running executions (or the one given, see status) to stop at their next chunk
+            boundary. They end STOPPED and resume when the same command is run again. SIGTERM to a
+            running process does the same for its own execution.
             """;
 
     static final String DEMO = """

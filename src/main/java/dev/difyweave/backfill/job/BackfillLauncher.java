@@ -93,7 +93,9 @@ public class BackfillLauncher {
                 }
                 log.info("resuming execution {} ({}) from its checkpoint", last.getId(), status);
             }
-            return new Outcome(jobOperator.start(job, parameters), false, last);
+            try (GracefulShutdown shutdown = GracefulShutdown.register(jobOperator, jobRepository, job.getName(), parameters)) {
+                return new Outcome(jobOperator.start(job, parameters), false, last);
+            }
         }
     }
 

@@ -76,6 +76,32 @@ class KillAndResumeTest {
         assertThat(harness.run("status").out()).contains("COMPLETED");
     }
 
+    @Test
+    void sigtermStopsAtAChunkBoundaryAndLeavesAResumableExecution(@TempDir Path work) throws Exception {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small().toBuilder().runsPerApp(60).build());
+        harness.env.put("BACKFILL_CHUNK_SIZE", "5");
+        harness.env.put("BACKFILL_BATCH_CALLS", "25");
+
+        Process child = start(work, "terminated");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (child.isAlive() && harness.weave.writeRequestCount() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertThat(child.isAlive()).as("still running when terminated").isTrue();
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(work.resolve("terminated.err"));
+        assertThat(log).contains("termination requested");
+        assertThat(harness.run("status").out()).contains("STOPPED").contains("yes: run the same command again");
+        assertThat(harness.weave.incompleteCalls(BackfillHarness.PROJECT)).isEmpty();
+
+        Process resumed = start(work, "resumed");
+        assertThat(resumed.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(resumed.exitValue()).as(Files.readString(work.resolve("resumed.err"))).isZero();
+        assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT)).extracting(StoredCall::id)
+                .containsExactlyInAnyOrderElementsOf(harness.expectedCalls().keySet());
+    }
+
     private Process start(Path work, String name) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
