@@ -53,6 +53,7 @@ public final class BackfillCli {
             case "sync" -> Usage.SYNC;
             case "status" -> Usage.STATUS;
             case "stop" -> Usage.STOP;
+            case "verify" -> Usage.VERIFY;
             case "demo" -> Usage.DEMO;
             default -> null;
         };
@@ -76,6 +77,7 @@ public final class BackfillCli {
                 case "sync" -> new SyncCommand(settings, out, clock).run(args, label);
                 case "status" -> new StatusCommand(settings, out).run(args);
                 case "stop" -> new StopCommand(settings, out).run(args);
+                case "verify" -> new VerifyCommand(settings, out, clock).run(args, label);
                 case "demo" -> new DemoCommand(settings, out, clock).run(args);
                 default -> throw new IllegalStateException(command);
             };

@@ -14,6 +14,7 @@ final class Usage {
               sync      incremental: from the last completed watermark to now minus the safety lag (for cron);
                         roots still unfinished are sent by a later sync once they are finished
               status    recent executions, their windows, counts, state, and what is resumable
+              verify    reconciles a window: calls per kind in Dify against calls present in Weave, missing ids
               stop      asks running executions to stop at the next chunk boundary (resumable)
               demo      the whole pipeline on an embedded PostgreSQL with generated Dify data (needs nothing installed)
 
@@ -82,6 +83,16 @@ final class Usage {
             Asks the running executions (or the one given, see status) to stop at their next chunk
             boundary. They end STOPPED and resume when the same command is run again. SIGTERM to a
             running process does the same for its own execution.
+            """;
+
+    static final String VERIFY = """
+            Usage: java -jar dify-weave-backfill.jar verify [--from=...] [--to=...] [--app=...] [--tenant=...]
+                   [--kinds=...] [--project=...] [--job=<file>]
+
+            Reads and assembles the window as a backfill would (nothing is sent), asks Weave for every
+            resulting call id (/calls/stream_query, 1000 ids per request) and prints, per kind, how many
+            calls are expected and how many Weave holds complete, then the missing ones with their source
+            rows. Exit status 0 when nothing is missing, 1 otherwise.
             """;
 
     static final String DEMO = """

@@ -61,7 +61,7 @@ public class BackfillJobConfiguration {
     public static final String NAME_STEP = "conversationNames";
 
     /** The kinds the message step serves: chatflow workflow calls hang off messages too. */
-    static final Set<String> MESSAGE_STEP_KINDS = Set.of(MessageTraceMapper.KIND, "tool", "dataset_retrieval",
+    public static final Set<String> MESSAGE_STEP_KINDS = Set.of(MessageTraceMapper.KIND, "tool", "dataset_retrieval",
             "moderation", WorkflowTraceMapper.KIND);
 
     public static final String PENDING_WORKFLOW_STEP = "pendingWorkflowTraces";

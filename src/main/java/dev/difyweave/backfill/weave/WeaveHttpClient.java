@@ -66,6 +66,22 @@ public final class WeaveHttpClient {
         }
     }
 
+    /** A read endpoint ({@code /calls/stream_query}): the whole reply body, for JSON Lines. */
+    public WeaveResponse query(String path, byte[] body) {
+        try {
+            return rest.post()
+                    .uri(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.parseMediaType("application/jsonl"), MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange((request, response) -> new WeaveResponse(response.getStatusCode().value(),
+                            retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
+                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)), true);
+        } catch (ResourceAccessException e) {
+            throw new TransientWeaveException("network error on POST " + path + ": " + rootMessage(e), null, e);
+        }
+    }
+
     private static String readStart(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_CHARS * 2);
         String text = new String(bytes, StandardCharsets.UTF_8);

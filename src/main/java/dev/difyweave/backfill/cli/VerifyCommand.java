@@ -1,0 +1,182 @@
+package dev.difyweave.backfill.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.difyweave.backfill.BackfillApplication;
+import dev.difyweave.backfill.BuildInfo;
+import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.job.BackfillJobConfiguration;
+import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.source.ConversationPageSource;
+import dev.difyweave.backfill.source.Keyset;
+import dev.difyweave.backfill.source.MessagePageSource;
+import dev.difyweave.backfill.source.PageSource;
+import dev.difyweave.backfill.source.SourceWindow;
+import dev.difyweave.backfill.source.WorkflowPageSource;
+import dev.difyweave.backfill.trace.AssembledTrace;
+import dev.difyweave.backfill.trace.ConversationNameMapper;
+import dev.difyweave.backfill.trace.MessageTraceMapper;
+import dev.difyweave.backfill.trace.Provenance;
+import dev.difyweave.backfill.trace.WorkflowTraceMapper;
+import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.weave.WeaveHttpClient;
+import dev.difyweave.backfill.weave.WeavePresence;
+import dev.difyweave.backfill.weave.WeaveRetry;
+
+/**
+ * {@code verify}: reconciles a window. It reads and assembles the window as a backfill would (same
+ * readers and mappers, nothing sent), asks Weave for the resulting call ids in groups of 1000, and
+ * reports, per kind, how many calls Dify's rows make and how many Weave holds complete; missing ids
+ * are listed. Exit status 1 when anything is missing.
+ */
+final class VerifyCommand {
+
+    private static final int MAX_LISTED = 50;
+
+    private final BackfillSettings settings;
+    private final PrintStream out;
+    private final Clock clock;
+
+    VerifyCommand(BackfillSettings settings, PrintStream out, Clock clock) {
+        this.settings = settings;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    int run(CliArguments args, String label) {
+        args.requireOnly(Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "project", "chunk-size", "job",
+                "help"));
+        BackfillRequest request = RequestOptions.toRequest(args, settings, label, clock.instant());
+        settings.requireDify();
+        settings.requireSending();
+        String project = request.project();
+        try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
+            JdbcTemplate dify = new JdbcTemplate(context.getBean("difyDataSource", DataSource.class));
+            WeavePresence presence = new WeavePresence(new WeaveHttpClient(settings.weave().serverUrl(),
+                    settings.weave().apiKey(), settings.tuning().connectTimeout(), settings.tuning().readTimeout()),
+                    new WeaveRetry(settings.tuning().retry(), new dev.difyweave.backfill.weave.DeliveryStats()));
+            Reconciliation reconciliation = new Reconciliation(presence, project);
+            SourceWindow window = request.window();
+            Provenance provenance = new Provenance(BuildInfo.NAME, BuildInfo.version(), label);
+            Set<String> kinds = Set.copyOf(request.kinds());
+            int page = settings.tuning().chunkSize();
+            if (kinds.contains(WorkflowTraceMapper.KIND)) {
+                WorkflowTraceMapper mapper = new WorkflowTraceMapper(provenance);
+                scan(new WorkflowPageSource(dify, window), mapper::map, page, reconciliation);
+            }
+            if (kinds.stream().anyMatch(BackfillJobConfiguration.MESSAGE_STEP_KINDS::contains)) {
+                MessageTraceMapper messages = new MessageTraceMapper(provenance, settings.filesUrl());
+                scan(new MessagePageSource(dify, window), s -> messages.map(s, kinds), page, reconciliation);
+            }
+            if (kinds.contains(ConversationNameMapper.KIND)) {
+                ConversationNameMapper mapper = new ConversationNameMapper(provenance);
+                scan(new ConversationPageSource(dify, window), mapper::map, page, reconciliation);
+            }
+            reconciliation.flush();
+            return report(request, reconciliation);
+        }
+    }
+
+    private static <T> void scan(PageSource<T> source, Function<T, AssembledTrace> mapper, int pageSize,
+            Reconciliation reconciliation) {
+        Keyset after = Keyset.before(java.time.LocalDateTime.of(1970, 1, 1, 0, 0));
+        PageSource.Page<T> page;
+        do {
+            page = source.pageAfter(after, pageSize);
+            for (T item : page.items()) {
+                for (WeaveCall call : mapper.apply(item).calls()) {
+                    reconciliation.expect(call);
+                }
+            }
+            if (page.last() != null) {
+                after = page.last();
+            }
+        } while (page.scanned() == pageSize);
+    }
+
+    private int report(BackfillRequest request, Reconciliation r) {
+        out.println("verify window [" + request.from() + ", " + request.to() + ") against " + request.project());
+        out.printf("%-18s %10s %10s %10s%n", "kind", "expected", "in weave", "missing");
+        r.counts().forEach((kind, c) -> out.printf("%-18s %10d %10d %10d%n", kind, c[0], c[1], c[0] - c[1]));
+        if (r.missing().isEmpty()) {
+            out.println("every expected call is in Weave, complete");
+            return BackfillCli.OK;
+        }
+        out.println("missing calls (id, source):");
+        r.missing().stream().limit(MAX_LISTED).forEach(m -> out.println("  " + m));
+        if (r.missing().size() > MAX_LISTED) {
+            out.println("  ... and " + (r.missing().size() - MAX_LISTED) + " more");
+        }
+        throw new CommandFailedException(BackfillCli.FAILED, r.missing().size() + " expected calls are missing in Weave");
+    }
+
+    /** Expected calls, checked against Weave in groups of at most 1000 ids. */
+    private static final class Reconciliation {
+
+        private final WeavePresence presence;
+        private final String project;
+        private final List<WeaveCall> batch = new ArrayList<>();
+        private final Map<String, long[]> counts = new LinkedHashMap<>();
+        private final List<String> missing = new ArrayList<>();
+
+        Reconciliation(WeavePresence presence, String project) {
+            this.presence = presence;
+            this.project = project;
+        }
+
+        void expect(WeaveCall call) {
+            batch.add(call);
+            if (batch.size() == WeavePresence.MAX_IDS) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            Set<String> present = presence.complete(project, batch.stream().map(WeaveCall::id).toList());
+            for (WeaveCall call : batch) {
+                long[] c = counts.computeIfAbsent(kindOf(call), k -> new long[2]);
+                c[0]++;
+                if (present.contains(call.id())) {
+                    c[1]++;
+                } else {
+                    missing.add(call.id() + "  " + call.sourceKey() + "  (" + call.opName() + ")");
+                }
+            }
+            batch.clear();
+        }
+
+        Map<String, long[]> counts() {
+            return counts;
+        }
+
+        List<String> missing() {
+            return missing;
+        }
+
+        /** The --kinds name of a call, from the tags every mapper sets. */
+        static String kindOf(WeaveCall call) {
+            String tag = call.attributes().path("tags").path(0).asString("");
+            return switch (tag) {
+                case "dify_workflow", "node_execution" -> "workflow";
+                case "message" -> call.opName().equals("workflow") ? "workflow" : "message";
+                case "generate_name" -> "generate_name";
+                default -> tag;
+            };
+        }
+    }
+}

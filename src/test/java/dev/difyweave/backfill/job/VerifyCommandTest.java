@@ -1,0 +1,51 @@
+package dev.difyweave.backfill.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.difyweave.backfill.demo.DifyDataGenerator;
+/** {@code verify} reconciles a window against what Weave holds, through /calls/stream_query. */
+class VerifyCommandTest {
+
+    private BackfillHarness harness;
+
+    @AfterEach
+    void tearDown() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void aCompleteBackfillVerifiesAndAMissingCallIsListedWithItsSourceRow() {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        String refused = harness.generated.runs().stream().filter(r -> r.finished()).findFirst().orElseThrow()
+                .nodes().get(2).id().toString();
+        harness.weave.rejectCallIds(refused);
+        assertThat(harness.run("migrate", "--to=2026-11-29T00:00:00Z").exitStatus()).isEqualTo(3);
+
+        BackfillHarness.Result verify = harness.run("verify", "--to=2026-11-29T00:00:00Z");
+
+        assertThat(verify.exitStatus()).as(verify.out() + verify.err()).isEqualTo(1);
+        int expected = harness.expectedCalls().size();
+        assertThat(verify.out()).containsPattern("workflow\\s+" + expected + "\\s+" + (expected - 1) + "\\s+1");
+        assertThat(verify.out()).contains(refused + "  workflow_node_executions:" + refused);
+        assertThat(verify.err()).contains("1 expected calls are missing");
+        assertThat(harness.weave.requestsTo("/calls/stream_query"))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(200))
+                .hasSize((expected + 999) / 1000);
+    }
+
+    @Test
+    void everythingPresentExitsZero() {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        assertThat(harness.run("migrate", "--to=2026-11-29T00:00:00Z").exitStatus()).isZero();
+
+        BackfillHarness.Result verify = harness.run("verify", "--to=2026-11-29T00:00:00Z");
+
+        assertThat(verify.exitStatus()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("every expected call is in Weave, complete");
+    }
+}
