@@ -54,6 +54,7 @@ public final class BackfillCli {
             case "status" -> Usage.STATUS;
             case "stop" -> Usage.STOP;
             case "verify" -> Usage.VERIFY;
+            case "schedule" -> Usage.SCHEDULE;
             case "demo" -> Usage.DEMO;
             default -> null;
         };
@@ -78,6 +79,7 @@ public final class BackfillCli {
                 case "status" -> new StatusCommand(settings, out).run(args);
                 case "stop" -> new StopCommand(settings, out).run(args);
                 case "verify" -> new VerifyCommand(settings, out, clock).run(args, label);
+                case "schedule" -> new ScheduleCommand(out, clock, this::run).run(args);
                 case "demo" -> new DemoCommand(settings, out, clock).run(args);
                 default -> throw new IllegalStateException(command);
             };

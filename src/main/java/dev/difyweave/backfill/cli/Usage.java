@@ -13,6 +13,7 @@ final class Usage {
                         running the same command again resumes a failed or killed run from its checkpoint
               sync      incremental: from the last completed watermark to now minus the safety lag (for cron);
                         roots still unfinished are sent by a later sync once they are finished
+              schedule  long-running: runs the job definitions in jobs/ on their cron schedules (SIGTERM stops)
               status    recent executions, their windows, counts, state, and what is resumable
               verify    reconciles a window: calls per kind in Dify against calls present in Weave, missing ids
               stop      asks running executions to stop at the next chunk boundary (resumable)
@@ -93,6 +94,16 @@ final class Usage {
             resulting call id (/calls/stream_query, 1000 ids per request) and prints, per kind, how many
             calls are expected and how many Weave holds complete, then the missing ones with their source
             rows. Exit status 0 when nothing is missing, 1 otherwise.
+            """;
+
+    static final String SCHEDULE = """
+            Usage: java -jar dify-weave-backfill.jar schedule [--jobs-dir=<dir>] [--max-runs=<n>]
+
+            Runs the job definitions of --jobs-dir (default jobs/) that have a 'schedule' (Spring cron with
+            seconds, in UTC: "0 */10 * * * *" = every 10 minutes) until stopped. Runs are sequential; a
+            trigger that passes during a run is skipped and logged; a sync scope another process is
+            running is skipped. SIGTERM stops the running execution at its next chunk boundary
+            (resumable) and ends the process. --max-runs ends it after that many runs.
             """;
 
     static final String DEMO = """

@@ -1,6 +1,5 @@
 package dev.difyweave.backfill.job;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,6 +68,20 @@ public class BackfillLauncher {
     }
 
     public Outcome launch(BackfillRequest request) throws Exception {
+        // a sync scope is held as a whole too: two crons or schedulers never run the same scope at once
+        WindowLock scopeLock = null;
+        if (request.syncScope() != null) {
+            scopeLock = WindowLock.tryAcquire(state, "sync-scope|" + request.syncScope());
+            if (scopeLock == null) {
+                throw new WindowBusyException("another process is running sync " + request.label() + " right now; skipped");
+            }
+        }
+        try (WindowLock scope = scopeLock) {
+            return launchInstance(request);
+        }
+    }
+
+    private Outcome launchInstance(BackfillRequest request) throws Exception {
         JobParameters parameters = request.toJobParameters();
         WindowLock lock = WindowLock.tryAcquire(state, instanceKey(request));
         if (lock == null) {
@@ -116,12 +129,4 @@ public class BackfillLauncher {
         return BackfillJobConfiguration.JOB_NAME + "|" + request.toJobParameters().getIdentifyingParameters();
     }
 
-    static boolean isLockFree(DataSource state, BackfillRequest request) throws SQLException {
-        WindowLock lock = WindowLock.tryAcquire(state, instanceKey(request));
-        if (lock == null) {
-            return false;
-        }
-        lock.close();
-        return true;
-    }
 }

@@ -54,6 +54,9 @@ public final class WindowLock implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (connection.isClosed()) {
+            return;
+        }
         try (var statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_unlock(" + key + ")");
         } finally {

@@ -84,10 +84,14 @@ final class BackfillHarness implements AutoCloseable {
     }
 
     Result runAt(Instant now, String... args) {
+        return runWith(Clock.fixed(now, ZoneOffset.UTC), args);
+    }
+
+    Result runWith(Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new BackfillCli(Map.copyOf(env), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.fixed(now, ZoneOffset.UTC)).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), clock).run(args);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
