@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.demo;
 
+import dev.difyweave.backfill.demo.BatchInsert.JsonValue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,6 +31,15 @@ final class DifyRowWriter implements AutoCloseable {
     private final BatchInsert workflowRuns;
     private final BatchInsert nodeExecutions;
     private final BatchInsert workflowAppLogs;
+    private final BatchInsert appModelConfigs;
+    private final BatchInsert conversations;
+    private final BatchInsert messages;
+    private final BatchInsert agentThoughts;
+    private final BatchInsert messageFiles;
+    private final BatchInsert uploadFiles;
+    private final BatchInsert toolFiles;
+    private final BatchInsert datasets;
+    private final BatchInsert retrieverResources;
     private long rowsSinceCommit;
     private boolean finished;
 
@@ -45,7 +55,7 @@ final class DifyRowWriter implements AutoCloseable {
                 "created_at", "updated_at", "current");
         apps = table("apps", "id", "tenant_id", "name", "mode", "icon_type", "icon", "icon_background", "status",
                 "enable_site", "enable_api", "api_rpm", "api_rph", "is_demo", "is_public", "is_universal",
-                "workflow_id", "description", "tracing", "created_by", "updated_by", "created_at", "updated_at",
+                "workflow_id", "app_model_config_id", "description", "tracing", "created_by", "updated_by", "created_at", "updated_at",
                 "use_icon_as_answer_icon");
         workflows = table("workflows", "id", "tenant_id", "app_id", "type", "version", "graph", "features",
                 "created_by", "created_at", "updated_by", "updated_at");
@@ -60,6 +70,41 @@ final class DifyRowWriter implements AutoCloseable {
                 "created_at", "created_by_role", "created_by", "finished_at", "node_execution_id");
         workflowAppLogs = table("workflow_app_logs", "id", "tenant_id", "app_id", "workflow_id", "workflow_run_id",
                 "created_from", "created_by_role", "created_by", "created_at");
+        appModelConfigs = table("app_model_configs", "id", "app_id", "provider", "model_id", "created_at",
+                "updated_at", "opening_statement", "suggested_questions", "suggested_questions_after_answer",
+                "more_like_this", "model", "user_input_form", "pre_prompt", "agent_mode", "speech_to_text",
+                "sensitive_word_avoidance", "retriever_resource", "dataset_query_variable", "prompt_type",
+                "chat_prompt_config", "completion_prompt_config", "dataset_configs", "external_data_tools",
+                "file_upload", "text_to_speech", "created_by", "updated_by");
+        conversations = table("conversations", "id", "app_id", "app_model_config_id", "model_provider", "model_id",
+                "mode", "name", "inputs", "introduction", "system_instruction", "system_instruction_tokens", "status",
+                "from_source", "from_end_user_id", "from_account_id", "created_at", "updated_at", "is_deleted",
+                "invoke_from", "dialogue_count");
+        messages = table("messages", "id", "app_id", "model_provider", "model_id", "conversation_id", "inputs",
+                "query", "message", "message_tokens", "message_unit_price", "message_price_unit", "answer",
+                "answer_tokens", "answer_unit_price", "answer_price_unit", "provider_response_latency", "total_price",
+                "currency", "from_source", "from_end_user_id", "from_account_id", "created_at", "updated_at",
+                "agent_based", "workflow_run_id", "status", "error", "message_metadata", "invoke_from",
+                "parent_message_id", "app_mode");
+        agentThoughts = table("message_agent_thoughts", "id", "message_id", "position", "thought", "tool",
+                "tool_input", "observation", "message", "message_token", "message_unit_price", "message_price_unit",
+                "answer", "answer_token", "answer_unit_price", "answer_price_unit", "tokens", "total_price",
+                "currency", "latency", "created_by_role", "created_by", "created_at", "message_files",
+                "tool_labels_str", "tool_meta_str");
+        messageFiles = table("message_files", "id", "message_id", "type", "transfer_method", "url", "upload_file_id",
+                "created_by_role", "created_by", "created_at", "belongs_to");
+        uploadFiles = table("upload_files", "id", "tenant_id", "storage_type", "key", "name", "size", "extension",
+                "mime_type", "created_by", "created_at", "used", "used_by", "used_at", "hash", "created_by_role",
+                "source_url");
+        toolFiles = table("tool_files", "id", "user_id", "tenant_id", "conversation_id", "file_key", "mimetype",
+                "original_url", "name", "size");
+        datasets = table("datasets", "id", "tenant_id", "name", "description", "provider", "permission",
+                "data_source_type", "indexing_technique", "created_by", "created_at", "updated_by", "updated_at",
+                "embedding_model", "embedding_model_provider", "retrieval_model");
+        retrieverResources = table("dataset_retriever_resources", "id", "message_id", "position", "dataset_id",
+                "dataset_name", "document_id", "document_name", "data_source_type", "segment_id", "score", "content",
+                "hit_count", "word_count", "segment_position", "index_node_hash", "retriever_from", "created_by",
+                "created_at");
     }
 
     static DifyRowWriter open(DataSource dataSource) throws SQLException {
@@ -97,7 +142,8 @@ final class DifyRowWriter implements AutoCloseable {
 
     void insert(DifyRows.App row) throws SQLException {
         apps.add(row.id(), row.tenantId(), row.name(), row.mode(), "emoji", row.icon(), row.iconBackground(),
-                "normal", true, true, 0, 0, false, false, false, row.workflowId(), row.description(), null,
+                "normal", true, true, 0, 0, false, false, false, row.workflowId(), row.appModelConfigId(),
+                row.description(), null,
                 row.createdBy(), row.createdBy(), row.createdAt(), row.updatedAt(), false);
         written();
     }
@@ -137,6 +183,81 @@ final class DifyRowWriter implements AutoCloseable {
         written();
     }
 
+    void insert(DifyRows.AppModelConfig row) throws SQLException {
+        appModelConfigs.add(row.id(), row.appId(), row.provider(), row.modelId(), row.createdAt(), row.createdAt(),
+                row.openingStatement(), "[]", row.suggestedQuestionsAfterAnswer(), "{\"enabled\": false}", row.model(),
+                row.userInputForm(), row.prePrompt(), row.agentMode(), "{\"enabled\": false}",
+                row.sensitiveWordAvoidance(), row.retrieverResource(), row.datasetQueryVariable(), "simple", "{}", "{}",
+                row.datasetConfigs(), "[]", row.fileUpload(), "{\"enabled\": false}", row.createdBy(), row.createdBy());
+        written();
+    }
+
+    void insert(DifyRows.Conversation row) throws SQLException {
+        conversations.add(row.id(), row.appId(), row.appModelConfigId(), row.modelProvider(), row.modelId(),
+                row.mode(), row.name(), new JsonValue(row.inputs()), row.introduction(), "", 0, "normal",
+                row.fromSource(), row.fromEndUserId(), row.fromAccountId(), row.createdAt(), row.updatedAt(),
+                row.deleted(), row.invokeFrom(), row.dialogueCount());
+        written();
+    }
+
+    void insert(DifyRows.Message row) throws SQLException {
+        messages.add(row.id(), row.appId(), row.modelProvider(), row.modelId(), row.conversationId(),
+                new JsonValue(row.inputs()), row.query(), new JsonValue(row.message()), row.messageTokens(),
+                row.messageUnitPrice(), row.messagePriceUnit(), row.answer(), row.answerTokens(),
+                row.answerUnitPrice(), row.answerPriceUnit(), row.providerResponseLatency(), row.totalPrice(), "USD",
+                row.fromSource(), row.fromEndUserId(), row.fromAccountId(), row.createdAt(), row.updatedAt(),
+                row.agentBased(), row.workflowRunId(), row.status(), row.error(), row.messageMetadata(),
+                row.invokeFrom(), row.parentMessageId(), row.appMode());
+        written();
+    }
+
+    void insert(DifyRows.AgentThought row) throws SQLException {
+        agentThoughts.add(row.id(), row.messageId(), row.position(), row.thought(), row.tool(), row.toolInput(),
+                row.observation(), row.message(), row.messageToken(), row.messageUnitPrice(), row.priceUnit(),
+                row.answer(), row.answerToken(), row.answerUnitPrice(), row.priceUnit(), row.tokens(),
+                row.totalPrice(), "USD", row.latency(), row.createdByRole(), row.createdBy(), row.createdAt(),
+                row.messageFiles(), row.toolLabels(), row.toolMeta());
+        written();
+    }
+
+    void insert(DifyRows.MessageFile row) throws SQLException {
+        messageFiles.add(row.id(), row.messageId(), row.type(), row.transferMethod(), row.url(), row.uploadFileId(),
+                row.createdByRole(), row.createdBy(), row.createdAt(), row.belongsTo());
+        written();
+    }
+
+    void insert(DifyRows.UploadFile row) throws SQLException {
+        uploadFiles.add(row.id(), row.tenantId(), "opendal", row.key(), row.name(), row.size(), row.extension(),
+                row.mimeType(), row.createdBy(), row.createdAt(), true, row.createdBy(), row.createdAt(), row.hash(),
+                row.createdByRole(), "");
+        written();
+    }
+
+    void insert(DifyRows.ToolFile row) throws SQLException {
+        toolFiles.add(row.id(), row.userId(), row.tenantId(), row.conversationId(), row.fileKey(), row.mimeType(),
+                null, row.name(), row.size());
+        written();
+    }
+
+    void insert(DifyRows.Dataset row) throws SQLException {
+        String retrievalModel = "{\"search_method\": \"semantic_search\", \"reranking_enable\": false, "
+                + "\"reranking_model\": {\"reranking_provider_name\": \"\", \"reranking_model_name\": \"\"}, "
+                + "\"top_k\": 3, \"score_threshold_enabled\": false, \"score_threshold\": null}";
+        datasets.add(row.id(), row.tenantId(), row.name(), row.description(), "vendor", "only_me", "upload_file",
+                "high_quality", row.createdBy(), row.createdAt(), row.createdBy(), row.createdAt(),
+                row.embeddingModel(), row.embeddingModelProvider(), new JsonValue(retrievalModel));
+        written();
+    }
+
+    void insert(DifyRows.DatasetRetrieverResource row) throws SQLException {
+        retrieverResources.add(row.id(), row.messageId(), row.position(), row.datasetId(), row.datasetName(),
+                row.documentId(), row.documentName(), "upload_file", row.segmentId(), row.score(), row.content(),
+                row.hitCount(), row.wordCount(), row.segmentPosition(), row.indexNodeHash(), row.retrieverFrom(),
+                row.createdBy(),
+                row.createdAt());
+        written();
+    }
+
     private void written() throws SQLException {
         if (++rowsSinceCommit >= COMMIT_EVERY_ROWS) {
             flushAndCommit();
@@ -169,6 +290,15 @@ final class DifyRowWriter implements AutoCloseable {
         counts.put("workflow_runs", workflowRuns.rows());
         counts.put("workflow_node_executions", nodeExecutions.rows());
         counts.put("workflow_app_logs", workflowAppLogs.rows());
+        counts.put("app_model_configs", appModelConfigs.rows());
+        counts.put("conversations", conversations.rows());
+        counts.put("messages", messages.rows());
+        counts.put("message_agent_thoughts", agentThoughts.rows());
+        counts.put("message_files", messageFiles.rows());
+        counts.put("upload_files", uploadFiles.rows());
+        counts.put("tool_files", toolFiles.rows());
+        counts.put("datasets", datasets.rows());
+        counts.put("dataset_retriever_resources", retrieverResources.rows());
         return counts;
     }
 

@@ -107,6 +107,7 @@ final class DifyRows {
     record DatasetRetrieverResource(UUID id, UUID messageId, int position, UUID datasetId, String datasetName,
                                     UUID documentId, String documentName, UUID segmentId, double score,
                                     String content, int hitCount, int wordCount, int segmentPosition,
-                                    String indexNodeHash, UUID createdBy, LocalDateTime createdAt) {
+                                    String indexNodeHash, String retrieverFrom, UUID createdBy,
+                                    LocalDateTime createdAt) {
     }
 }

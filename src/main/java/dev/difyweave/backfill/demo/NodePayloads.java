@@ -18,7 +18,7 @@ import java.util.Map;
 final class NodePayloads {
 
     /** Prices in Dify's LLMUsage are per {@code price_unit} tokens; 0.000001 = per million tokens. */
-    private static final double PRICE_UNIT = 0.000001;
+    static final double PRICE_UNIT = 0.000001;
 
     /** What a node execution stores. Any map may be {@code null} (stored as SQL NULL). */
     record Payload(Map<String, Object> inputs, Map<String, Object> processData, Map<String, Object> outputs,
@@ -68,6 +68,7 @@ final class NodePayloads {
                 Map<String, Object> answer = obj("answer", state.lastText);
                 yield new Payload(answer, null, answer, obj(), 0);
             }
+            case "answer" -> new Payload(obj(), null, obj("answer", state.lastText, "files", List.of()), obj(), 0);
             case "llm" -> llm(node, state, random, elapsedSeconds);
             case "question-classifier" -> classifier(state, random, elapsedSeconds, branchLabel);
             case "knowledge-retrieval" -> retrieval(state, random);
@@ -315,7 +316,8 @@ final class NodePayloads {
         return Math.max(1, text.length() / 4);
     }
 
-    private static Map<String, Object> usage(LlmModel model, long promptTokens, long completionTokens,
+    /** Dify's {@code LLMUsage} as stored in node outputs and {@code messages.message_metadata}. */
+    static Map<String, Object> usage(LlmModel model, long promptTokens, long completionTokens,
                                              double elapsedSeconds, SeededRandom random) {
         double promptPrice = round(promptTokens * model.promptUnitPrice() * PRICE_UNIT, 7);
         double completionPrice = round(completionTokens * model.completionUnitPrice() * PRICE_UNIT, 7);

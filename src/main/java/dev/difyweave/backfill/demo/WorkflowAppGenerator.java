@@ -4,6 +4,7 @@ import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedApp;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedTenant;
 import dev.difyweave.backfill.demo.DifyDataGenerator.Spec;
+import dev.difyweave.backfill.demo.EndUsers.EndUser;
 import dev.difyweave.backfill.demo.WorkflowPlan.PlannedNode;
 import dev.difyweave.backfill.demo.WorkflowRunSimulator.AppContext;
 import dev.difyweave.backfill.demo.WorkflowRunSimulator.RunRequest;
@@ -26,10 +27,10 @@ final class WorkflowAppGenerator {
     private static final List<String> APP_NAMES = List.of(
             "Support Triage", "Invoice Assistant", "Order Tracker", "Knowledge Base Q&A", "Release Notes Writer",
             "Lead Qualifier", "Refund Desk", "Onboarding Guide", "Incident Summarizer", "Contract Reviewer");
-    private static final List<String> ICONS = List.of("🤖", "📦", "🧾", "💬", "🛠️", "📚");
-    private static final List<String> ICON_BACKGROUNDS = List.of("#FFEAD5", "#E4FBCC", "#D3F8DF", "#E0F2FE",
+    static final List<String> ICONS = List.of("🤖", "📦", "🧾", "💬", "🛠️", "📚");
+    static final List<String> ICON_BACKGROUNDS = List.of("#FFEAD5", "#E4FBCC", "#D3F8DF", "#E0F2FE",
             "#FBE8FF");
-    private static final List<String> LANGUAGES = List.of("English", "English", "English", "Deutsch", "Français",
+    static final List<String> LANGUAGES = List.of("English", "English", "English", "Deutsch", "Français",
             "日本語");
 
     private final DifyRowWriter writer;
@@ -70,14 +71,15 @@ final class WorkflowAppGenerator {
 
         writer.insert(new DifyRows.App(appId, tenant.id(), name, "workflow",
                 "Answers " + name.toLowerCase(Locale.ROOT) + " requests from the help center and the public API.",
-                random.pick(ICONS), random.pick(ICON_BACKGROUNDS), publishedId, creator,
+                random.pick(ICONS), random.pick(ICON_BACKGROUNDS), publishedId, null, creator,
                 UtcTime.utcSeconds(appCreated), UtcTime.utcSeconds(published)));
         writer.insert(new DifyRows.Workflow(draftId, tenant.id(), appId, "workflow", "draft", plan.graph(), "{}",
                 creator, UtcTime.utcSeconds(draftCreated), UtcTime.utc(published - 60 * UtcTime.MICROS_PER_SECOND)));
         writer.insert(new DifyRows.Workflow(publishedId, tenant.id(), appId, "workflow", publishedVersion,
                 plan.graph(), "{}", creator, UtcTime.utc(published), UtcTime.utc(published)));
 
-        List<EndUser> endUsers = endUsers(random.child(2), tenant.id(), appId, appCreated);
+        List<EndUser> endUsers = EndUsers.create(writer, random.child(2), spec.endUsersPerApp(), tenant.id(), appId,
+                appCreated);
         AppContext app = new AppContext(tenant.id(), appId, publishedId, publishedVersion, draftId, plan,
                 new NodePayloads(plan, spec.payloadBytes()));
 
@@ -94,10 +96,8 @@ final class WorkflowAppGenerator {
                         "debugger", null, createdAt, topic, runRandom.pick(LANGUAGES));
             } else {
                 EndUser user = runRandom.pick(endUsers);
-                boolean api = user.type().equals("service-api");
                 request = new RunRequest(statuses.get(r), "app-run", "end_user", user.id(), user.sessionId(),
-                        api ? "service-api" : "web-app", api ? "service-api" : "web-app", createdAt, topic,
-                        runRandom.pick(LANGUAGES));
+                        user.invokeFrom(), user.invokeFrom(), createdAt, topic, runRandom.pick(LANGUAGES));
             }
             GeneratedRun run = simulator.simulate(app, request, runRandom);
             runsByStatus.merge(run.status(), 1L, Long::sum);
@@ -127,37 +127,6 @@ final class WorkflowAppGenerator {
 
     long singleStepNodeExecutions() {
         return singleStepNodeExecutions;
-    }
-
-    private record EndUser(UUID id, String type, String sessionId) {
-    }
-
-    /**
-     * End users as Dify creates them: service-API callers keyed by the {@code user} string the caller
-     * passes (one is Dify's {@code DEFAULT-USER}), web-app visitors by a random session id.
-     */
-    private List<EndUser> endUsers(SeededRandom random, UUID tenantId, UUID appId, long appCreated)
-            throws SQLException {
-        List<EndUser> users = new ArrayList<>();
-        for (int e = 0; e < spec.endUsersPerApp(); e++) {
-            UUID id = random.uuid();
-            boolean api = e % 5 != 1 && e % 5 != 3; // 3 in 5 are API callers
-            String sessionId;
-            if (!api) {
-                sessionId = random.uuid().toString();
-            } else if (e == 0) {
-                sessionId = "DEFAULT-USER";
-            } else {
-                sessionId = random.pick("user-", "crm-", "cust_", "") + random.between(1_000, 99_999)
-                        + (random.chance(0.3) ? "@example.org" : "");
-            }
-            long created = appCreated + random.between(1L, 9L * 24 * 3_600) * UtcTime.MICROS_PER_SECOND;
-            String type = api ? "service-api" : "browser";
-            writer.insert(new DifyRows.EndUser(id, tenantId, appId, type, api ? sessionId : null,
-                    !api || sessionId.equals("DEFAULT-USER"), sessionId, UtcTime.utcSeconds(created)));
-            users.add(new EndUser(id, type, sessionId));
-        }
-        return users;
     }
 
     /** Exactly {@code round(fraction * runs)} runs per non-succeeded status, so small sets hold them all. */

@@ -16,6 +16,9 @@ import java.util.UUID;
  * <p>A run executes {@link #stages()} in order: a {@link Branch} runs its decider, one arm and the
  * aggregator; an {@link Iteration} runs, per item, an {@code iteration-start} and its child node.
  * The plan is sized so that a run executes about {@code nodesPerRun} nodes on average.
+ *
+ * <p>A chatflow plan ({@link #chatflow}) is a fixed line {@code start -> knowledge-retrieval -> tool ->
+ * llm -> answer}: {@link #end()} is its {@code answer} node and it has no review node.
  */
 final class WorkflowPlan {
 
@@ -65,11 +68,12 @@ final class WorkflowPlan {
     private final String datasetName;
     private final List<Document> documents;
     private final String systemPrompt;
+    private final boolean chat;
     private final String graph;
 
     private WorkflowPlan(PlannedNode start, PlannedNode end, PlannedNode review, List<Stage> stages, LlmModel model,
                          Tool tool, UUID datasetId, String datasetName, List<Document> documents,
-                         String systemPrompt, SeededRandom random, String author) {
+                         String systemPrompt, boolean chat, SeededRandom random, String author) {
         this.start = start;
         this.end = end;
         this.review = review;
@@ -80,6 +84,7 @@ final class WorkflowPlan {
         this.datasetName = datasetName;
         this.documents = List.copyOf(documents);
         this.systemPrompt = systemPrompt;
+        this.chat = chat;
         this.graph = new GraphWriter(random, author).write();
     }
 
@@ -142,7 +147,27 @@ final class WorkflowPlan {
 
         PlannedNode review = new PlannedNode(ids.next(), "human-input", titles.unique("Human review"));
         PlannedNode end = new PlannedNode(ids.next(), "end", "End");
+        return assemble(random, start, end, review, stages, appName, author, false);
+    }
 
+    /**
+     * Plans an {@code advanced-chat} app (chatflow): {@code start -> knowledge-retrieval -> tool -> llm
+     * -> answer}, where the answer node streams the LLM's text.
+     */
+    static WorkflowPlan chatflow(SeededRandom random, long createdAtMillis, String appName, String author) {
+        NodeIds ids = new NodeIds(random, createdAtMillis);
+        PlannedNode start = new PlannedNode(ids.next(), "start", "Start");
+        PlannedNode retrieval = new PlannedNode(ids.next(), "knowledge-retrieval", "Knowledge Retrieval");
+        PlannedNode search = new PlannedNode(ids.next(), "tool", "Web search");
+        PlannedNode llm = new PlannedNode(ids.next(), "llm", "LLM");
+        PlannedNode answer = new PlannedNode(ids.next(), "answer", "Answer");
+        List<Stage> stages = List.of(new Single(retrieval), new Single(search), new Single(llm));
+        return assemble(random, start, answer, null, stages, appName, author, true);
+    }
+
+    /** Draws what the nodes use (model, tool, knowledge base, prompt) and renders the graph. */
+    private static WorkflowPlan assemble(SeededRandom random, PlannedNode start, PlannedNode end, PlannedNode review,
+                                         List<Stage> stages, String appName, String author, boolean chat) {
         LlmModel model = random.pick(MODELS);
         Tool tool = random.pick(
                 new Tool("langgenius/tavily/tavily", "tavily_search", "Tavily Search", "langgenius/tavily:0.1.3"),
@@ -162,7 +187,7 @@ final class WorkflowPlan {
                 + "cite the knowledge base when you use it and never invent order numbers. "
                 + TextFaker.text(random, 240);
         return new WorkflowPlan(start, end, review, stages, model, tool, datasetId, datasetName, documents,
-                systemPrompt, random, author);
+                systemPrompt, chat, random, author);
     }
 
     private static final List<String> SINGLE_ROTATION =
@@ -201,11 +226,12 @@ final class WorkflowPlan {
         return start;
     }
 
+    /** The last node: {@code end}, or {@code answer} in a chatflow. */
     PlannedNode end() {
         return end;
     }
 
-    /** The {@code human-input} node where paused runs wait; ordinary runs skip it. */
+    /** The {@code human-input} node where paused runs wait; ordinary runs skip it. Null in a chatflow. */
     PlannedNode review() {
         return review;
     }
@@ -326,11 +352,16 @@ final class WorkflowPlan {
                     previous = List.of(container);
                 }
             }
-            PlannedNode reviewNode = placed(review, column + 1, 160);
-            edge(previous.get(0), "source", reviewNode, false);
+            PlannedNode reviewNode = null;
+            if (review != null) {
+                reviewNode = placed(review, column + 1, 160);
+                edge(previous.get(0), "source", reviewNode, false);
+            }
             PlannedNode endNode = node(end, 0);
             connectAll(previous, endNode);
-            edge(reviewNode, "approve", endNode, false);
+            if (reviewNode != null) {
+                edge(reviewNode, "approve", endNode, false);
+            }
 
             Map<String, Object> graph = obj("nodes", nodes, "edges", edges,
                     "viewport", obj("x", -120.5, "y", 88.25, "zoom", 0.7));
@@ -390,21 +421,35 @@ final class WorkflowPlan {
 
         private Map<String, Object> data(PlannedNode node) {
             Map<String, Object> data = obj("type", node.type(), "title", node.title(), "desc", "", "selected", false);
-            List<String> query = List.of(start.id(), "query");
+            // A chatflow's question is the system variable; a workflow's is a start-node input.
+            List<String> query = chat ? List.of("sys", "query") : List.of(start.id(), "query");
             switch (node.type()) {
-                case "start" -> data.put("variables", List.of(
-                        obj("variable", "query", "label", "Question", "type", "paragraph", "required", true,
-                                "max_length", 4000, "options", List.of()),
-                        obj("variable", "language", "label", "Answer language", "type", "select", "required", false,
-                                "options", List.of("English", "Deutsch", "Français", "日本語")),
-                        obj("variable", "customer_tier", "label", "Customer tier", "type", "text-input",
-                                "required", false, "max_length", 48, "options", List.of())));
+                case "start" -> {
+                    List<Object> variables = new ArrayList<>();
+                    if (!chat) {
+                        variables.add(obj("variable", "query", "label", "Question", "type", "paragraph",
+                                "required", true, "max_length", 4000, "options", List.of()));
+                    }
+                    variables.add(obj("variable", "language", "label", "Answer language", "type", "select",
+                            "required", false, "options", List.of("English", "Deutsch", "Français", "日本語")));
+                    variables.add(obj("variable", "customer_tier", "label", "Customer tier", "type", "text-input",
+                            "required", false, "max_length", 48, "options", List.of()));
+                    data.put("variables", variables);
+                }
                 case "llm" -> {
                     data.put("model", modelData());
-                    data.put("prompt_template", List.of(
-                            obj("id", random.uuid().toString(), "role", "system", "text", promptTemplate()),
-                            obj("id", random.uuid().toString(), "role", "user", "text", "{{#sys.query#}}\n{{#"
-                                    + start.id() + ".query#}}")));
+                    if (chat) {
+                        data.put("prompt_template", List.of(
+                                obj("id", random.uuid().toString(), "role", "system", "text", promptTemplate())));
+                        data.put("memory", obj("window", obj("enabled", true, "size", 6),
+                                "query_prompt_template", "{{#sys.query#}}",
+                                "role_prefix", obj("user", "", "assistant", "")));
+                    } else {
+                        data.put("prompt_template", List.of(
+                                obj("id", random.uuid().toString(), "role", "system", "text", promptTemplate()),
+                                obj("id", random.uuid().toString(), "role", "user", "text", "{{#sys.query#}}\n{{#"
+                                        + start.id() + ".query#}}")));
+                    }
                     data.put("context", obj("enabled", true, "variable_selector", List.of()));
                     data.put("vision", obj("enabled", false));
                     data.put("variables", List.of());
@@ -483,10 +528,24 @@ final class WorkflowPlan {
                 }
                 case "end" -> data.put("outputs", List.of(obj("variable", "answer", "value_selector",
                         List.of(start.id(), "query"))));
+                case "answer" -> {
+                    data.put("answer", "{{#" + lastLlmId() + ".text#}}");
+                    data.put("variables", List.of());
+                }
                 default -> {
                 }
             }
             return data;
+        }
+
+        private String lastLlmId() {
+            String id = start.id();
+            for (Stage stage : stages) {
+                if (stage instanceof Single single && single.node().type().equals("llm")) {
+                    id = single.node().id();
+                }
+            }
+            return id;
         }
 
         private Map<String, Object> modelData() {

@@ -2,6 +2,11 @@ package dev.difyweave.backfill.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedAgentThought;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedChatApp;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedConversation;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessageFile;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
@@ -61,12 +66,19 @@ class DifyDataGeneratorTest {
             assertThat(count("SELECT count(*) FROM " + table.getKey())).as(table.getKey()).isEqualTo(table.getValue());
         }
         assertThat(result.tenantCount()).isEqualTo(1);
-        assertThat(result.appCount()).isEqualTo(2);
-        assertThat(result.workflowRunCount()).isEqualTo(50);
-        assertThat(result.workflowCount()).isEqualTo(4); // a draft and a published version per app
-        assertThat(result.endUserCount()).isEqualTo(2L * spec.endUsersPerApp());
+        assertThat(result.appCount()).isEqualTo(6);
+        assertThat(result.workflowAppCount()).isEqualTo(2);
+        assertThat(result.chatAppCount()).isEqualTo(4);
+        assertThat(result.workflowRunCount()).isEqualTo(50)
+                .isEqualTo(count("SELECT count(*) FROM workflow_runs WHERE type = 'workflow'"));
+        // a draft and a published version per workflow and chatflow app
+        assertThat(count("SELECT count(*) FROM workflows WHERE type = 'workflow'")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM workflows WHERE type = 'chat'")).isEqualTo(2);
+        assertThat(result.workflowCount()).isEqualTo(6);
+        assertThat(result.endUserCount()).isEqualTo(6L * spec.endUsersPerApp());
 
-        Map<String, Long> statuses = jdbc.queryForList("SELECT status, count(*) AS n FROM workflow_runs GROUP BY status")
+        Map<String, Long> statuses = jdbc.queryForList(
+                        "SELECT status, count(*) AS n FROM workflow_runs WHERE type = 'workflow' GROUP BY status")
                 .stream().collect(Collectors.toMap(r -> (String) r.get("status"), r -> ((Number) r.get("n")).longValue()));
         assertThat(result.runsByStatus()).isEqualTo(statuses);
         assertThat(statuses.keySet()).containsExactlyInAnyOrder(
@@ -74,14 +86,15 @@ class DifyDataGeneratorTest {
 
         assertThat(count("SELECT count(*) FROM workflow_node_executions WHERE triggered_from = 'single-step'"))
                 .isEqualTo(result.singleStepNodeExecutions()).isEqualTo(6);
-        assertThat(count("SELECT count(*) FROM workflow_node_executions WHERE triggered_from = 'workflow-run'"))
+        assertThat(count("SELECT count(*) FROM workflow_node_executions n JOIN workflow_runs r ON r.id = n.workflow_run_id"
+                + " WHERE n.triggered_from = 'workflow-run' AND r.type = 'workflow'"))
                 .isEqualTo(result.runNodeExecutionCount())
                 .isEqualTo(result.runs().stream().mapToLong(r -> r.nodes().size()).sum());
         assertThat(result.runNodeExecutionCount()).isBetween(350L, 650L); // ~10 per run
 
         assertThat(result.runs()).hasSize(50);
         assertThat(result.finishedRunIds()).hasSize((int) result.finishedRunCount());
-        assertThat(count("SELECT count(*) FROM workflow_runs WHERE triggered_from = 'app-run'"))
+        assertThat(count("SELECT count(*) FROM workflow_runs WHERE triggered_from = 'app-run' AND type = 'workflow'"))
                 .isEqualTo(result.appLogCount())
                 .isEqualTo(result.runs().stream().filter(r -> r.appLogId() != null).count());
         assertThat(count("SELECT count(*) FROM workflow_runs WHERE triggered_from = 'debugging'")).isPositive();
@@ -107,10 +120,17 @@ class DifyDataGeneratorTest {
         JdbcTemplate otherJdbc = new JdbcTemplate(other.dataSource());
         assertThat(otherJdbc.queryForList(runs, String.class)).isEqualTo(jdbc.queryForList(runs, String.class));
         assertThat(otherJdbc.queryForList(nodes, String.class)).isEqualTo(jdbc.queryForList(nodes, String.class));
+        String messages = "SELECT id::text || ' ' || created_at::text || ' ' || updated_at::text || ' '"
+                + " || md5(message::text || answer || coalesce(message_metadata, '')) FROM messages ORDER BY id";
+        String thoughts = "SELECT id::text || ' ' || created_at::text || ' ' || md5(tool || tool_input || tool_meta_str)"
+                + " FROM message_agent_thoughts ORDER BY id";
+        assertThat(otherJdbc.queryForList(messages, String.class)).isEqualTo(jdbc.queryForList(messages, String.class));
+        assertThat(otherJdbc.queryForList(thoughts, String.class)).isEqualTo(jdbc.queryForList(thoughts, String.class));
 
         GenerationResult otherSeed = new DifyDataGenerator().generate(newDatabase().dataSource(),
                 spec.toBuilder().seed(spec.seed() + 1).build());
         assertThat(otherSeed.runIds()).doesNotContainAnyElementsOf(result.runIds());
+        assertThat(otherSeed.messageIds()).doesNotContainAnyElementsOf(result.messageIds());
     }
 
     @Test
@@ -119,7 +139,7 @@ class DifyDataGeneratorTest {
         LocalDateTime end = LocalDateTime.ofInstant(spec.start().plus(spec.span()), ZoneOffset.UTC);
         // Read as text so that no JDBC zone handling is involved on the way back.
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT id::text AS id, created_at::text AS created_at, inputs FROM workflow_runs");
+                "SELECT id::text AS id, created_at::text AS created_at, inputs FROM workflow_runs WHERE type = 'workflow'");
         Map<String, GeneratedRun> runs = result.runs().stream()
                 .collect(Collectors.toMap(r -> r.id().toString(), r -> r));
         for (Map<String, Object> row : rows) {
@@ -182,7 +202,8 @@ class DifyDataGeneratorTest {
                 "tool", "iteration", "iteration-start", "question-classifier", "variable-aggregator", "human-input");
 
         assertNone("workflow_runs", "triggered_from = 'debugging' AND (version <> 'draft' OR created_by_role <> 'account')");
-        assertNone("workflow_runs", "triggered_from = 'app-run' AND (version = 'draft' OR created_by_role <> 'end_user')");
+        assertNone("workflow_runs", "type = 'workflow' AND triggered_from = 'app-run'"
+                + " AND (version = 'draft' OR created_by_role <> 'end_user')");
         assertNone("workflow_runs", "status IN ('running', 'paused') AND (finished_at IS NOT NULL OR outputs IS NOT NULL)");
         assertNone("workflow_runs", "status NOT IN ('running', 'paused') AND finished_at IS NULL");
         assertNone("workflow_runs", "(status IN ('failed', 'stopped')) <> (error IS NOT NULL)");
@@ -191,8 +212,13 @@ class DifyDataGeneratorTest {
         assertNone("workflow_node_executions", "(triggered_from = 'single-step') <> (workflow_run_id IS NULL)");
         assertNone("workflow_node_executions", "node_execution_id <> id::text");
         assertNone("workflow_node_executions", "status IN ('failed', 'exception') AND error IS NULL");
-        assertNone("apps", "mode <> 'workflow' OR created_by IS NULL OR tracing IS NOT NULL");
-        assertNone("apps a", "NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = a.workflow_id AND w.version <> 'draft')");
+        assertNone("apps", "mode NOT IN ('workflow', 'chat', 'completion', 'agent-chat', 'advanced-chat')"
+                + " OR created_by IS NULL OR tracing IS NOT NULL");
+        assertNone("apps a", "a.mode IN ('workflow', 'advanced-chat') AND (a.app_model_config_id IS NOT NULL"
+                + " OR NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = a.workflow_id AND w.version <> 'draft'"
+                + " AND w.type = CASE a.mode WHEN 'workflow' THEN 'workflow' ELSE 'chat' END))");
+        assertNone("apps a", "a.mode IN ('chat', 'completion', 'agent-chat') AND (a.workflow_id IS NOT NULL"
+                + " OR NOT EXISTS (SELECT 1 FROM app_model_configs c WHERE c.id = a.app_model_config_id AND c.app_id = a.id))");
         assertNone("tenant_account_joins", "NOT current");
 
         String llm = jdbc.queryForObject("SELECT process_data FROM workflow_node_executions WHERE node_type = 'llm'"
@@ -204,7 +230,8 @@ class DifyDataGeneratorTest {
         assertThat(processData.get("usage").get("total_tokens").asLong()).isPositive();
         assertThat(processData.has("model_provider")).isTrue();
 
-        JsonNode inputs = parse(jdbc.queryForObject("SELECT inputs FROM workflow_runs ORDER BY id LIMIT 1", String.class));
+        JsonNode inputs = parse(jdbc.queryForObject("SELECT inputs FROM workflow_runs WHERE type = 'workflow' ORDER BY id LIMIT 1",
+                String.class));
         assertThat(inputs.propertyNames()).contains("query", "sys.files", "sys.user_id", "sys.app_id",
                 "sys.workflow_id", "sys.workflow_run_id", "sys.timestamp", "sys.invoke_from");
 
@@ -217,21 +244,389 @@ class DifyDataGeneratorTest {
 
     @Test
     void everyJsonTextColumnParses() {
-        Map<String, List<String>> columns = Map.of(
-                "workflow_runs", List.of("graph", "inputs", "outputs"),
-                "workflow_node_executions", List.of("inputs", "process_data", "outputs", "execution_metadata"),
-                "workflows", List.of("graph", "features", "environment_variables", "conversation_variables"));
+        List<String> columns = List.of(
+                "workflow_runs.graph", "workflow_runs.inputs", "workflow_runs.outputs",
+                "workflow_node_executions.inputs", "workflow_node_executions.process_data",
+                "workflow_node_executions.outputs", "workflow_node_executions.execution_metadata",
+                "workflows.graph", "workflows.features", "workflows.environment_variables",
+                "workflows.conversation_variables",
+                "app_model_configs.model", "app_model_configs.user_input_form", "app_model_configs.agent_mode",
+                "app_model_configs.sensitive_word_avoidance", "app_model_configs.suggested_questions_after_answer",
+                "app_model_configs.retriever_resource", "app_model_configs.dataset_configs",
+                "app_model_configs.file_upload", "app_model_configs.suggested_questions",
+                "app_model_configs.more_like_this", "app_model_configs.speech_to_text",
+                "app_model_configs.text_to_speech", "app_model_configs.external_data_tools",
+                "conversations.inputs", "messages.inputs", "messages.message_metadata",
+                "message_agent_thoughts.tool_input", "message_agent_thoughts.tool_meta_str",
+                "message_agent_thoughts.tool_labels_str", "message_agent_thoughts.message_files",
+                "datasets.retrieval_model");
         Set<String> seen = new HashSet<>();
-        columns.forEach((table, names) -> {
-            for (String column : names) {
-                jdbc.query("SELECT " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL", rs -> {
-                    String text = rs.getString(1);
-                    assertThat(parse(text).isContainer()).as("%s.%s: %s", table, column, text).isTrue();
-                    seen.add(table + "." + column);
+        for (String qualified : columns) {
+            String table = qualified.substring(0, qualified.indexOf('.'));
+            String column = qualified.substring(qualified.indexOf('.') + 1);
+            jdbc.query("SELECT " + column + "::text FROM " + table + " WHERE " + column + " IS NOT NULL", rs -> {
+                String text = rs.getString(1);
+                assertThat(parse(text).isContainer()).as("%s: %s", qualified, text).isTrue();
+                seen.add(qualified);
+            });
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(columns);
+        // Tool results are JSON keyed by tool name once a tool has answered; the final thought has none.
+        jdbc.query("SELECT observation FROM message_agent_thoughts WHERE tool <> '' AND observation <> ''",
+                rs -> {
+                    assertThat(parse(rs.getString(1)).isObject()).isTrue();
                 });
+        // messages.message is a prompt list, or the JSON string "" while no prompt is saved.
+        jdbc.query("SELECT message::text FROM messages", rs -> {
+            JsonNode message = parse(rs.getString(1));
+            assertThat(message.isArray() || message.isString() && message.asString().isEmpty())
+                    .as(rs.getString(1)).isTrue();
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The message side
+
+    @Test
+    void messageSideCountsMatchTheTablesAndTheRecords() {
+        assertThat(result.messageCount()).isEqualTo(48).isEqualTo(count("SELECT count(*) FROM messages"))
+                .isEqualTo(result.messages().size());
+        for (String mode : DifyDataGenerator.MESSAGE_APP_MODES) {
+            assertThat(result.messages(mode)).as(mode).hasSize(12);
+            assertThat(count("SELECT count(*) FROM messages WHERE app_mode = '" + mode + "'")).isEqualTo(12);
+        }
+        assertThat(result.conversationCount()).isEqualTo(4 + 12 + 4 + 4)
+                .isEqualTo(count("SELECT count(*) FROM conversations")).isEqualTo(result.conversations().size());
+        assertThat(result.conversations().stream().mapToLong(GeneratedConversation::messageCount).sum()).isEqualTo(48);
+        assertThat(result.agentThoughtCount()).isEqualTo(count("SELECT count(*) FROM message_agent_thoughts"))
+                .isEqualTo(result.messages().stream().mapToLong(m -> m.agentThoughts().size()).sum());
+        assertThat(result.messageFileCount()).isEqualTo(count("SELECT count(*) FROM message_files"))
+                .isEqualTo(result.messages().stream().mapToLong(m -> m.files().size()).sum());
+        assertThat(result.chatflowRunCount()).isEqualTo(12).isEqualTo(result.chatflowRuns().size())
+                .isEqualTo(count("SELECT count(*) FROM workflow_runs WHERE type = 'chat'"));
+        assertThat(result.chatflowRunsByStatus().keySet()).containsExactlyInAnyOrder("succeeded", "failed", "running");
+        assertThat(count("SELECT count(*) FROM workflow_node_executions n JOIN workflow_runs r ON r.id = n.workflow_run_id"
+                + " WHERE r.type = 'chat'"))
+                .isEqualTo(result.chatflowNodeExecutions())
+                .isEqualTo(result.chatflowRuns().stream().mapToLong(r -> r.nodes().size()).sum());
+        assertThat(result.rowCount("app_model_configs")).isEqualTo(6); // two per easy-UI app
+        assertThat(result.chatApps()).extracting(GeneratedChatApp::mode)
+                .containsExactlyElementsOf(DifyDataGenerator.MESSAGE_APP_MODES);
+        assertThat(result.finishedMessageIds()).hasSize((int) result.messages().stream()
+                .filter(GeneratedMessage::finished).count());
+        assertThat(result.runs()).extracting(GeneratedRun::id)
+                .doesNotContainAnyElementsOf(result.chatflowRuns().stream().map(GeneratedRun::id).toList());
+    }
+
+    @Test
+    void theRecordsDescribeTheRows() {
+        Map<String, Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT id::text AS id, app_id::text AS app_id, app_mode, conversation_id::text AS conversation_id,
+                       status, created_at::text AS created_at, workflow_run_id::text AS run, answer, message::text AS message
+                FROM messages""").stream().collect(Collectors.toMap(r -> (String) r.get("id"), r -> r));
+        for (GeneratedMessage m : result.messages()) {
+            Map<String, Object> row = rows.get(m.id().toString());
+            assertThat(row).as("message %s", m.id()).isNotNull();
+            assertThat(row.get("app_id")).isEqualTo(m.appId().toString());
+            assertThat(row.get("app_mode")).isEqualTo(m.appMode());
+            assertThat(row.get("conversation_id")).isEqualTo(m.conversationId().toString());
+            assertThat(row.get("status")).isEqualTo(m.status());
+            assertThat(LocalDateTime.parse(((String) row.get("created_at")).replace(' ', 'T'))).isEqualTo(m.createdAt());
+            assertThat(row.get("run")).isEqualTo(m.workflowRunId() == null ? null : m.workflowRunId().toString());
+            boolean promptSaved = !"\"\"".equals(row.get("message"));
+            if (m.appMode().equals("advanced-chat")) {
+                assertThat(promptSaved).as("advanced-chat keeps message empty").isFalse();
+                assertThat(!((String) row.get("answer")).isEmpty()).isEqualTo(m.answerSaved());
+            } else {
+                assertThat(promptSaved).isEqualTo(m.answerSaved());
+            }
+        }
+        Map<String, String> tools = jdbc.queryForList("SELECT id::text AS id, tool FROM message_agent_thoughts").stream()
+                .collect(Collectors.toMap(r -> (String) r.get("id"), r -> (String) r.get("tool")));
+        for (GeneratedMessage m : result.messages("agent-chat")) {
+            for (GeneratedAgentThought t : m.agentThoughts()) {
+                assertThat(tools.get(t.id().toString())).isEqualTo(String.join(";", t.tools()));
+            }
+        }
+        for (GeneratedConversation c : result.conversations()) {
+            Map<String, Object> row = jdbc.queryForMap("SELECT mode, name, is_deleted, created_at::text AS created_at"
+                    + " FROM conversations WHERE id = ?::uuid", c.id().toString());
+            assertThat(row.get("mode")).isEqualTo(c.appMode());
+            assertThat(row.get("name")).isEqualTo(c.name());
+            assertThat(row.get("is_deleted")).isEqualTo(c.deleted());
+            assertThat(LocalDateTime.parse(((String) row.get("created_at")).replace(' ', 'T')))
+                    .isEqualTo(c.firstMessageCreatedAt());
+            assertThat(jdbc.queryForObject("SELECT query FROM messages WHERE id = ?::uuid", String.class,
+                    c.firstMessageId().toString())).isEqualTo(c.firstQuery());
+            assertThat(count("SELECT count(*) FROM messages WHERE conversation_id = '" + c.id() + "' AND created_at < '"
+                    + c.firstMessageCreatedAt() + "'")).as("no message before the first").isZero();
+        }
+    }
+
+    @Test
+    void appConfigsCoverModerationSuggestionsAndCitations() {
+        List<String> moderation = jdbc.queryForList(
+                "SELECT coalesce(sensitive_word_avoidance, 'NULL') FROM app_model_configs", String.class);
+        assertThat(moderation).contains("NULL");
+        assertThat(moderation.stream().filter(m -> !m.equals("NULL")).map(DifyDataGeneratorTest::parse).toList())
+                .anySatisfy(m -> assertThat(m.get("enabled").asBoolean()).isFalse())
+                .anySatisfy(m -> {
+                    assertThat(m.get("type").asString()).isEqualTo("keywords");
+                    assertThat(m.get("config").get("keywords").asString()).contains("\n");
+                    assertThat(m.get("config").get("inputs_config").get("enabled").asBoolean()).isTrue();
+                    assertThat(m.get("config").get("inputs_config").get("preset_response").asString()).isNotBlank();
+                })
+                .anySatisfy(m -> assertThat(m.get("type").asString()).isEqualTo("openai_moderation"));
+        assertThat(jdbc.queryForList("SELECT DISTINCT suggested_questions_after_answer FROM app_model_configs", String.class))
+                .containsExactlyInAnyOrder("{\"enabled\":true}", "{\"enabled\":false}");
+        assertThat(jdbc.queryForList("SELECT DISTINCT retriever_resource FROM app_model_configs", String.class))
+                .containsExactlyInAnyOrder("{\"enabled\":true}", "{\"enabled\":false}");
+        assertThat(parse(jdbc.queryForObject("SELECT c.agent_mode FROM app_model_configs c JOIN apps a ON a.id = c.app_id"
+                + " WHERE a.mode = 'agent-chat' LIMIT 1", String.class)).get("enabled").asBoolean()).isTrue();
+        JsonNode features = parse(jdbc.queryForObject("SELECT features FROM workflows WHERE type = 'chat'"
+                + " AND version <> 'draft'", String.class));
+        assertThat(features.get("sensitive_word_avoidance").get("enabled").asBoolean()).isTrue();
+        assertThat(features.get("sensitive_word_avoidance").get("type").asString()).isEqualTo("keywords");
+        assertThat(features.has("suggested_questions_after_answer")).isTrue();
+
+        // Conversations use the config they started with; older ones the app's earlier config.
+        assertNone("conversations c", "c.mode <> 'advanced-chat' AND NOT EXISTS (SELECT 1 FROM app_model_configs m"
+                + " WHERE m.id = c.app_model_config_id AND m.app_id = c.app_id)");
+        assertNone("conversations c", "c.mode = 'advanced-chat' AND c.app_model_config_id IS NOT NULL");
+        assertThat(count("SELECT count(*) FROM conversations c JOIN apps a ON a.id = c.app_id"
+                + " WHERE c.app_model_config_id <> a.app_model_config_id")).isPositive();
+
+        List<GeneratedMessage> messages = result.messages();
+        assertThat(messages).anyMatch(m -> "keywords".equals(m.moderationType()) && Boolean.TRUE.equals(m.moderationFlagged()))
+                .anyMatch(m -> "keywords".equals(m.moderationType()) && Boolean.FALSE.equals(m.moderationFlagged()))
+                .anyMatch(m -> "openai_moderation".equals(m.moderationType()) && m.moderationFlagged() == null)
+                .anyMatch(m -> !m.inputModeration())
+                .anyMatch(m -> m.appMode().equals("advanced-chat") && m.inputModeration())
+                .anyMatch(GeneratedMessage::suggestedQuestions)
+                .anyMatch(m -> !m.suggestedQuestions());
+        for (GeneratedMessage m : messages) {
+            if (Boolean.TRUE.equals(m.moderationFlagged())) {
+                assertThat(jdbc.queryForObject("SELECT answer FROM messages WHERE id = ?::uuid", String.class,
+                        m.id().toString())).as("a flagged message answers with the preset response")
+                        .isEqualTo(ChatAppSettings.PRESET_RESPONSE);
+            }
+        }
+    }
+
+    @Test
+    void conversationsCoverNamesUsersAndDeletion() {
+        List<GeneratedConversation> conversations = result.conversations();
+        assertThat(conversations).anyMatch(GeneratedConversation::hasGeneratedName)
+                .anyMatch(c -> c.name().equals(DifyDataGenerator.PLACEHOLDER_CONVERSATION_NAME) && !c.appMode().equals("completion"))
+                .anyMatch(c -> c.name().isEmpty())
+                .anyMatch(GeneratedConversation::deleted)
+                .allMatch(c -> !c.appMode().equals("completion") || c.messageCount() == 1
+                        && c.name().equals(DifyDataGenerator.PLACEHOLDER_CONVERSATION_NAME));
+        assertThat(distinct("mode", "conversations")).containsExactlyInAnyOrderElementsOf(DifyDataGenerator.MESSAGE_APP_MODES);
+        assertThat(distinct("status", "conversations")).containsExactly("normal");
+        assertThat(distinct("from_source", "conversations")).containsExactlyInAnyOrder("api", "console");
+        assertThat(distinct("invoke_from", "messages")).contains("service-api", "web-app");
+        assertNone("conversations", "(from_end_user_id IS NULL) = (from_account_id IS NULL)");
+        assertNone("conversations", "(from_source = 'console') <> (from_account_id IS NOT NULL)");
+        assertNone("messages m JOIN conversations c ON c.id = m.conversation_id",
+                "m.app_id <> c.app_id OR m.app_mode <> c.mode OR m.from_source <> c.from_source"
+                        + " OR m.from_end_user_id IS DISTINCT FROM c.from_end_user_id"
+                        + " OR m.from_account_id IS DISTINCT FROM c.from_account_id");
+        assertNone("messages m", "m.from_end_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM end_users e"
+                + " WHERE e.id = m.from_end_user_id AND e.app_id = m.app_id)");
+        assertNone("conversations", "date_trunc('second', created_at) <> created_at");
+        assertNone("messages", "date_trunc('second', created_at) <> created_at");
+    }
+
+    @Test
+    void messagesCoverEveryStatusAndTiming() {
+        List<GeneratedMessage> messages = result.messages();
+        LocalDateTime end = LocalDateTime.ofInstant(spec.end(), ZoneOffset.UTC);
+        for (String mode : List.of("chat", "completion", "agent-chat")) {
+            List<GeneratedMessage> ofMode = result.messages(mode);
+            assertThat(ofMode).as(mode).anyMatch(m -> m.status().equals("error") && !m.answerSaved())
+                    .anyMatch(m -> m.status().equals("normal") && !m.answerSaved())
+                    .anyMatch(GeneratedMessage::answerSaved);
+        }
+        for (GeneratedMessage m : messages) {
+            if (!m.finished()) {
+                assertThat(m.createdAt()).as("pending messages are recent").isAfter(end.minusMinutes(10)).isBefore(end);
+                assertThat(m.updatedAt()).isEqualTo(m.createdAt());
+            }
+        }
+        assertNone("messages", "status = 'error' AND (error IS NULL OR message::text <> '\"\"' OR answer <> '')");
+        assertNone("messages", "status = 'normal' AND error IS NOT NULL");
+        assertNone("messages", "app_mode <> 'advanced-chat' AND message::text = '\"\"' AND status = 'normal'"
+                + " AND (answer <> '' OR created_at < '" + end.minusMinutes(10) + "')");
+        assertNone("messages", "message::text <> '\"\"' AND message_metadata IS NULL");
+        assertNone("messages", "(app_mode = 'agent-chat') <> agent_based");
+        assertNone("messages", "(app_mode = 'advanced-chat') <> (workflow_run_id IS NOT NULL)");
+        assertNone("messages", "(app_mode = 'advanced-chat') <> (model_id IS NULL)");
+        assertNone("messages", "updated_at < created_at");
+        assertThat(count("SELECT count(*) FROM messages WHERE updated_at > created_at")).isGreaterThan(30);
+        assertThat(count("SELECT count(*) FROM messages WHERE updated_at = created_at AND answer <> ''"
+                + " AND provider_response_latency > 0")).as("end = created_at + latency applies").isPositive();
+        assertThat(count("SELECT count(*) FROM messages WHERE date_trunc('second', updated_at) <> updated_at")).isPositive();
+
+        // Every saved message has usage; prompts follow the model mode.
+        jdbc.query("SELECT app_mode, message::text, message_metadata, message_tokens, answer_tokens FROM messages"
+                + " WHERE message_metadata IS NOT NULL", rs -> {
+            JsonNode usage = parse(rs.getString("message_metadata")).get("usage");
+            assertThat(usage.get("prompt_tokens").asLong()).isEqualTo(rs.getLong("message_tokens"));
+            assertThat(usage.get("completion_tokens").asLong()).isEqualTo(rs.getLong("answer_tokens"));
+            JsonNode prompt = parse(rs.getString(2));
+            switch (rs.getString("app_mode")) {
+                case "completion" -> {
+                    assertThat(prompt.size()).isEqualTo(1);
+                    assertThat(prompt.get(0).get("role").asString()).isEqualTo("user");
+                }
+                case "advanced-chat" -> assertThat(prompt.asString()).isEmpty();
+                default -> {
+                    assertThat(prompt.get(0).get("role").asString()).isEqualTo("system");
+                    assertThat(prompt.get(0).has("files")).isTrue();
+                }
             }
         });
-        assertThat(seen).hasSize(11);
+    }
+
+    @Test
+    void citationsComeFromTheMetadataOrFromLegacyRows() {
+        assertThat(result.messages()).anyMatch(m -> m.hasRetrieverResources() && !m.legacyRetrieverResources())
+                .anyMatch(GeneratedMessage::legacyRetrieverResources);
+        List<String> datasets = jdbc.queryForList("SELECT id::text FROM datasets", String.class);
+        jdbc.query("SELECT id::text, message_metadata FROM messages WHERE message_metadata LIKE '%retriever_resources%'", rs -> {
+            JsonNode resources = parse(rs.getString(2)).get("retriever_resources");
+            GeneratedMessage m = message(rs.getString(1));
+            assertThat(resources.size()).isEqualTo(m.retrieverResources());
+            for (JsonNode resource : resources) {
+                assertThat(resource.propertyNames()).contains("position", "dataset_id", "dataset_name", "document_id",
+                        "document_name", "data_source_type", "segment_id", "retriever_from", "score", "hit_count",
+                        "word_count", "segment_position", "index_node_hash", "content", "page", "doc_metadata", "title",
+                        "files", "summary");
+                assertThat(datasets).contains(resource.get("dataset_id").asString());
+            }
+        });
+        for (GeneratedMessage m : result.messages()) {
+            long legacyRows = count("SELECT count(*) FROM dataset_retriever_resources WHERE message_id = '" + m.id() + "'");
+            assertThat(legacyRows).isEqualTo(m.legacyRetrieverResources() ? m.retrieverResources() : 0);
+            if (m.legacyRetrieverResources()) {
+                assertThat(jdbc.queryForObject("SELECT message_metadata FROM messages WHERE id = ?::uuid", String.class,
+                        m.id().toString())).doesNotContain("retriever_resources");
+            }
+        }
+        assertNone("dataset_retriever_resources r", "NOT EXISTS (SELECT 1 FROM datasets d WHERE d.id = r.dataset_id)");
+        assertNone("datasets", "embedding_model IS NULL OR embedding_model_provider IS NULL");
+    }
+
+    @Test
+    void agentThoughtsCoverOneTwoRepeatedFailedAndNoTools() {
+        List<GeneratedMessage> agentMessages = result.messages("agent-chat");
+        assertThat(agentMessages).allMatch(m -> !m.answerSaved() || m.agentThoughts().isEmpty()
+                || m.agentThoughts().get(m.agentThoughts().size() - 1).tools().isEmpty());
+        assertThat(agentMessages).flatExtracting(GeneratedMessage::agentThoughts)
+                .anyMatch(t -> t.tools().size() == 1)
+                .anyMatch(t -> t.tools().equals(List.of("google_search", "wikipedia")))
+                .anyMatch(t -> !t.toolsWithError().isEmpty())
+                .anyMatch(t -> t.tools().isEmpty());
+        assertThat(agentMessages).anyMatch(m -> m.answerSaved() && m.agentThoughts().size() == 1) // answered directly
+                .anyMatch(m -> m.agentThoughts().stream().filter(t -> t.tools().contains("wikipedia")).count() == 2);
+        for (GeneratedMessage m : agentMessages) {
+            List<GeneratedAgentThought> thoughts = m.agentThoughts();
+            for (int i = 0; i < thoughts.size(); i++) {
+                assertThat(thoughts.get(i).position()).isEqualTo(i + 1);
+                assertThat(thoughts.get(i).createdAt()).isAfter(i == 0 ? m.createdAt() : thoughts.get(i - 1).createdAt());
+            }
+        }
+        assertThat(count("SELECT count(*) FROM message_agent_thoughts WHERE date_trunc('second', created_at) <> created_at"))
+                .isEqualTo(result.agentThoughtCount());
+        assertNone("message_agent_thoughts t JOIN messages m ON m.id = t.message_id",
+                "m.app_mode <> 'agent-chat' OR t.created_by IS DISTINCT FROM coalesce(m.from_end_user_id, m.from_account_id)"
+                        + " OR t.created_by_role <> CASE WHEN m.from_account_id IS NULL THEN 'end_user' ELSE 'account' END");
+        jdbc.query("SELECT tool, tool_input, observation, tool_meta_str, tool_labels_str FROM message_agent_thoughts"
+                + " WHERE tool <> '' AND observation <> ''", rs -> {
+            List<String> names = List.of(rs.getString("tool").split(";"));
+            for (String column : List.of("tool_input", "observation", "tool_meta_str", "tool_labels_str")) {
+                assertThat(parse(rs.getString(column)).propertyNames()).as(column).containsExactlyElementsOf(names);
+            }
+            JsonNode meta = parse(rs.getString("tool_meta_str"));
+            for (String name : names) {
+                assertThat(meta.get(name).get("time_cost").isNumber()).isTrue();
+                assertThat(meta.get(name).has("error")).isTrue();
+                assertThat(meta.get(name).get("tool_config").isObject()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void messageFilesCoverLinksUploadsAndAssistantFiles() {
+        List<GeneratedMessageFile> files = result.messages().stream().flatMap(m -> m.files().stream()).toList();
+        assertThat(files).anyMatch(f -> f.transferMethod().equals("remote_url") && f.url() != null && f.type().equals("image"))
+                .anyMatch(f -> f.transferMethod().equals("local_file") && f.url() == null && f.type().equals("document"))
+                .anyMatch(f -> f.belongsTo().equals("user"))
+                .anyMatch(f -> f.belongsTo().equals("assistant"));
+        assertNone("message_files", "transfer_method = 'local_file' AND (url IS NOT NULL OR upload_file_id IS NULL"
+                + " OR NOT EXISTS (SELECT 1 FROM upload_files u WHERE u.id = upload_file_id))");
+        assertNone("message_files", "transfer_method = 'remote_url' AND (url IS NULL OR upload_file_id IS NOT NULL)");
+        assertNone("message_files", "transfer_method = 'tool_file' AND NOT EXISTS (SELECT 1 FROM tool_files t"
+                + " WHERE t.id = upload_file_id AND url = '/files/tools/' || t.id || '.png')");
+        assertNone("message_files f", "NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = f.message_id)");
+        assertThat(distinct("type", "message_files")).containsExactlyInAnyOrder("image", "document");
+        assertThat(distinct("belongs_to", "message_files")).containsExactlyInAnyOrder("user", "assistant");
+        // The agent thought that drew the picture lists its file.
+        assertThat(count("SELECT count(*) FROM message_agent_thoughts t JOIN message_files f ON f.message_id = t.message_id"
+                + " AND f.belongs_to = 'assistant' WHERE t.message_files LIKE '%' || f.id || '%'")).isPositive();
+    }
+
+    @Test
+    void chatflowMessagesHaveTheirRunAndNodes() {
+        List<GeneratedMessage> chatflow = result.messages("advanced-chat");
+        assertThat(chatflow).extracting(GeneratedMessage::workflowRunStatus)
+                .contains("succeeded", "failed", "running");
+        Map<String, GeneratedRun> runs = result.chatflowRuns().stream()
+                .collect(Collectors.toMap(r -> r.id().toString(), r -> r));
+        for (GeneratedMessage m : chatflow) {
+            GeneratedRun run = runs.get(m.workflowRunId().toString());
+            assertThat(run.status()).isEqualTo(m.workflowRunStatus());
+            assertThat(run.nodes()).extracting(GeneratedNode::id).containsExactlyElementsOf(m.workflowNodeIds());
+            assertThat(run.createdAt()).isAfterOrEqualTo(m.createdAt());
+            assertThat(m.status()).isEqualTo(run.status().equals("failed") ? "error" : "normal");
+            assertThat(m.answerSaved()).isEqualTo(run.status().equals("succeeded"));
+            if (run.status().equals("succeeded")) {
+                assertThat(run.nodes()).extracting(GeneratedNode::nodeType)
+                        .containsExactly("start", "knowledge-retrieval", "tool", "llm", "answer");
+            }
+        }
+        assertNone("workflow_runs", "type = 'chat' AND (triggered_from <> 'app-run' OR version = 'draft')");
+        assertNone("workflow_runs r", "r.type = 'chat' AND NOT EXISTS (SELECT 1 FROM apps a WHERE a.id = r.app_id"
+                + " AND a.mode = 'advanced-chat' AND a.workflow_id = r.workflow_id)");
+        assertNone("workflow_app_logs l JOIN workflow_runs r ON r.id = l.workflow_run_id", "r.type = 'chat'");
+        assertNone("workflow_node_executions n JOIN workflow_runs r ON r.id = n.workflow_run_id",
+                "r.type = 'chat' AND n.triggered_from <> 'workflow-run'");
+        jdbc.query("SELECT r.inputs, r.outputs, r.status, m.query, m.answer FROM workflow_runs r"
+                + " JOIN messages m ON m.workflow_run_id = r.id", rs -> {
+            JsonNode inputs = parse(rs.getString("inputs"));
+            assertThat(inputs.get("sys.query").asString()).isEqualTo(rs.getString("query"));
+            assertThat(inputs.has("sys.conversation_id")).isFalse();
+            if (rs.getString("status").equals("succeeded")) {
+                assertThat(parse(rs.getString("outputs")).get("answer").asString()).isEqualTo(rs.getString("answer"));
+            }
+        });
+    }
+
+    @Test
+    void withoutMessageAppsOnlyTheWorkflowSideIsWritten() {
+        TestDatabase db = newDatabase();
+        GenerationResult workflowOnly = new DifyDataGenerator().generate(db.dataSource(),
+                spec.toBuilder().withoutMessageApps().build());
+        assertThat(workflowOnly.runs()).isEqualTo(result.runs());
+        assertThat(workflowOnly.apps()).isEqualTo(result.apps());
+        assertThat(workflowOnly.messageCount()).isZero();
+        assertThat(workflowOnly.chatApps()).isEmpty();
+        assertThat(new JdbcTemplate(db.dataSource()).queryForObject("SELECT count(*) FROM apps", Long.class)).isEqualTo(2);
+    }
+
+    private GeneratedMessage message(String id) {
+        return result.messages().stream().filter(m -> m.id().toString().equals(id)).findFirst().orElseThrow();
     }
 
     private long count(String sql) {
