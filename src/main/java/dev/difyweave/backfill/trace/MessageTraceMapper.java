@@ -114,7 +114,12 @@ public final class MessageTraceMapper {
         }
         attributes.put("message_id", m.id);
         CallAttributes.times(attributes, m.start, m.end);
-        CallAttributes.tags(attributes, "message", m.conversationMode());
+        if (withLlm) {
+            CallAttributes.tags(attributes, "message", m.conversationMode());
+        } else {
+            // a chatflow message (its run missing) is tagged as chatflow messages are, not with the mode (§3.3 (b))
+            CallAttributes.tags(attributes, "message", "workflow");
+        }
         attributes.put("trace_id", m.id);
         CallAttributes.provenance(attributes, provenance, approximated);
 

@@ -41,8 +41,9 @@ final class ModerationMapper {
             inputs.put("query__", query);
         }
         List<String> approximated = new ArrayList<>(List.of("started_at", "ended_at", "inputs", "output.flagged"));
-        Boolean flagged = type.equals("keywords") ? flaggedByKeywords(settings.path("config").path("keywords")
-                .asString(""), inputs) : null;
+        // Dify's KeywordsModeration checks nothing (flagged = False) unless inputs_config is enabled
+        Boolean flagged = type.equals("keywords") ? inputsChecked && flaggedByKeywords(settings.path("config")
+                .path("keywords").asString(""), inputs) : null;
         String action = builtIn ? "direct_output" : null;
         if (action == null) {
             approximated.add("output.action");
@@ -76,9 +77,12 @@ final class ModerationMapper {
                 CallSummary.of(null, 0, null), MessageContext.MESSAGES + ":" + m.id));
     }
 
-    /** Dify's keyword rule: any keyword (one per line) is a case-insensitive substring of any input value. */
+    /**
+     * Dify's keyword rule: any keyword (one per line, empty lines dropped, not trimmed) is a
+     * case-insensitive substring of any input value.
+     */
     static boolean flaggedByKeywords(String keywords, ObjectNode inputs) {
-        List<String> words = Arrays.stream(keywords.split("\n")).map(String::trim).filter(w -> !w.isEmpty())
+        List<String> words = Arrays.stream(keywords.split("\n")).filter(w -> !w.isEmpty())
                 .map(w -> w.toLowerCase(Locale.ROOT)).toList();
         for (Map.Entry<String, JsonNode> entry : inputs.properties()) {
             JsonNode value = entry.getValue();
