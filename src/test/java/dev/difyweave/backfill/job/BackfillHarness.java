@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +18,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.cli.BackfillCli;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedAgentThought;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedConversation;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;
+import dev.difyweave.backfill.testsupport.StoredCall;
+import dev.difyweave.backfill.weave.CallIds;
 import dev.difyweave.backfill.testsupport.TestDatabases;
 import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
 
@@ -95,21 +102,82 @@ final class BackfillHarness implements AutoCloseable {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Every call the run must produce, from what the generator wrote: call id -> parent id ("" for roots). */
-    Map<String, String> expectedCalls() {
-        Map<String, String> expected = new LinkedHashMap<>();
+    /** A call the run must produce: its parent ("" for a root) and its trace. */
+    record Expected(String parent, String trace, String what) {
+    }
+
+    /** Every call a run over all kinds must produce, from what the generator wrote: call id -> parent and trace. */
+    Map<String, Expected> expectedCalls() {
+        Map<String, Expected> expected = new LinkedHashMap<>();
         for (GeneratedRun run : generated.runs()) {
             if (!run.finished()) {
                 continue;
             }
-            expected.put(run.id().toString(), "");
+            String runId = run.id().toString();
+            expected.put(runId, new Expected("", runId, "workflow run " + runId));
             for (GeneratedNode node : run.nodes()) {
                 if (!"paused".equals(node.status())) {
-                    expected.put(node.id().toString(), run.id().toString());
+                    expected.put(node.id().toString(), new Expected(runId, runId, "node " + node.id()));
                 }
             }
         }
+        for (GeneratedMessage message : generated.messages()) {
+            if (!message.finished()) {
+                continue;
+            }
+            String m = message.id().toString();
+            expected.put(m, new Expected("", m, message.appMode() + " message " + m));
+            if (message.appMode().equals("advanced-chat")) {
+                if (message.workflowRunId() != null) {
+                    String runId = message.workflowRunId().toString();
+                    expected.put(runId, new Expected(m, m, "chatflow run " + runId));
+                    message.workflowNodeIds().forEach(node -> expected.put(node.toString(), new Expected(runId, m, "chatflow node " + node)));
+                }
+            } else {
+                expected.put(CallIds.llm(m), new Expected(m, m, "llm of " + m));
+                for (GeneratedAgentThought thought : message.agentThoughts()) {
+                    for (int n = 0; n < thought.tools().size(); n++) {
+                        expected.put(CallIds.tool(m, thought.id().toString(), thought.tools().get(n), n),
+                                new Expected(m, m, "tool " + thought.tools().get(n) + " of thought " + thought.id()));
+                    }
+                }
+                if (message.hasRetrieverResources() || message.legacyRetrieverResources()) {
+                    expected.put(CallIds.datasetRetrieval(m), new Expected(m, m, "dataset_retrieval of " + m));
+                }
+            }
+            if (message.inputModeration()) {
+                expected.put(CallIds.moderation(m), new Expected(m, m, "moderation (" + message.moderationType() + ") of " + m));
+            }
+        }
+        for (GeneratedConversation conversation : generated.conversations()) {
+            if (conversation.hasGeneratedName() && !conversation.appMode().equals("completion")) {
+                String id = CallIds.generateConversationName(conversation.id().toString());
+                expected.put(id, new Expected("", id, "name of conversation " + conversation.id()));
+            }
+        }
         return expected;
+    }
+
+    /** Asserts that Weave holds exactly the expected calls, each once, complete, in the right tree. */
+    void assertEveryExpectedCallExactlyOnce() {
+        assertEveryExpectedCallExactlyOnce(expectedCalls());
+    }
+
+    void assertEveryExpectedCallExactlyOnce(Map<String, Expected> expected) {
+        List<StoredCall> visible = weave.visibleCalls(PROJECT);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        visible.forEach(c -> ids.add(c.id()));
+        assertThat(expected.entrySet().stream().filter(e -> !ids.contains(e.getKey())).map(e -> e.getValue().what()))
+                .as("expected calls missing in Weave").isEmpty();
+        assertThat(visible).extracting(StoredCall::id).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (StoredCall call : visible) {
+            Expected e = expected.get(call.id());
+            assertThat(call.hasEnd()).as("call %s has its end", call.id()).isTrue();
+            assertThat(call.parentId() == null ? "" : call.parentId()).as("parent of %s", call.id()).isEqualTo(e.parent());
+            assertThat(call.traceId()).as("trace of %s", call.id()).isEqualTo(e.trace());
+        }
+        assertThat(weave.incompleteCalls(PROJECT)).isEmpty();
+        assertThat(weave.endOnlyIds(PROJECT)).isEmpty();
     }
 
     JdbcTemplate stateJdbc() {

@@ -61,7 +61,7 @@ class HostileRowsJobTest {
 
         assertThat(result.exitStatus()).as(result.out() + result.err()).isEqualTo(3);
         assertThat(result.err()).contains("1 calls were refused by Weave");
-        Map<String, String> expected = harness.expectedCalls();
+        Map<String, BackfillHarness.Expected> expected = harness.expectedCalls();
         expected.remove(poisonedNode);
         List<StoredCall> visible = harness.weave.visibleCalls(BackfillHarness.PROJECT);
         assertThat(visible).extracting(StoredCall::id).containsExactlyInAnyOrderElementsOf(expected.keySet());

@@ -68,11 +68,7 @@ class KillAndResumeTest {
         assertThat(last.exitValue()).as(out).isZero();
         assertThat(out).contains("recovering it");
 
-        Map<String, String> calls = harness.expectedCalls();
-        List<StoredCall> visible = harness.weave.visibleCalls(BackfillHarness.PROJECT);
-        assertThat(visible).extracting(StoredCall::id).containsExactlyInAnyOrderElementsOf(calls.keySet());
-        assertThat(harness.weave.incompleteCalls(BackfillHarness.PROJECT)).isEmpty();
-        assertThat(harness.weave.endOnlyIds(BackfillHarness.PROJECT)).isEmpty();
+        harness.assertEveryExpectedCallExactlyOnce();
         assertThat(harness.run("status").out()).contains("COMPLETED");
     }
 
@@ -98,8 +94,7 @@ class KillAndResumeTest {
         Process resumed = start(work, "resumed");
         assertThat(resumed.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(resumed.exitValue()).as(Files.readString(work.resolve("resumed.err"))).isZero();
-        assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT)).extracting(StoredCall::id)
-                .containsExactlyInAnyOrderElementsOf(harness.expectedCalls().keySet());
+        harness.assertEveryExpectedCallExactlyOnce();
     }
 
     private Process start(Path work, String name) throws Exception {

@@ -34,7 +34,6 @@ class ScheduleCommandTest {
                 name: every-two-seconds
                 command: sync
                 schedule: "*/2 * * * * *"
-                kinds: [workflow]
                 safety-lag: PT1M
                 """);
         Files.writeString(jobs.resolve("unscheduled.yaml"), "name: by-hand\ncommand: migrate\n");
@@ -51,8 +50,7 @@ class ScheduleCommandTest {
         String both = a.out() + b.out();
         assertThat(both).contains("scheduled every-two-seconds").doesNotContain("by-hand");
         assertThat(a.out()).contains("running every-two-seconds");
-        assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT)).extracting(StoredCall::id)
-                .containsExactlyInAnyOrderElementsOf(harness.expectedCalls().keySet());
+        harness.assertEveryExpectedCallExactlyOnce();
         assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT))
                 .allSatisfy(call -> assertThat(call.partsReceived()).as("sent once").isEqualTo(2));
     }

@@ -20,7 +20,7 @@ class VerifyCommandTest {
 
     @Test
     void aCompleteBackfillVerifiesAndAMissingCallIsListedWithItsSourceRow() {
-        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small().toBuilder().withoutMessageApps().build());
         String refused = harness.generated.runs().stream().filter(r -> r.finished()).findFirst().orElseThrow()
                 .nodes().get(2).id().toString();
         harness.weave.rejectCallIds(refused);

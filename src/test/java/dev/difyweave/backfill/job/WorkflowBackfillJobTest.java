@@ -40,7 +40,7 @@ class WorkflowBackfillJobTest {
         BackfillHarness.Result result = harness.run("migrate");
 
         assertThat(result.exitStatus()).as(result.err()).isZero();
-        assertEveryExpectedCallExactlyOnce();
+        harness.assertEveryExpectedCallExactlyOnce();
         GeneratedRun failed = harness.generated.runs().stream().filter(r -> r.status().equals("failed")).findFirst()
                 .orElseThrow();
         StoredCall failedRun = harness.weave.call(BackfillHarness.PROJECT, failed.id().toString()).orElseThrow();
@@ -80,7 +80,7 @@ class WorkflowBackfillJobTest {
         assertThat(again.exitStatus()).isZero();
         assertThat(again.out()).contains("already completed");
         assertThat(harness.weave.writeRequestCount()).isEqualTo(requests);
-        assertEveryExpectedCallExactlyOnce();
+        harness.assertEveryExpectedCallExactlyOnce();
     }
 
     @Test
@@ -107,7 +107,7 @@ class WorkflowBackfillJobTest {
 
         assertThat(resumed.exitStatus()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("continuing the unfinished window").contains("resumed execution").doesNotContain("already completed");
-        assertEveryExpectedCallExactlyOnce();
+        harness.assertEveryExpectedCallExactlyOnce();
         long resent = harness.weave.visibleCalls(BackfillHarness.PROJECT).stream()
                 .filter(c -> c.partsReceived() > 2).count();
         assertThat(resent).as("only the chunk in flight at the failure is sent twice")
@@ -125,7 +125,7 @@ class WorkflowBackfillJobTest {
 
         assertThat(result.exitStatus()).as(result.err()).isZero();
         assertThat(harness.weave.faultsInjected()).isPositive();
-        assertEveryExpectedCallExactlyOnce();
+        harness.assertEveryExpectedCallExactlyOnce();
     }
 
     @Test
@@ -137,7 +137,7 @@ class WorkflowBackfillJobTest {
 
         assertThat(result.exitStatus()).as(result.err()).isZero();
         assertThat(harness.weave.requests()).anyMatch(r -> r.status() == 413);
-        assertEveryExpectedCallExactlyOnce();
+        harness.assertEveryExpectedCallExactlyOnce();
     }
 
     @Test
@@ -149,7 +149,7 @@ class WorkflowBackfillJobTest {
 
         assertThat(result.exitStatus()).as(result.err()).isZero();
         assertThat(harness.weave.requestsTo("/v2/acme/dify-history/calls/complete")).isNotEmpty();
-        assertEveryExpectedCallExactlyOnce();
+        harness.assertEveryExpectedCallExactlyOnce();
     }
 
     @Test
@@ -163,7 +163,7 @@ class WorkflowBackfillJobTest {
         assertThat(harness.weave.requestCount()).isZero();
         // a dry run is its own instance: the real run afterwards still sends everything
         assertThat(harness.run("migrate").exitStatus()).isZero();
-        assertEveryExpectedCallExactlyOnce();
+        harness.assertEveryExpectedCallExactlyOnce();
     }
 
     @Test
@@ -215,20 +215,6 @@ class WorkflowBackfillJobTest {
         assertThat(result.exitStatus()).isEqualTo(1);
         assertThat(result.err()).contains("401").doesNotContain("wrong-key");
         assertThat(harness.deadLetters()).isEmpty();
-    }
-
-    private void assertEveryExpectedCallExactlyOnce() {
-        Map<String, String> expected = harness.expectedCalls();
-        List<StoredCall> visible = harness.weave.visibleCalls(BackfillHarness.PROJECT);
-        assertThat(visible).extracting(StoredCall::id).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        for (StoredCall call : visible) {
-            String parent = expected.get(call.id());
-            assertThat(call.hasEnd()).as("call %s has its end", call.id()).isTrue();
-            assertThat(call.parentId() == null ? "" : call.parentId()).as("parent of %s", call.id()).isEqualTo(parent);
-            assertThat(call.traceId()).isEqualTo(parent.isEmpty() ? call.id() : parent);
-        }
-        assertThat(harness.weave.incompleteCalls(BackfillHarness.PROJECT)).isEmpty();
-        assertThat(harness.weave.endOnlyIds(BackfillHarness.PROJECT)).isEmpty();
     }
 
     static Duration seconds(long s) {
