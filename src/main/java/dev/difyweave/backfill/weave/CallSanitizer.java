@@ -34,6 +34,14 @@ public final class CallSanitizer {
     }
 
     public WeaveCall sanitize(WeaveCall call) {
+        return sanitize(call, SIZING_PROJECT);
+    }
+
+    /**
+     * The safe call, serialised once for {@code projectId}: the bytes used to measure it are the bytes
+     * that will be sent, attached to the call.
+     */
+    public WeaveCall sanitize(WeaveCall call, String projectId) {
         List<String> escaped = new ArrayList<>();
         JsonNode inputs = clean(call.inputs(), "inputs", true, escaped);
         JsonNode output = clean(call.output(), "output", true, escaped);
@@ -42,9 +50,16 @@ public final class CallSanitizer {
             backfill(attributes).set("escaped", strings(escaped));
         }
         WeaveCall cleaned = call.withPayload(attributes, inputs, output);
-        long size = WeaveJson.callBytes(cleaned);
-        return size <= maxCallBytes ? cleaned : truncate(cleaned, size);
+        byte[] items = WeaveJson.upsertItems(projectId, cleaned);
+        if (items.length <= maxCallBytes) {
+            return cleaned.withEncoded(projectId, items);
+        }
+        WeaveCall fitted = truncate(cleaned, items.length);
+        return fitted.withEncoded(projectId, WeaveJson.upsertItems(projectId, fitted));
     }
+
+    /** The project id used when a call is only measured (the id's length hardly matters). */
+    static final String SIZING_PROJECT = "entity/project";
 
     private static JsonNode clean(JsonNode node, String path, boolean escapeRefs, List<String> escaped) {
         if (node == null) {

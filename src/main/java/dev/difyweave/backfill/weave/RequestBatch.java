@@ -30,7 +30,7 @@ public final class RequestBatch {
         List<byte[]> items = new ArrayList<>();
         long bytes = OPEN.length + CLOSE.length;
         for (WeaveCall call : calls) {
-            byte[] item = WeaveJson.upsertItems(projectId, call);
+            byte[] item = call.upsertItems(projectId);
             if (!current.isEmpty() && (bytes + item.length + 1 > maxBytes || current.size() >= maxCalls)) {
                 batches.add(new RequestBatch(projectId, current, items));
                 current = new ArrayList<>();
