@@ -32,6 +32,7 @@ import dev.difyweave.backfill.source.MessagePageSource;
 import dev.difyweave.backfill.source.MessageTraceSource;
 import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.PendingPageSource;
+import dev.difyweave.backfill.source.RootLoader;
 import dev.difyweave.backfill.source.WorkflowPageSource;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
 import dev.difyweave.backfill.trace.AssembledTrace;
@@ -141,13 +142,8 @@ public class BackfillJobConfiguration {
             @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore,
             BackfillSettings settings) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        PageSource<WorkflowTraceSource> source = PageSource.nothing();
-        if (request.syncScope() != null && request.includes(WorkflowTraceMapper.KIND)) {
-            WorkflowPageSource runs = new WorkflowPageSource(new JdbcTemplate(dify), request.window());
-            source = new PendingPageSource<>((after, limit) -> pendingStore.pageAfter(request.syncScope(),
-                    PendingStore.WORKFLOW_RUNS, after, limit), runs, runs);
-        }
-        return new KeysetItemReader<>("pendingWorkflowRuns", source, settings.tuning().chunkSize(), PENDING_START);
+        return pendingReader("pendingWorkflowRuns", request.includes(WorkflowTraceMapper.KIND), PendingStore.WORKFLOW_RUNS,
+                () -> new WorkflowPageSource(new JdbcTemplate(dify), request.window()), request, pendingStore, settings);
     }
 
     @Bean
@@ -156,13 +152,8 @@ public class BackfillJobConfiguration {
             @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore,
             BackfillSettings settings) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        PageSource<MessageTraceSource> source = PageSource.nothing();
-        if (request.syncScope() != null && servesMessages(request)) {
-            MessagePageSource messages = new MessagePageSource(new JdbcTemplate(dify), request.window());
-            source = new PendingPageSource<>((after, limit) -> pendingStore.pageAfter(request.syncScope(),
-                    PendingStore.MESSAGES, after, limit), messages, messages);
-        }
-        return new KeysetItemReader<>("pendingMessages", source, settings.tuning().chunkSize(), PENDING_START);
+        return pendingReader("pendingMessages", servesMessages(request), PendingStore.MESSAGES,
+                () -> new MessagePageSource(new JdbcTemplate(dify), request.window()), request, pendingStore, settings);
     }
 
     @Bean
@@ -180,6 +171,26 @@ public class BackfillJobConfiguration {
     }
 
     private static final Keyset PENDING_START = Keyset.before(java.time.LocalDateTime.of(1970, 1, 1, 0, 0));
+
+    /** A keyset reader over the window of the request, or over nothing when its kinds were not asked for. */
+    private static <T> KeysetItemReader<T> windowReader(String name, boolean selected,
+            java.util.function.Supplier<PageSource<T>> source, BackfillRequest request, BackfillSettings settings) {
+        return new KeysetItemReader<>(name, selected ? source.get() : PageSource.nothing(),
+                settings.tuning().chunkSize(), Keyset.before(request.window().from()));
+    }
+
+    /** A reader over a sync scope's pending roots of one kind that are finished now; nothing for a migrate. */
+    private static <T, L extends PageSource<T> & RootLoader<T>> KeysetItemReader<T> pendingReader(String name,
+            boolean selected, String kind, java.util.function.Supplier<L> loader, BackfillRequest request,
+            PendingStore pendingStore, BackfillSettings settings) {
+        PageSource<T> source = PageSource.nothing();
+        if (request.syncScope() != null && selected) {
+            L roots = loader.get();
+            source = new PendingPageSource<>((after, limit) -> pendingStore.pageAfter(request.syncScope(), kind, after,
+                    limit), roots, roots);
+        }
+        return new KeysetItemReader<>(name, source, settings.tuning().chunkSize(), PENDING_START);
+    }
 
     private static boolean servesMessages(BackfillRequest request) {
         return request.kinds().stream().anyMatch(MESSAGE_STEP_KINDS::contains);
@@ -236,11 +247,8 @@ public class BackfillJobConfiguration {
     KeysetItemReader<WorkflowTraceSource> workflowTraceReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        PageSource<WorkflowTraceSource> source = request.includes(WorkflowTraceMapper.KIND)
-                ? new WorkflowPageSource(new JdbcTemplate(dify), request.window())
-                : PageSource.nothing();
-        return new KeysetItemReader<>("workflowRuns", source, settings.tuning().chunkSize(),
-                Keyset.before(request.window().from()));
+        return windowReader("workflowRuns", request.includes(WorkflowTraceMapper.KIND),
+                () -> new WorkflowPageSource(new JdbcTemplate(dify), request.window()), request, settings);
     }
 
     @Bean
@@ -257,11 +265,8 @@ public class BackfillJobConfiguration {
     KeysetItemReader<MessageTraceSource> messageTraceReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        PageSource<MessageTraceSource> source = servesMessages(request)
-                ? new MessagePageSource(new JdbcTemplate(dify), request.window())
-                : PageSource.nothing();
-        return new KeysetItemReader<>("messages", source, settings.tuning().chunkSize(),
-                Keyset.before(request.window().from()));
+        return windowReader("messages", servesMessages(request),
+                () -> new MessagePageSource(new JdbcTemplate(dify), request.window()), request, settings);
     }
 
     @Bean
@@ -280,11 +285,8 @@ public class BackfillJobConfiguration {
     KeysetItemReader<ConversationRow> conversationReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        PageSource<ConversationRow> source = request.includes(ConversationNameMapper.KIND)
-                ? new ConversationPageSource(new JdbcTemplate(dify), request.window())
-                : PageSource.nothing();
-        return new KeysetItemReader<>("conversations", source, settings.tuning().chunkSize(),
-                Keyset.before(request.window().from()));
+        return windowReader("conversations", request.includes(ConversationNameMapper.KIND),
+                () -> new ConversationPageSource(new JdbcTemplate(dify), request.window()), request, settings);
     }
 
     @Bean
