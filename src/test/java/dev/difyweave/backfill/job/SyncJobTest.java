@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.StoredCall;
+import dev.difyweave.backfill.weave.CallIds;
 
 /** {@code sync} from cron: watermarks, and roots that finish after their window was synced. */
 class SyncJobTest {
@@ -40,7 +41,15 @@ class SyncJobTest {
         long pending = harness.stateJdbc().queryForObject("SELECT count(*) FROM backfill_pending", Long.class);
         assertThat(pending).isGreaterThanOrEqualTo(running.size());
 
-        // the runs finish after their window was synced
+        List<String> unsaved = harness.generated.messages().stream()
+                .filter(m -> !m.finished() && !m.appMode().equals("advanced-chat")).map(m -> m.id().toString()).toList();
+        assertThat(unsaved).isNotEmpty();
+        assertThat(harness.weave.allCallIds(BackfillHarness.PROJECT)).doesNotContainAnyElementsOf(unsaved);
+
+        // the runs finish and the answers are saved after their window was synced
+        harness.difyJdbc().update("UPDATE messages SET message = '[{\"role\": \"user\", \"text\": \"late\"}]'::json, "
+                + "answer = 'a late answer', updated_at = created_at + interval '3 seconds' "
+                + "WHERE message::text = '\"\"' AND status = 'normal' AND app_mode <> 'advanced-chat'");
         harness.difyJdbc().update("UPDATE workflow_runs SET status = 'succeeded', finished_at = created_at + interval '5 seconds', "
                 + "outputs = '{\"answer\": \"late\"}' WHERE status = 'running'");
         harness.difyJdbc().update("UPDATE workflow_node_executions SET status = 'succeeded', elapsed_time = 1 WHERE status = 'running'");
@@ -53,6 +62,12 @@ class SyncJobTest {
             StoredCall call = harness.weave.call(BackfillHarness.PROJECT, id).orElseThrow();
             assertThat(call.hasEnd()).isTrue();
             assertThat(call.partsReceived()).as("sent once").isEqualTo(2);
+        }
+        for (String id : unsaved) {
+            StoredCall message = harness.weave.call(BackfillHarness.PROJECT, id).orElseThrow();
+            assertThat(message.partsReceived()).as("sent once").isEqualTo(2);
+            assertThat(message.output().toString()).contains("a late answer");
+            assertThat(harness.weave.call(BackfillHarness.PROJECT, CallIds.llm(id))).isPresent();
         }
         assertThat(harness.stateJdbc().queryForObject(
                 "SELECT count(*) FROM backfill_pending WHERE kind = 'workflow_runs' AND source_id::text = ANY(?)",
