@@ -1,0 +1,88 @@
+package dev.difyweave.backfill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import dev.difyweave.backfill.config.BackfillSettings;
+
+/** The command-line contract of cli.md that needs no database: help, usage errors, configuration errors. */
+class BackfillCliTest {
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new BackfillCli(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"migrate", "sync", "schedule", "verify", "status", "stop", "demo"})
+    void everyCommandAnswersHelpOnStdoutWithStatusZero(String command) {
+        Run run = run(Map.of(), command, "--help");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("Usage: java -jar dify-weave-backfill.jar " + command);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void noCommandPrintsTheUsageAndFailsAndHelpSucceeds() {
+        assertThat(run(Map.of()).status()).isEqualTo(BackfillCli.USAGE);
+        Run help = run(Map.of(), "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("migrate").contains("sync").contains("schedule").contains("verify");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionGetsTheUsageAndAReason() {
+        Run unknown = run(Map.of(), "backfill");
+        assertThat(unknown.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(unknown.err()).contains("unknown command 'backfill'").contains("Usage:");
+        Run option = run(Map.of("DIFY_DB_URL", "jdbc:postgresql://127.0.0.1:1/none"), "migrate", "--window=2025");
+        assertThat(option.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(option.err()).contains("unknown option --window");
+    }
+
+    @Test
+    void configurationErrorsNameTheVariableBeforeAnyWork() {
+        assertThat(run(Map.of("WEAVE_PROJECT", "a/b"), "migrate").err()).contains("DIFY_DB_URL is not set");
+        assertThat(run(Map.of("DIFY_DB_URL", "mysql://x"), "migrate").err()).contains("DIFY_DB_URL must be a PostgreSQL JDBC URL");
+        Map<String, String> noKey = Map.of("DIFY_DB_URL", "jdbc:postgresql://127.0.0.1:1/none", "WEAVE_PROJECT", "a/b");
+        assertThat(run(noKey, "migrate").err()).contains("WANDB_API_KEY is not set");
+        Map<String, String> noProject = Map.of("DIFY_DB_URL", "jdbc:postgresql://127.0.0.1:1/none", "WANDB_API_KEY", "k");
+        assertThat(run(noProject, "migrate").err()).contains("WEAVE_PROJECT is not set");
+        assertThat(run(Map.of("WF_TRACE_SERVER_URL", "ftp://x"), "status").err()).contains("WF_TRACE_SERVER_URL must be");
+        assertThat(run(Map.of("BACKFILL_CHUNK_SIZE", "lots"), "status").err()).contains("BACKFILL_CHUNK_SIZE must be a number");
+        Run badDate = run(Map.of("DIFY_DB_URL", "jdbc:postgresql://127.0.0.1:1/none"), "migrate", "--from=yesterday", "--dry-run");
+        assertThat(badDate.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(badDate.err()).contains("--from must be an ISO-8601 date-time");
+    }
+
+    @Test
+    void difysOwnEnvNamesAreFallbacks() {
+        BackfillSettings settings = BackfillSettings.fromEnvironment(Map.of("DB_HOST", "db", "DB_PORT", "5433",
+                "DB_DATABASE", "dify", "DB_USERNAME", "postgres", "DB_PASSWORD", "secret", "FILES_URL", "https://files.example"));
+        assertThat(settings.dify().url()).isEqualTo("jdbc:postgresql://db:5433/dify");
+        assertThat(settings.dify().username()).isEqualTo("postgres");
+        assertThat(settings.dify().password()).isEqualTo("secret");
+        assertThat(settings.dify().toString()).doesNotContain("secret");
+        assertThat(settings.filesUrl()).isEqualTo("https://files.example");
+        BackfillSettings own = BackfillSettings.fromEnvironment(Map.of("DIFY_DB_URL", "jdbc:postgresql://h/d",
+                "DB_HOST", "ignored", "DIFY_FILES_URL", "http://mine", "FILES_URL", "http://theirs", "WANDB_API_KEY", "k-123"));
+        assertThat(own.dify().url()).isEqualTo("jdbc:postgresql://h/d");
+        assertThat(own.filesUrl()).isEqualTo("http://mine");
+        assertThat(own.weave().toString()).doesNotContain("k-123");
+    }
+}
