@@ -55,3 +55,15 @@ CREATE TABLE IF NOT EXISTS backfill_pending (
     PRIMARY KEY (scope, kind, source_id)
 );
 CREATE INDEX IF NOT EXISTS backfill_pending_order_idx ON backfill_pending (scope, kind, created_at, source_id);
+
+-- Calls delivered (accepted by the sink, dead letters excluded) per execution, step, trace kind (the
+-- --kinds name, from attributes.tags[0]) and UTC day of started_at. Upserted in the chunk's
+-- transaction, so it commits with the checkpoint; the run report sums it over a job instance's executions.
+CREATE TABLE IF NOT EXISTS backfill_daily_calls (
+    job_execution_id BIGINT       NOT NULL,
+    step_name        VARCHAR(100) NOT NULL,
+    kind             VARCHAR(40)  NOT NULL,
+    day              DATE         NOT NULL,
+    calls            BIGINT       NOT NULL,
+    PRIMARY KEY (job_execution_id, step_name, kind, day)
+);

@@ -21,13 +21,13 @@ import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
 import dev.difyweave.backfill.demo.EmbeddedPostgresServer;
 import dev.difyweave.backfill.demo.SqlScript;
-import dev.difyweave.backfill.job.BackfillLauncher;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.weave.JsonlExportSink;
 
 /**
  * {@code demo}: the real job on generated Dify data in an embedded PostgreSQL (Dify's database and a
- * throw-away state store side by side), written to an export directory, with a report of what it did.
+ * throw-away state store side by side), written to an export directory, with a report of what it did
+ * (on stdout, and as {@code report-<job instance id>.json} and {@code .html} in {@code --report-dir}).
  */
 final class DemoCommand {
 
@@ -44,7 +44,8 @@ final class DemoCommand {
     }
 
     int run(CliArguments args) {
-        args.requireOnly(Set.of("export-dir", "also-send", "seed", "help"));
+        args.requireOnly(Set.of("export-dir", "also-send", "seed", MigrateCommand.REPORT_DIR, "help"));
+        MigrateCommand.Report runReport = MigrateCommand.Report.of(args, settings, clock);
         boolean alsoSend = args.flag("also-send");
         if (alsoSend) {
             settings.requireSending();
@@ -57,11 +58,13 @@ final class DemoCommand {
         out.println("starting an embedded PostgreSQL ...");
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral()) {
             GenerationResult generated = generateDify(postgres, spec);
-            out.printf("generated Dify data: %d workspaces, %d workflow apps, %d workflow runs (%d finished, %d running or "
-                    + "paused), %d node executions, %d app logs%n", generated.tenantCount(), generated.appCount(),
-                    generated.workflowRunCount(), generated.finishedRunCount(),
+            out.printf("generated Dify data: %d workspaces, %d workflow apps with %d runs (%d finished, %d running or "
+                    + "paused) and %d node executions; %d chat, completion, agent and chatflow apps with %d conversations, "
+                    + "%d messages, %d agent thoughts, %d chatflow runs%n", generated.tenantCount(),
+                    generated.workflowAppCount(), generated.workflowRunCount(), generated.finishedRunCount(),
                     generated.workflowRunCount() - generated.finishedRunCount(), generated.nodeExecutionCount(),
-                    generated.appLogCount());
+                    generated.chatAppCount(), generated.conversationCount(), generated.messageCount(),
+                    generated.agentThoughtCount(), generated.chatflowRunCount());
             postgres.createDatabaseIfMissing("backfill_state");
             BackfillSettings demo = settings
                     .withDify(new DatabaseSettings(postgres.jdbcUrl("dify"), postgres.username(), null))
@@ -74,7 +77,8 @@ final class DemoCommand {
                     exportDir.toString(), false, "demo", null);
             RunSummary summary;
             try (ConfigurableApplicationContext context = BackfillApplication.start(demo)) {
-                summary = MigrateCommand.launch(context.getBean(BackfillLauncher.class), request, out);
+                // the report is written while the throw-away state store still exists
+                summary = MigrateCommand.launch(context, request, out, runReport);
             }
             report(exportFile, summary);
             summary.requireNothingLost();

@@ -1,17 +1,36 @@
 package dev.difyweave.backfill.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillLauncher;
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.report.ReportFiles;
+import dev.difyweave.backfill.report.RunReport;
 
 /** {@code migrate}: one window of history, resumed from its checkpoint when run again. */
 final class MigrateCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(MigrateCommand.class);
+
+    /** {@code --report-dir=<dir>}: where {@code report-<job instance id>.json} and {@code .html} go. */
+    static final String REPORT_DIR = "report-dir";
 
     private final BackfillSettings settings;
     private final PrintStream out;
@@ -24,7 +43,8 @@ final class MigrateCommand {
     }
 
     int run(CliArguments args, String label) {
-        args.requireOnly(RequestOptions.NAMES);
+        args.requireOnly(withReportDir(RequestOptions.NAMES));
+        Report report = Report.of(args, this.settings, clock);
         BackfillSettings settings = RequestOptions.settingsFor(args, this.settings);
         BackfillRequest request = RequestOptions.toRequest(args, settings, label, clock.instant());
         settings.requireDify();
@@ -32,14 +52,35 @@ final class MigrateCommand {
             settings.requireSending();
         }
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
-            RunSummary summary = launch(context.getBean(BackfillLauncher.class), request, out);
+            RunSummary summary = launch(context, request, out, report);
             summary.requireNothingLost();
             return BackfillCli.OK;
         }
     }
 
-    /** Shared with {@code demo}: launch or resume, print the outcome, return the counts. */
-    static RunSummary launch(BackfillLauncher launcher, BackfillRequest requested, PrintStream out) {
+    /** The options of a command plus {@code --report-dir}. */
+    static Set<String> withReportDir(Set<String> names) {
+        Set<String> all = new HashSet<>(names);
+        all.add(REPORT_DIR);
+        return all;
+    }
+
+    /** Where and how a command writes its run report; {@code secret} (the API key) is scrubbed from it. */
+    record Report(Path dir, String secret, Clock clock) {
+
+        static Report of(CliArguments args, BackfillSettings settings, Clock clock) {
+            Path dir = args.has(REPORT_DIR) ? Path.of(args.value(REPORT_DIR)) : ReportFiles.DEFAULT_DIR;
+            return new Report(dir, settings.weave().apiKey(), clock);
+        }
+    }
+
+    /**
+     * Shared with {@code sync} and {@code demo}: launch or resume, print the outcome, write the run
+     * report of the window (every execution of its job instance), return this execution's counts.
+     */
+    static RunSummary launch(ConfigurableApplicationContext context, BackfillRequest requested, PrintStream out,
+            Report report) {
+        BackfillLauncher launcher = context.getBean(BackfillLauncher.class);
         BackfillRequest request = launcher.resolveDefaultedEnd(requested);
         if (request != requested) {
             out.println("continuing the unfinished window that ended at " + request.to());
@@ -65,6 +106,44 @@ final class MigrateCommand {
             out.println("this window was already completed by execution " + summary.executionId() + "; nothing to do");
         }
         out.println(summary.line());
+        writeReport(context, outcome.execution(), report, out);
         return summary;
+    }
+
+    /**
+     * Writes {@code report-<instance>.json} and {@code .html} and prints their paths. A report that
+     * cannot be written is said on stdout and in the log, and does not change the exit status: the
+     * calls were delivered (or not) all the same.
+     */
+    static RunReport writeReport(ConfigurableApplicationContext context, JobExecution execution, Report report,
+            PrintStream out) {
+        try {
+            RunReport runReport = RunReport.of(execution, context.getBean(JobRepository.class),
+                    new JdbcTemplate(context.getBean(DataSource.class)), report.clock()).redacted(report.secret());
+            ReportFiles.Written files = ReportFiles.write(runReport, report.dir());
+            out.println("window totals (" + runReport.executionIds().size()
+                    + (runReport.executionIds().size() == 1 ? " execution" : " executions") + "): "
+                    + totals(runReport));
+            out.println("report: " + files.json().toAbsolutePath().normalize() + " and "
+                    + files.html().toAbsolutePath().normalize());
+            return runReport;
+        } catch (RuntimeException e) {
+            String reason = Reasons.oneLine(e);
+            if (report.secret() != null && !report.secret().isEmpty()) {
+                reason = reason.replace(report.secret(), "[redacted]");
+            }
+            log.warn("the run report could not be written to {}: {}", report.dir(), reason);
+            out.println("the run report could not be written to " + report.dir() + ": " + reason);
+            return null;
+        }
+    }
+
+    private static String totals(RunReport r) {
+        String kinds = r.callsByKind().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%d traces, %d calls%s, %d dead letters, %d source problems, %d approximated, "
+                + "%d messages with suggested questions not reproducible, %d requests, %d retries, %d bytes sent",
+                r.traces(), r.calls(), kinds.isEmpty() ? "" : " (" + kinds + ")", r.deadLetters(), r.problems(),
+                r.approximatedCalls(), r.suggestedQuestionsNotReproducible(), r.requests(), r.retries(), r.bytesSent());
     }
 }

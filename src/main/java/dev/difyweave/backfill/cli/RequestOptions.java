@@ -21,7 +21,7 @@ import dev.difyweave.backfill.job.BackfillRequest.Sink;
 public final class RequestOptions {
 
     public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "dry-run",
-            "export-dir", "also-send", "project", "chunk-size", "batch-calls", "batch-bytes", "job", "help");
+            "export-dir", "also-send", "project", "chunk-size", "batch-calls", "batch-bytes", "job", "report-dir", "help");
 
     public static final List<String> KNOWN_KINDS =
             List.of("workflow", "message", "tool", "dataset_retrieval", "moderation", "generate_name");

@@ -6,31 +6,43 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
 import dev.difyweave.backfill.job.TraceItemWriter;
+import dev.difyweave.backfill.report.RunReport;
 
-/** The counts of one job execution, summed over its steps, from what the job repository persisted. */
+/**
+ * The counts of one job execution, summed over its steps, from what the job repository persisted.
+ * (The run report, {@link RunReport}, sums a window over every execution of its job instance.)
+ *
+ * @param approximated       delivered calls with approximated fields ({@code attributes.backfill.approximated})
+ * @param suggestedQuestions messages whose app had suggested questions on: not reproducible (C11)
+ */
 public record RunSummary(long executionId, BatchStatus status, long traces, long calls, long deadLetters,
-        long problems, String failure, JobParameters parameters) {
+        long problems, long approximated, long suggestedQuestions, String failure, JobParameters parameters) {
 
     public static RunSummary of(JobExecution execution) {
         long traces = 0;
         long calls = 0;
         long deadLetters = 0;
         long problems = 0;
+        long approximated = 0;
+        long suggested = 0;
         for (StepExecution step : execution.getStepExecutions()) {
             traces += step.getWriteCount();
             calls += step.getExecutionContext().getLong(TraceItemWriter.CALLS, 0L);
             deadLetters += step.getExecutionContext().getLong(TraceItemWriter.DEAD_LETTERS, 0L);
             problems += step.getExecutionContext().getLong(TraceItemWriter.PROBLEMS, 0L);
+            approximated += step.getExecutionContext().getLong(TraceItemWriter.APPROXIMATED, 0L);
+            suggested += step.getExecutionContext().getLong(RunReport.SUGGESTED_QUESTIONS_KEY, 0L);
         }
         String failure = execution.getStatus() == BatchStatus.COMPLETED ? null
                 : Reasons.oneLine(execution.getAllFailureExceptions(), execution.getExitStatus().getExitDescription());
-        return new RunSummary(execution.getId(), execution.getStatus(), traces, calls, deadLetters, problems, failure,
-                execution.getJobParameters());
+        return new RunSummary(execution.getId(), execution.getStatus(), traces, calls, deadLetters, problems,
+                approximated, suggested, failure, execution.getJobParameters());
     }
 
     public String line() {
         return "execution " + executionId + " " + status + ": " + traces + " traces, " + calls + " calls delivered, "
-                + deadLetters + " dead letters, " + problems + " source problems";
+                + deadLetters + " dead letters, " + problems + " source problems, " + approximated
+                + " calls approximated, " + suggestedQuestions + " messages with suggested questions not reproducible";
     }
 
     /** Exit status per cli.md: 0 only when nothing was lost. */

@@ -8,7 +8,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
-import dev.difyweave.backfill.job.BackfillLauncher;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.PendingStore;
 import dev.difyweave.backfill.job.WatermarkStore;
@@ -16,7 +15,8 @@ import dev.difyweave.backfill.job.WatermarkStore;
 /**
  * {@code sync}: the window from the scope's last completed watermark to now minus the safety lag;
  * what cron runs. Roots a window leaves unfinished are recorded and sent by a later sync once they
- * are finished. The watermark moves only when the window completed.
+ * are finished. The watermark moves only when the window completed. Each window gets its run report
+ * in {@code --report-dir}.
  */
 final class SyncCommand {
 
@@ -31,10 +31,11 @@ final class SyncCommand {
     }
 
     int run(CliArguments args, String label) {
-        args.requireOnly(RequestOptions.NAMES);
+        args.requireOnly(MigrateCommand.withReportDir(RequestOptions.NAMES));
         if (args.has("to")) {
             throw new UsageException("sync windows end at now minus the safety lag; use migrate for a fixed --to");
         }
+        MigrateCommand.Report report = MigrateCommand.Report.of(args, this.settings, clock);
         BackfillSettings settings = RequestOptions.settingsFor(args, this.settings);
         BackfillRequest base = RequestOptions.toRequest(args, settings, label, clock.instant());
         settings.requireDify();
@@ -50,8 +51,7 @@ final class SyncCommand {
                 return BackfillCli.OK;
             }
             out.println("sync " + label + ": from the watermark " + from);
-            RunSummary summary = MigrateCommand.launch(context.getBean(BackfillLauncher.class),
-                    base.asSync(scope, from, base.to()), out);
+            RunSummary summary = MigrateCommand.launch(context, base.asSync(scope, from, base.to()), out, report);
             summary.requireNothingLost();
             BackfillRequest done = BackfillRequest.fromJobParameters(summary.parameters());
             watermarks.advance(scope, done.to(), summary.executionId());

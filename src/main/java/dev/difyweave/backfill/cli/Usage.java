@@ -39,6 +39,7 @@ final class Usage {
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
               --batch-calls=<n>, --batch-bytes=<n>   bounds of one request to Weave
               --job=<file>               take the settings from a job definition (jobs/*.yaml); options win
+              --report-dir=<dir>         write report-<job instance id>.json and .html there (default ./var/reports/)
             """;
 
     static final String MIGRATE = """
@@ -107,7 +108,7 @@ final class Usage {
             """;
 
     static final String DEMO = """
-            Usage: java -jar dify-weave-backfill.jar demo [--export-dir=<dir>] [--also-send] [--seed=<n>]
+            Usage: java -jar dify-weave-backfill.jar demo [--export-dir=<dir>] [--also-send] [--seed=<n>] [--report-dir=<dir>]
 
             Starts an embedded PostgreSQL, creates Dify's schema, generates workflow apps, runs and node
             executions, runs the real backfill job on them into --export-dir (default ./demo-out/), and

@@ -1,17 +1,20 @@
 package dev.difyweave.backfill.job;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.report.DailyCalls;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.DeadLetter;
-import dev.difyweave.backfill.weave.WeaveJson;
 
 /**
  * Records, in the state store and inside the chunk's transaction, what could not be sent (dead
- * letters) and what was sent despite a problem in the source row. Both commit with the checkpoint.
+ * letters), what was sent despite a problem in the source row, and how many calls were delivered per
+ * kind and day (the run report's counts). All of it commits with the checkpoint.
  */
 public class FailureLedger {
 
@@ -38,7 +41,7 @@ public class FailureLedger {
             ps.setString(7, d.call().sourceKey());
             ps.setInt(8, d.httpStatus());
             ps.setString(9, d.reason());
-            ps.setString(10, new String(WeaveJson.upsertItems(projectId == null ? "" : projectId, d.call()),
+            ps.setString(10, new String(d.call().upsertItems(projectId == null ? "" : projectId),
                     StandardCharsets.UTF_8));
         });
     }
@@ -64,6 +67,25 @@ public class FailureLedger {
             ps.setString(4, p.key());
             ps.setString(5, p.column());
             ps.setString(6, p.reason());
+        });
+    }
+
+    /** Adds a chunk's delivered calls per kind and UTC day to {@code backfill_daily_calls}. */
+    public void dailyCalls(long jobExecutionId, String stepName, DailyCalls calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<DailyCalls.Key, Long>> rows = new ArrayList<>(calls.counts().entrySet());
+        state.batchUpdate("""
+                INSERT INTO backfill_daily_calls (job_execution_id, step_name, kind, day, calls)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (job_execution_id, step_name, kind, day)
+                DO UPDATE SET calls = backfill_daily_calls.calls + EXCLUDED.calls""", rows, 500, (ps, row) -> {
+            ps.setLong(1, jobExecutionId);
+            ps.setString(2, stepName);
+            ps.setString(3, row.getKey().kind());
+            ps.setObject(4, row.getKey().day());
+            ps.setLong(5, row.getValue());
         });
     }
 

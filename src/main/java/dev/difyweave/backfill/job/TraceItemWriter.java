@@ -1,7 +1,10 @@
 package dev.difyweave.backfill.job;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -10,6 +13,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
+import dev.difyweave.backfill.report.DailyCalls;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.CallSanitizer;
@@ -19,15 +23,19 @@ import dev.difyweave.backfill.weave.WeaveCall;
 
 /**
  * Writes a chunk of assembled traces: makes each call safe to send (C13, C14), hands all calls of the
- * chunk to the sink, and records dead letters and problems in the chunk's transaction. It returns only
- * when the sink accepted or dead-lettered every call, so the reader's checkpoint, saved right after,
- * never runs ahead of Weave.
+ * chunk to the sink, and records dead letters, problems and the delivered calls per kind and UTC day
+ * ({@code backfill_daily_calls}) in the chunk's transaction. It returns only when the sink accepted or
+ * dead-lettered every call, so the reader's checkpoint, saved right after, never runs ahead of Weave.
+ * The step context counters are raised only once everything else of the chunk succeeded, so a chunk
+ * that fails (and is sent again after a restart) is not counted twice.
  */
 public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutionListener {
 
     public static final String CALLS = "backfill.calls";
     public static final String DEAD_LETTERS = "backfill.dead_letters";
     public static final String PROBLEMS = "backfill.problems";
+    /** Delivered calls with a non-empty {@code attributes.backfill.approximated}. */
+    public static final String APPROXIMATED = "backfill.approximated_calls";
     public static final String NOTE_PREFIX = "backfill.note.";
 
     private final TraceSink sink;
@@ -59,26 +67,26 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
     public void write(Chunk<? extends AssembledTrace> chunk) {
         List<WeaveCall> calls = new ArrayList<>();
         List<TraceProblem> problems = new ArrayList<>();
+        Map<String, Long> counters = new LinkedHashMap<>();
         long jobExecutionId = stepExecution.getJobExecutionId();
         String step = stepExecution.getStepName();
         for (AssembledTrace trace : chunk) {
             if (trace.assemblyFailed()) {
                 ledger.unsent(jobExecutionId, step, projectId, trace.sourceKey(), trace.problems().get(0).reason());
-                add(DEAD_LETTERS, 1);
+                counters.merge(DEAD_LETTERS, 1L, Long::sum);
                 continue;
             }
-            trace.notes().forEach(note -> add(NOTE_PREFIX + note, 1));
+            trace.notes().forEach(note -> counters.merge(NOTE_PREFIX + note, 1L, Long::sum));
             for (WeaveCall call : trace.calls()) {
-                calls.add(sanitizer.sanitize(call));
+                calls.add(sanitizer.sanitize(call, projectId));
             }
             problems.addAll(trace.problems());
         }
         List<DeadLetter> deadLetters = calls.isEmpty() ? List.of() : sink.write(projectId, calls);
+        DailyCalls delivered = delivered(calls, deadLetters);
         ledger.deadLetters(jobExecutionId, step, projectId, deadLetters);
         ledger.problems(jobExecutionId, step, problems);
-        add(CALLS, calls.size() - deadLetters.size());
-        add(DEAD_LETTERS, deadLetters.size());
-        add(PROBLEMS, problems.size());
+        ledger.dailyCalls(jobExecutionId, step, delivered);
         if (pending != null) {
             List<UUID> resolved = new ArrayList<>();
             for (AssembledTrace trace : chunk) {
@@ -86,6 +94,29 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
             }
             pending.store().resolved(pending.scope(), pending.kind(), resolved);
         }
+        counters.merge(CALLS, (long) calls.size() - deadLetters.size(), Long::sum);
+        counters.merge(DEAD_LETTERS, (long) deadLetters.size(), Long::sum);
+        counters.merge(PROBLEMS, (long) problems.size(), Long::sum);
+        counters.merge(APPROXIMATED, delivered.approximated(), Long::sum);
+        counters.forEach(this::add);
+    }
+
+    /** The calls the sink accepted: all of them but one per dead letter with the same call id. */
+    private static DailyCalls delivered(List<WeaveCall> calls, List<DeadLetter> deadLetters) {
+        Map<String, Integer> refused = new HashMap<>();
+        for (DeadLetter d : deadLetters) {
+            refused.merge(d.call().id(), 1, Integer::sum);
+        }
+        DailyCalls delivered = new DailyCalls();
+        for (WeaveCall call : calls) {
+            Integer left = refused.get(call.id());
+            if (left != null && left > 0) {
+                refused.put(call.id(), left - 1);
+                continue;
+            }
+            delivered.add(call);
+        }
+        return delivered;
     }
 
     private void add(String key, long delta) {

@@ -1,8 +1,13 @@
 package dev.difyweave.backfill.weave;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
-/** Counters of what was sent, kept by the process for progress, the run report and metrics. */
+/**
+ * Counters of what was sent, kept by the process for progress, the run report and metrics
+ * ({@code report.BackfillMetrics} binds them to Micrometer; {@code report.DeliveryStatsRecorder} copies
+ * each step's share into its step execution context, so a resumed window's report covers every run).
+ */
 public final class DeliveryStats {
 
     private final AtomicLong requests = new AtomicLong();
@@ -10,10 +15,27 @@ public final class DeliveryStats {
     private final AtomicLong callsAccepted = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    /** Replies by status class: index 1 = 1xx ... 5 = 5xx; 0 = a status outside 100..599. */
+    private final AtomicLongArray responses = new AtomicLongArray(6);
+
+    /** A point-in-time copy of the counters. */
+    public record Snapshot(long requests, long retries, long callsAccepted, long bytesSent, long deadLetters) {
+
+        public Snapshot minus(Snapshot earlier) {
+            return new Snapshot(requests - earlier.requests, retries - earlier.retries,
+                    callsAccepted - earlier.callsAccepted, bytesSent - earlier.bytesSent,
+                    deadLetters - earlier.deadLetters);
+        }
+    }
 
     void request(long bytes) {
         requests.incrementAndGet();
         bytesSent.addAndGet(bytes);
+    }
+
+    /** A request got an HTTP reply with this status (network errors and lost replies get none). */
+    void responded(int status) {
+        responses.incrementAndGet(status >= 100 && status < 600 ? status / 100 : 0);
     }
 
     void retried() {
@@ -46,5 +68,29 @@ public final class DeliveryStats {
 
     public long deadLetters() {
         return deadLetters.get();
+    }
+
+    /**
+     * Replies whose status is in this class ({@code 2} for 2xx, ... {@code 5} for 5xx; {@code 0} for
+     * a status outside 100..599).
+     */
+    public long responses(int statusClass) {
+        if (statusClass < 0 || statusClass > 5) {
+            throw new IllegalArgumentException("status class must be 0..5, got " + statusClass);
+        }
+        return responses.get(statusClass);
+    }
+
+    /** Requests without a recorded reply: network errors, lost replies and timeouts. */
+    public long requestsWithoutResponse() {
+        long replied = 0;
+        for (int i = 0; i < responses.length(); i++) {
+            replied += responses.get(i);
+        }
+        return Math.max(0, requests.get() - replied);
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(requests.get(), retries.get(), callsAccepted.get(), bytesSent.get(), deadLetters.get());
     }
 }

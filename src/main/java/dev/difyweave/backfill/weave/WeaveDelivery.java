@@ -60,6 +60,7 @@ public final class WeaveDelivery {
         WeaveResponse response = retry.call("POST " + path, () -> {
             stats.request(body.length);
             WeaveResponse reply = client.post(path, body);
+            stats.responded(reply.status());
             if (reply.isRetryable()) {
                 throw new TransientWeaveException("HTTP " + reply.status() + " on POST " + path, reply.retryAfter(), null);
             }

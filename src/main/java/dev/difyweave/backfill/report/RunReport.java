@@ -1,0 +1,313 @@
+package dev.difyweave.backfill.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.TraceItemWriter;
+import dev.difyweave.backfill.trace.AssembledTrace;
+import dev.difyweave.backfill.weave.Json;
+
+/**
+ * What a backfill window did, over every execution of its job instance (a window resumed three times
+ * has one report covering all of it): calls per kind and per UTC day and kind (from
+ * {@code backfill_daily_calls}), traces, dead letters and source problems (rows of
+ * {@code backfill_dead_letter} and {@code backfill_problem}), approximated calls, messages whose
+ * suggested questions cannot be reproduced, and what went over the wire (requests, retries, bytes),
+ * with the window, kinds, sink, project, status and duration. Nothing secret is in it: the API key is
+ * never a job parameter nor part of the state store, and {@link #redacted} scrubs free text once more.
+ *
+ * @param duration the time the executions ran, added up (waits between a failure and the resume excluded)
+ * @param failure  one line on why the last execution did not complete; {@code null} when it did
+ */
+public record RunReport(
+        long jobInstanceId,
+        List<Long> executionIds,
+        String label,
+        String status,
+        Instant windowFrom,
+        Instant windowTo,
+        List<String> kinds,
+        List<String> apps,
+        List<String> tenants,
+        String sink,
+        String project,
+        Instant startedAt,
+        Instant endedAt,
+        Duration duration,
+        long traces,
+        long calls,
+        Map<String, Long> callsByKind,
+        SortedMap<LocalDate, Map<String, Long>> callsByDay,
+        long deadLetters,
+        long problems,
+        long approximatedCalls,
+        long suggestedQuestionsNotReproducible,
+        long requests,
+        long retries,
+        long bytesSent,
+        String failure,
+        Instant generatedAt) {
+
+    /** Step context key of the messages whose app had suggested questions on (C11). */
+    public static final String SUGGESTED_QUESTIONS_KEY =
+            TraceItemWriter.NOTE_PREFIX + AssembledTrace.SUGGESTED_QUESTIONS_NOT_REPRODUCIBLE;
+
+    public RunReport {
+        executionIds = List.copyOf(executionIds);
+        kinds = List.copyOf(kinds);
+        apps = List.copyOf(apps);
+        tenants = List.copyOf(tenants);
+        callsByKind = Collections.unmodifiableMap(new LinkedHashMap<>(callsByKind));
+        TreeMap<LocalDate, Map<String, Long>> days = new TreeMap<>();
+        callsByDay.forEach((day, perKind) -> days.put(day, Collections.unmodifiableMap(new LinkedHashMap<>(perKind))));
+        callsByDay = Collections.unmodifiableSortedMap(days);
+    }
+
+    /**
+     * The report of the job instance of {@code finished}, from the job repository (every execution of
+     * the instance, with its step executions) and the state store's tables.
+     */
+    public static RunReport of(JobExecution finished, JobRepository repository, JdbcTemplate state, Clock clock) {
+        List<JobExecution> executions = new ArrayList<>(repository.getJobExecutions(finished.getJobInstance()));
+        if (executions.stream().noneMatch(e -> e.getId() == finished.getId())) {
+            executions.add(finished);
+        }
+        executions.sort(Comparator.comparingLong(JobExecution::getId));
+        List<Long> ids = executions.stream().map(JobExecution::getId).toList();
+
+        long traces = 0;
+        // Counters in a step's context are carried over when a failed step is restarted, so the newest
+        // execution of each step holds that step's total for the whole window.
+        Map<String, StepExecution> newestPerStep = new HashMap<>();
+        for (JobExecution execution : executions) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                traces += step.getWriteCount();
+                newestPerStep.merge(step.getStepName(), step, (a, b) -> a.getId() >= b.getId() ? a : b);
+            }
+        }
+        long approximated = sum(newestPerStep, TraceItemWriter.APPROXIMATED);
+        long suggested = sum(newestPerStep, SUGGESTED_QUESTIONS_KEY);
+        long requests = sum(newestPerStep, DeliveryStatsRecorder.REQUESTS);
+        long retries = sum(newestPerStep, DeliveryStatsRecorder.RETRIES);
+        long bytes = sum(newestPerStep, DeliveryStatsRecorder.BYTES_SENT);
+
+        BackfillRequest request = BackfillRequest.fromJobParameters(finished.getJobParameters());
+        SortedMap<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        request.kinds().stream().sorted(Comparator.comparingInt(DailyCalls::kindOrder)).forEach(k -> byKind.put(k, 0L));
+        long calls = 0;
+        for (DailyRow row : dailyRows(state, ids)) {
+            byDay.computeIfAbsent(row.day(), d -> new LinkedHashMap<>()).merge(row.kind(), row.calls(), Long::sum);
+            byKind.merge(row.kind(), row.calls(), Long::sum);
+            calls += row.calls();
+        }
+        byDay.replaceAll((day, perKind) -> ordered(perKind));
+
+        JobExecution last = executions.get(executions.size() - 1);
+        Instant started = executions.stream().map(JobExecution::getStartTime).filter(Objects::nonNull)
+                .map(RunReport::instant).min(Comparator.naturalOrder()).orElse(null);
+        Instant ended = last.getEndTime() == null ? null : instant(last.getEndTime());
+        Duration duration = Duration.ZERO;
+        for (JobExecution execution : executions) {
+            if (execution.getStartTime() != null) {
+                Instant end = execution.getEndTime() != null ? instant(execution.getEndTime()) : clock.instant();
+                duration = duration.plus(Duration.between(instant(execution.getStartTime()), end));
+            }
+        }
+        String status = last.getStatus().name();
+        return new RunReport(finished.getJobInstanceId(), ids, request.label(), status, request.from(), request.to(),
+                request.kinds(), request.appIds().stream().map(Object::toString).toList(),
+                request.tenantIds().stream().map(Object::toString).toList(),
+                request.sink().name().toLowerCase().replace('_', '-'), request.project(), started, ended, duration,
+                traces, calls, ordered(byKind), byDay, count(state, "backfill_dead_letter", ids),
+                count(state, "backfill_problem", ids), approximated, suggested, requests, retries, bytes,
+                "COMPLETED".equals(status) ? null : failure(last.getId() == finished.getId() ? finished : last),
+                clock.instant());
+    }
+
+    /** This report with every occurrence of {@code secret} in its free text replaced (defence in depth). */
+    public RunReport redacted(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return this;
+        }
+        return new RunReport(jobInstanceId, executionIds, scrub(label, secret), status, windowFrom, windowTo, kinds,
+                apps, tenants, sink, scrub(project, secret), startedAt, endedAt, duration, traces, calls, callsByKind,
+                callsByDay, deadLetters, problems, approximatedCalls, suggestedQuestionsNotReproducible, requests,
+                retries, bytesSent, scrub(failure, secret), generatedAt);
+    }
+
+    /** The sum of the per-day counts of one kind. */
+    public long calls(String kind) {
+        return callsByKind.getOrDefault(kind, 0L);
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode root = Json.NODES.objectNode();
+        root.put("report", "dify-weave-backfill run report");
+        root.put("job_instance_id", jobInstanceId);
+        ArrayNode executions = root.putArray("execution_ids");
+        executionIds.forEach(executions::add);
+        root.put("label", label);
+        root.put("status", status);
+        ObjectNode window = root.putObject("window");
+        window.put("from", windowFrom.toString());
+        window.put("to", windowTo.toString());
+        strings(root.putArray("kinds"), kinds);
+        strings(root.putArray("apps"), apps);
+        strings(root.putArray("tenants"), tenants);
+        root.put("sink", sink);
+        root.put("project", project);
+        root.put("started_at", startedAt == null ? null : startedAt.toString());
+        root.put("ended_at", endedAt == null ? null : endedAt.toString());
+        root.put("duration", duration.toString());
+        root.put("duration_seconds", duration.toMillis() / 1000.0);
+        root.put("traces", traces);
+        root.put("calls", calls);
+        ObjectNode perKind = root.putObject("calls_by_kind");
+        callsByKind.forEach(perKind::put);
+        ArrayNode perDay = root.putArray("calls_by_day");
+        callsByDay.forEach((day, counts) -> {
+            ObjectNode row = perDay.addObject();
+            row.put("day", day.toString());
+            row.put("calls", counts.values().stream().mapToLong(Long::longValue).sum());
+            ObjectNode k = row.putObject("by_kind");
+            counts.forEach(k::put);
+        });
+        root.put("dead_letters", deadLetters);
+        root.put("problems", problems);
+        root.put("approximated_calls", approximatedCalls);
+        root.put("suggested_questions_not_reproducible", suggestedQuestionsNotReproducible);
+        ObjectNode delivery = root.putObject("delivery");
+        delivery.put("requests", requests);
+        delivery.put("retries", retries);
+        delivery.put("bytes_sent", bytesSent);
+        root.put("failure", failure);
+        root.put("generated_at", generatedAt.toString());
+        return root;
+    }
+
+    public String toHtml() {
+        return RunReportHtml.render(this);
+    }
+
+    /** Writes {@link #toJson()} to {@code file}, readable by its owner only. */
+    public Path writeJson(Path file) {
+        byte[] body = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson());
+        return ReportFiles.writePrivate(file, body);
+    }
+
+    /** Writes the self-contained HTML page to {@code file}, readable by its owner only. */
+    public Path writeHtml(Path file) {
+        return ReportFiles.writePrivate(file, toHtml().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record DailyRow(String kind, LocalDate day, long calls) {
+    }
+
+    private static List<DailyRow> dailyRows(JdbcTemplate state, List<Long> executionIds) {
+        return state.query("""
+                SELECT kind, day, sum(calls) AS calls FROM backfill_daily_calls
+                WHERE job_execution_id = ANY (?) GROUP BY kind, day ORDER BY day, kind""",
+                ps -> ps.setArray(1, ids(ps.getConnection(), executionIds)),
+                (rs, n) -> new DailyRow(rs.getString("kind"), rs.getObject("day", LocalDate.class), rs.getLong("calls")));
+    }
+
+    private static long count(JdbcTemplate state, String table, List<Long> executionIds) {
+        List<Long> n = state.query("SELECT count(*) FROM " + table + " WHERE job_execution_id = ANY (?)",
+                ps -> ps.setArray(1, ids(ps.getConnection(), executionIds)), (rs, i) -> rs.getLong(1));
+        return n.isEmpty() ? 0 : n.get(0);
+    }
+
+    private static Array ids(java.sql.Connection connection, List<Long> ids) throws java.sql.SQLException {
+        return connection.createArrayOf("bigint", ids.toArray());
+    }
+
+    private static long sum(Map<String, StepExecution> steps, String key) {
+        long total = 0;
+        for (StepExecution step : steps.values()) {
+            Object value = step.getExecutionContext().get(key);
+            if (value instanceof Number number) {
+                total += number.longValue();
+            }
+        }
+        return total;
+    }
+
+    private static Map<String, Long> ordered(Map<String, Long> perKind) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        perKind.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Long> e) -> DailyCalls.kindOrder(e.getKey()))
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** Spring Batch stores its times as local date-times of the JVM's zone. */
+    private static Instant instant(LocalDateTime time) {
+        return time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    private static String failure(JobExecution execution) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            String line = oneLine(failure);
+            if (line != null) {
+                return line;
+            }
+        }
+        String description = execution.getExitStatus().getExitDescription();
+        if (description != null && !description.isBlank()) {
+            return flatten(description.lines().findFirst().orElse(description));
+        }
+        return execution.getStatus().name();
+    }
+
+    /** The deepest message of an exception chain that says something, on one line. */
+    private static String oneLine(Throwable e) {
+        String found = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                found = t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return found == null ? null : flatten(found);
+    }
+
+    private static String flatten(String text) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() > 500 ? line.substring(0, 500) + "…" : line;
+    }
+
+    private static String scrub(String text, String secret) {
+        return text == null ? null : text.replace(secret, "[redacted]");
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}

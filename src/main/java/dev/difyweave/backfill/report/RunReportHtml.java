@@ -1,0 +1,388 @@
+package dev.difyweave.backfill.report;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The run report as one self-contained HTML page: inline CSS, an inline SVG stacked bar chart of the
+ * calls per day (per week or month when the window spans more than {@value #MAX_BARS} days) and kind,
+ * and tables of the counts. No script, no font, no image, nothing fetched: it opens offline, from a
+ * mail attachment or a CI artifact alike.
+ */
+final class RunReportHtml {
+
+    static final int MAX_BARS = 400;
+
+    private static final Map<String, String> COLORS = Map.of(
+            "workflow", "#4e79a7",
+            "message", "#f28e2b",
+            "tool", "#59a14f",
+            "dataset_retrieval", "#b07aa1",
+            "moderation", "#e15759",
+            "generate_name", "#76b7b2",
+            CallKinds.OTHER, "#9c755f");
+    private static final String FALLBACK_COLOR = "#bab0ac";
+
+    private static final String CSS = """
+            :root { color-scheme: light; }
+            body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328;
+                   margin: 0 auto; padding: 24px; max-width: 1040px; background: #fff; }
+            h1 { font-size: 22px; margin: 0 0 4px; }
+            h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #d0d7de; padding-bottom: 4px; }
+            .sub { color: #59636e; margin: 0 0 16px; }
+            .status { display: inline-block; padding: 2px 10px; border-radius: 12px; font-weight: 600; font-size: 13px; }
+            .ok { background: #dafbe1; color: #116329; }
+            .warn { background: #fff8c5; color: #7d4e00; }
+            .bad { background: #ffebe9; color: #a40e26; }
+            table { border-collapse: collapse; margin: 4px 0; }
+            th, td { padding: 4px 12px 4px 0; text-align: left; vertical-align: top; }
+            td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; padding-left: 12px; }
+            table.grid th, table.grid td { border-bottom: 1px solid #eaeef2; }
+            table.facts th { color: #59636e; font-weight: 500; white-space: nowrap; }
+            .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0; }
+            .card { border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 14px; min-width: 120px; }
+            .card .v { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
+            .card .k { color: #59636e; font-size: 12px; }
+            .legend { display: flex; flex-wrap: wrap; gap: 14px; margin: 6px 0 0; font-size: 13px; }
+            .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 5px;
+                      vertical-align: -1px; }
+            svg { width: 100%; height: auto; display: block; }
+            svg text { font: 11px system-ui, sans-serif; fill: #59636e; }
+            .failure { background: #ffebe9; border: 1px solid #ffcecb; border-radius: 6px; padding: 8px 12px; }
+            details { margin-top: 12px; }
+            summary { cursor: pointer; color: #0969da; }
+            footer { color: #59636e; font-size: 12px; margin-top: 32px; }
+            """;
+
+    private RunReportHtml() {
+    }
+
+    static String render(RunReport r) {
+        StringBuilder h = new StringBuilder(16 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Backfill report: job instance ").append(r.jobInstanceId()).append(", ")
+                .append(esc(r.status())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+
+        h.append("<h1>dify-weave-backfill run report</h1>\n<p class=\"sub\">Job instance ").append(r.jobInstanceId())
+                .append(" (").append(esc(r.label())).append("), window ").append(esc(str(r.windowFrom())))
+                .append(" to ").append(esc(str(r.windowTo()))).append(" &nbsp; <span class=\"status ")
+                .append(statusClass(r)).append("\">").append(esc(r.status())).append("</span></p>\n");
+        if (r.failure() != null) {
+            h.append("<p class=\"failure\"><strong>Why it did not complete:</strong> ").append(esc(r.failure()))
+                    .append("<br>Run the same command again to resume from the checkpoint.</p>\n");
+        }
+
+        h.append("<div class=\"cards\">\n");
+        card(h, "calls delivered", num(r.calls()));
+        card(h, "traces", num(r.traces()));
+        card(h, "dead letters", num(r.deadLetters()));
+        card(h, "source problems", num(r.problems()));
+        card(h, "approximated calls", num(r.approximatedCalls()));
+        card(h, "duration", duration(r.duration()));
+        h.append("</div>\n");
+
+        h.append("<h2>Calls per ").append(bucketing(r).unit).append(" and kind</h2>\n");
+        chart(h, r);
+
+        h.append("<h2>Calls per kind</h2>\n<table class=\"grid\">\n<tr><th>kind</th><th class=\"n\">calls</th>")
+                .append("<th class=\"n\">share</th></tr>\n");
+        for (Map.Entry<String, Long> e : r.callsByKind().entrySet()) {
+            h.append("<tr><td>").append(swatch(e.getKey())).append(esc(e.getKey())).append("</td><td class=\"n\">")
+                    .append(num(e.getValue())).append("</td><td class=\"n\">")
+                    .append(r.calls() == 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", 100.0 * e.getValue() / r.calls()))
+                    .append("</td></tr>\n");
+        }
+        h.append("<tr><th>all kinds</th><th class=\"n\">").append(num(r.calls())).append("</th><th></th></tr>\n</table>\n");
+
+        h.append("<h2>Counts</h2>\n<table class=\"grid\">\n");
+        row(h, "traces (root rows written)", num(r.traces()));
+        row(h, "calls delivered", num(r.calls()));
+        row(h, "dead letters (see backfill_dead_letter)", num(r.deadLetters()));
+        row(h, "source problems (see backfill_problem)", num(r.problems()));
+        row(h, "calls with approximated fields", num(r.approximatedCalls()));
+        row(h, "messages whose suggested questions cannot be reproduced (C11)", num(r.suggestedQuestionsNotReproducible()));
+        row(h, "requests to Weave", num(r.requests()));
+        row(h, "retries", num(r.retries()));
+        row(h, "bytes sent", num(r.bytesSent()) + (r.bytesSent() >= 1024 ? " (" + bytes(r.bytesSent()) + ")" : ""));
+        h.append("</table>\n");
+
+        h.append("<h2>Run</h2>\n<table class=\"facts\">\n");
+        fact(h, "status", r.status());
+        fact(h, "window", str(r.windowFrom()) + " to " + str(r.windowTo()) + " (end exclusive)");
+        fact(h, "kinds", String.join(", ", r.kinds()));
+        fact(h, "apps", r.apps().isEmpty() ? "all" : String.join(", ", r.apps()));
+        fact(h, "tenants", r.tenants().isEmpty() ? "all" : String.join(", ", r.tenants()));
+        fact(h, "sink", r.sink());
+        fact(h, "project", r.project() == null ? "-" : r.project());
+        fact(h, "job", r.label());
+        fact(h, "executions", r.executionIds().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("-"));
+        fact(h, "started", str(r.startedAt()));
+        fact(h, "ended", str(r.endedAt()));
+        fact(h, "duration", duration(r.duration()) + " (time the executions ran)");
+        h.append("</table>\n");
+
+        dayTable(h, r);
+        h.append("<footer>Generated ").append(esc(str(r.generatedAt()))).append(" by dify-weave-backfill. ")
+                .append("Days are UTC days of each call's started_at.</footer>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    // ---- chart -------------------------------------------------------------------------------------
+
+    /** How days are grouped into bars. */
+    private record Bucketing(String unit, ChronoUnit step) {
+
+        LocalDate start(LocalDate day) {
+            return switch (step) {
+                case WEEKS -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                case MONTHS -> day.withDayOfMonth(1);
+                default -> day;
+            };
+        }
+
+        String label(LocalDate start) {
+            return step == ChronoUnit.MONTHS ? start.toString().substring(0, 7) : start.toString();
+        }
+    }
+
+    private static Bucketing bucketing(RunReport r) {
+        if (r.callsByDay().isEmpty()) {
+            return new Bucketing("day", ChronoUnit.DAYS);
+        }
+        long days = ChronoUnit.DAYS.between(r.callsByDay().firstKey(), r.callsByDay().lastKey()) + 1;
+        if (days <= MAX_BARS) {
+            return new Bucketing("day", ChronoUnit.DAYS);
+        }
+        if (days / 7 + 2 <= MAX_BARS) {
+            return new Bucketing("week (from Monday)", ChronoUnit.WEEKS);
+        }
+        return new Bucketing("month", ChronoUnit.MONTHS);
+    }
+
+    /** Every bucket from the first to the last day with calls, empty ones included, with its counts per kind. */
+    private static TreeMap<LocalDate, Map<String, Long>> buckets(RunReport r, Bucketing b) {
+        TreeMap<LocalDate, Map<String, Long>> out = new TreeMap<>();
+        if (r.callsByDay().isEmpty()) {
+            return out;
+        }
+        LocalDate last = b.start(r.callsByDay().lastKey());
+        for (LocalDate d = b.start(r.callsByDay().firstKey()); !d.isAfter(last); d = d.plus(1, b.step())) {
+            out.put(d, new LinkedHashMap<>());
+        }
+        r.callsByDay().forEach((day, perKind) -> perKind.forEach(
+                (kind, n) -> out.get(b.start(day)).merge(kind, n, Long::sum)));
+        return out;
+    }
+
+    private static void chart(StringBuilder h, RunReport r) {
+        Bucketing b = bucketing(r);
+        TreeMap<LocalDate, Map<String, Long>> buckets = buckets(r, b);
+        long max = buckets.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum())
+                .max().orElse(0);
+        if (max == 0) {
+            h.append("<p class=\"sub\">No calls were delivered in this window.</p>\n");
+            return;
+        }
+        Set<String> kinds = new LinkedHashSet<>();
+        r.callsByKind().forEach((kind, n) -> {
+            if (n > 0) {
+                kinds.add(kind);
+            }
+        });
+        buckets.values().forEach(m -> kinds.addAll(m.keySet()));
+
+        int width = 960;
+        int height = 300;
+        int left = 60;
+        int right = 12;
+        int top = 12;
+        int bottom = 44;
+        double plotW = width - left - right;
+        double plotH = height - top - bottom;
+        long step = tickStep(max);
+        long yMax = 4 * step;
+        int n = buckets.size();
+        double slot = plotW / n;
+        double bar = slot > 3 ? slot * 0.82 : slot;
+
+        h.append("<svg viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-label=\"calls per ").append(esc(b.unit)).append(" and kind\">\n");
+        // y axis: gridlines and labels
+        for (int i = 0; i <= 4; i++) {
+            long v = step * i;
+            double y = top + plotH - plotH * v / yMax;
+            h.append("<line x1=\"").append(left).append("\" x2=\"").append(width - right).append("\" y1=\"")
+                    .append(fmt(y)).append("\" y2=\"").append(fmt(y))
+                    .append("\" stroke=\"").append(i == 0 ? "#8c959f" : "#eaeef2").append("\"/>\n");
+            h.append("<text x=\"").append(left - 6).append("\" y=\"").append(fmt(y + 4))
+                    .append("\" text-anchor=\"end\">").append(num(v)).append("</text>\n");
+        }
+        // bars, stacked in kind order
+        int i = 0;
+        int labelEvery = Math.max(1, (int) Math.ceil(n / 8.0));
+        for (Map.Entry<LocalDate, Map<String, Long>> bucket : buckets.entrySet()) {
+            double x = left + i * slot + (slot - bar) / 2;
+            double y = top + plotH;
+            String label = b.label(bucket.getKey());
+            for (String kind : kinds) {
+                long v = bucket.getValue().getOrDefault(kind, 0L);
+                if (v == 0) {
+                    continue;
+                }
+                double hgt = plotH * v / yMax;
+                y -= hgt;
+                h.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"")
+                        .append(fmt(bar)).append("\" height=\"").append(fmt(hgt)).append("\" fill=\"")
+                        .append(color(kind)).append("\"><title>").append(esc(label)).append(" · ").append(esc(kind))
+                        .append(": ").append(num(v)).append("</title></rect>\n");
+            }
+            boolean lastFarFromLabel = i == n - 1 && (n - 1) % labelEvery >= Math.max(1, labelEvery / 2);
+            if (i % labelEvery == 0 || lastFarFromLabel) {
+                h.append("<text x=\"").append(fmt(left + i * slot + slot / 2)).append("\" y=\"")
+                        .append(height - bottom + 16).append("\" text-anchor=\"middle\">").append(esc(label))
+                        .append("</text>\n");
+            }
+            i++;
+        }
+        h.append("<text x=\"").append(left).append("\" y=\"").append(height - 6).append("\">calls per ")
+                .append(esc(b.unit)).append(" (UTC), ").append(num(n)).append(n == 1 ? " bar" : " bars")
+                .append("</text>\n</svg>\n");
+        h.append("<div class=\"legend\">");
+        for (String kind : kinds) {
+            h.append("<span>").append(swatch(kind)).append(esc(kind)).append("</span>");
+        }
+        h.append("</div>\n");
+    }
+
+    /** The gridline step: the smallest 1, 2 or 5 times a power of ten with four steps reaching {@code max}. */
+    static long tickStep(long max) {
+        long raw = Math.max(1, (max + 3) / 4);
+        for (long magnitude = 1; ; magnitude *= 10) {
+            for (long factor : new long[] {1, 2, 5}) {
+                if (factor * magnitude >= raw) {
+                    return factor * magnitude;
+                }
+            }
+        }
+    }
+
+    private static void dayTable(StringBuilder h, RunReport r) {
+        if (r.callsByDay().isEmpty()) {
+            return;
+        }
+        List<String> kinds = new ArrayList<>();
+        r.callsByKind().forEach((kind, n) -> {
+            if (n > 0) {
+                kinds.add(kind);
+            }
+        });
+        h.append("<details>\n<summary>Calls per day and kind (").append(num(r.callsByDay().size()))
+                .append(r.callsByDay().size() == 1 ? " day" : " days").append(" with calls)</summary>\n")
+                .append("<table class=\"grid\">\n<tr><th>day (UTC)</th>");
+        kinds.forEach(k -> h.append("<th class=\"n\">").append(esc(k)).append("</th>"));
+        h.append("<th class=\"n\">all</th></tr>\n");
+        r.callsByDay().forEach((day, perKind) -> {
+            h.append("<tr><td>").append(day).append("</td>");
+            kinds.forEach(k -> h.append("<td class=\"n\">").append(num(perKind.getOrDefault(k, 0L))).append("</td>"));
+            h.append("<td class=\"n\">").append(num(perKind.values().stream().mapToLong(Long::longValue).sum()))
+                    .append("</td></tr>\n");
+        });
+        h.append("</table>\n</details>\n");
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    private static void card(StringBuilder h, String key, String value) {
+        h.append("<div class=\"card\"><div class=\"v\">").append(esc(value)).append("</div><div class=\"k\">")
+                .append(esc(key)).append("</div></div>\n");
+    }
+
+    private static void row(StringBuilder h, String key, String value) {
+        h.append("<tr><td>").append(esc(key)).append("</td><td class=\"n\">").append(esc(value)).append("</td></tr>\n");
+    }
+
+    private static void fact(StringBuilder h, String key, String value) {
+        h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+    }
+
+    private static String swatch(String kind) {
+        return "<span class=\"swatch\" style=\"background:" + color(kind) + "\"></span>";
+    }
+
+    private static String color(String kind) {
+        return COLORS.getOrDefault(kind, FALLBACK_COLOR);
+    }
+
+    private static String statusClass(RunReport r) {
+        if (!"COMPLETED".equals(r.status())) {
+            return "bad";
+        }
+        return r.deadLetters() > 0 ? "warn" : "ok";
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String str(Instant instant) {
+        return instant == null ? "-" : instant.toString();
+    }
+
+    private static String num(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String duration(Duration d) {
+        long s = d.getSeconds();
+        if (s < 60) {
+            return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+
+    private static String bytes(long n) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.difyweave.backfill.report;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.batch.core.step.item.ChunkOrientedStep;
+
+import dev.difyweave.backfill.weave.DeliveryStats;
+
+/**
+ * Adds the report's listeners to every chunk-oriented step bean, without touching the job's wiring:
+ * a {@link ProgressListener} (progress lines on a terminal, silent otherwise) and a
+ * {@link DeliveryStatsRecorder} (what the step sent, into its context for the run report). It changes
+ * nothing else about the beans it sees.
+ */
+final class StepListenerRegistrar implements BeanPostProcessor {
+
+    private final ObjectProvider<DeliveryStats> stats;
+
+    StepListenerRegistrar(ObjectProvider<DeliveryStats> stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof ChunkOrientedStep step) {
+            step.registerStepExecutionListener(ProgressListener.onTerminal());
+            DeliveryStatsRecorder recorder = new DeliveryStatsRecorder(stats::getIfAvailable);
+            step.registerStepExecutionListener(recorder);
+            step.registerChunkListener(recorder);
+        }
+        return bean;
+    }
+}

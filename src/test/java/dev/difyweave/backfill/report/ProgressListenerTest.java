@@ -1,0 +1,122 @@
+package dev.difyweave.backfill.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.step.StepExecution;
+
+import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.TraceItemWriter;
+
+class ProgressListenerTest {
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    @Test
+    void offATerminalNothingIsPrinted() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressListener listener = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+                Duration.ofMillis(5), System::nanoTime);
+        StepExecution step = step();
+
+        listener.beforeStep(step);
+        Thread.sleep(60);
+        step.setStatus(BatchStatus.COMPLETED);
+        listener.afterStep(step);
+
+        assertThat(bytes.size()).isZero();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("progress-"));
+    }
+
+    @Test
+    void underTestsTheDefaultListenerIsSilent() {
+        // surefire's stdout is no terminal: the listener every step gets must stay quiet here and under cron
+        assertThat(ProgressListener.onTerminal().enabled()).isEqualTo(System.console() != null).isFalse();
+    }
+
+    @Test
+    void onATerminalALineComesEveryIntervalAndAFinalOneAtTheEnd() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressListener listener = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
+                Duration.ofMillis(20), System::nanoTime);
+        StepExecution step = step();
+
+        listener.beforeStep(step);
+        step.setWriteCount(30);
+        step.getExecutionContext().putLong(TraceItemWriter.CALLS, 420);
+        long deadline = System.nanoTime() + 5 * SECOND;
+        while (!new String(bytes.toByteArray(), StandardCharsets.UTF_8).contains("30 traces")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        step.setStatus(BatchStatus.COMPLETED);
+        listener.afterStep(step);
+
+        List<String> lines = new String(bytes.toByteArray(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).isNotEmpty().allMatch(l -> l.startsWith("[workflowTraces] "));
+        assertThat(lines).anyMatch(l -> l.contains("30 traces, 420 calls in "));
+        assertThat(lines.get(lines.size() - 1)).endsWith("(completed)").doesNotContain("ETA");
+        int printed = lines.size();
+        Thread.sleep(80);
+        assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8).lines()).as("no line after the step")
+                .hasSize(printed);
+    }
+
+    @Test
+    void theLineHasTheRateThePositionInTheWindowAndAnEta() {
+        StepExecution step = step();
+        step.getExecutionContext().putLong(TraceItemWriter.CALLS, 100);  // inherited from an earlier run
+        ProgressListener.Run run = new ProgressListener.Run(step, 0);
+
+        step.setWriteCount(50);
+        step.getExecutionContext().putLong(TraceItemWriter.CALLS, 600);
+        step.getExecutionContext().putString("workflowRuns.last.created_at", "2026-03-02T00:00:00");
+        String first = ProgressListener.line(run, 5 * SECOND, null);
+        assertThat(first).isEqualTo("[workflowTraces] 50 traces, 500 calls in 5s (10.0 traces/s, 100.0 calls/s), "
+                + "at 2026-03-02");
+
+        // one day of the window per 10 s since the first position seen, 8 days left: 80 s
+        step.setWriteCount(150);
+        step.getExecutionContext().putString("workflowRuns.last.created_at", "2026-03-03T00:00:00");
+        String second = ProgressListener.line(run, 15 * SECOND, null);
+        assertThat(second).isEqualTo("[workflowTraces] 150 traces, 500 calls in 15s (10.0 traces/s, 33.3 calls/s), "
+                + "at 2026-03-03, ETA ~1m20s");
+    }
+
+    @Test
+    void aPositionOutsideTheWindowGivesNoPositionNorEta() {
+        StepExecution step = step();
+        ProgressListener.Run run = new ProgressListener.Run(step, 0);
+        step.getExecutionContext().putString("pendingWorkflowRuns.last.created_at", "2026-01-15T08:00:00");
+
+        assertThat(ProgressListener.line(run, 2 * SECOND, null)).isEqualTo(
+                "[workflowTraces] 0 traces, 0 calls in 2s (0.0 traces/s, 0.0 calls/s)");
+    }
+
+    @Test
+    void elapsedTimesAreShort() {
+        assertThat(ProgressListener.elapsed(Duration.ofSeconds(42))).isEqualTo("42s");
+        assertThat(ProgressListener.elapsed(Duration.ofSeconds(125))).isEqualTo("2m05s");
+        assertThat(ProgressListener.elapsed(Duration.ofMinutes(185))).isEqualTo("3h05m");
+        assertThat(ProgressListener.elapsed(Duration.ofHours(150))).isEqualTo("6d06h");
+    }
+
+    private static StepExecution step() {
+        BackfillRequest request = new BackfillRequest(Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-03-11T00:00:00Z"), List.of(), List.of(), List.of("workflow"),
+                BackfillRequest.Sink.DRY_RUN, null, null, false, "migrate", null);
+        JobExecution job = new JobExecution(1L, new JobInstance(1L, "traceBackfill"), request.toJobParameters());
+        return new StepExecution("workflowTraces", job);
+    }
+}
