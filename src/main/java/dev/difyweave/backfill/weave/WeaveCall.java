@@ -46,6 +46,23 @@ public record WeaveCall(
                 output, exception, summary, sourceKey, new Encoded(projectId, upsertItems));
     }
 
+    /** Equal calls are equal whether or not their bytes were cached: {@code encoded} is a cache, not a value. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WeaveCall c && java.util.Objects.equals(id, c.id) && java.util.Objects.equals(traceId, c.traceId)
+                && java.util.Objects.equals(parentId, c.parentId) && java.util.Objects.equals(opName, c.opName)
+                && java.util.Objects.equals(displayName, c.displayName) && java.util.Objects.equals(startedAt, c.startedAt)
+                && java.util.Objects.equals(endedAt, c.endedAt) && java.util.Objects.equals(attributes, c.attributes)
+                && java.util.Objects.equals(inputs, c.inputs) && java.util.Objects.equals(output, c.output)
+                && java.util.Objects.equals(exception, c.exception) && java.util.Objects.equals(summary, c.summary)
+                && java.util.Objects.equals(sourceKey, c.sourceKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(id, traceId, parentId, opName, startedAt, endedAt, sourceKey);
+    }
+
     /** The upsert items of this call for a project: the cached bytes when they were made for it. */
     public byte[] upsertItems(String projectId) {
         if (encoded != null && encoded.projectId().equals(projectId)) {
