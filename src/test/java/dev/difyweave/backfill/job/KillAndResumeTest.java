@@ -37,17 +37,21 @@ class KillAndResumeTest {
 
     @Test
     void killedAgainAndAgainThenResumedEndsWithEveryCallExactlyOnce(@TempDir Path work) throws Exception {
-        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small().toBuilder().runsPerApp(120).build());
-        harness.env.put("BACKFILL_CHUNK_SIZE", "5");
-        harness.env.put("BACKFILL_BATCH_CALLS", "25");
+        // over 2,000 traces of every kind: 1,200 workflow runs, ~1,000 messages of all modes, conversation names
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small().toBuilder().runsPerApp(600)
+                .conversationsPerApp(25).messagesPerConversation(10).build());
+        harness.env.put("BACKFILL_CHUNK_SIZE", "20");
+        harness.env.put("BACKFILL_BATCH_CALLS", "100");
         int expected = harness.expectedCalls().size();
+        long traces = harness.expectedCalls().values().stream().filter(e -> e.parent().isEmpty()).count();
+        assertThat(traces).isGreaterThanOrEqualTo(2000);
         Random random = new Random(4242);
 
         int kills = 0;
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 6; attempt++) {
             long before = harness.weave.writeRequestCount();
             Process child = start(work, "attempt-" + attempt);
-            long target = before + 2 + random.nextInt(12);
+            long target = before + 2 + random.nextInt(20);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (child.isAlive() && harness.weave.writeRequestCount() < target && System.nanoTime() < deadline) {
                 Thread.sleep(2);
@@ -59,7 +63,7 @@ class KillAndResumeTest {
             child.waitFor(30, TimeUnit.SECONDS);
             kills++;
         }
-        assertThat(kills).as("the run was killed mid-way at least 3 times").isGreaterThanOrEqualTo(3);
+        assertThat(kills).as("the run was killed mid-way at least 5 times").isGreaterThanOrEqualTo(5);
         assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT).size()).isLessThan(expected);
 
         Process last = start(work, "final");
