@@ -106,9 +106,11 @@ final class DemoCommand {
         out.printf("exported %d traces, %d calls to %s (%d bytes)%n", outline.traceCount(), outline.callCount(),
                 exportFile, size(exportFile));
         out.println();
-        out.println("one trace, as Weave will nest it:");
-        outline.drawRichestTrace().forEach(line -> out.println("  " + line));
-        out.println();
+        out.println("a workflow trace and a message trace, as Weave will nest them:");
+        for (String root : List.of("workflow", "message")) {
+            outline.drawRichestTrace(root).forEach(line -> out.println("  " + line));
+            out.println();
+        }
         out.println("problems found in the source rows: " + summary.problems()
                 + " (see the backfill_problem table; the demo's state store is discarded)");
     }

@@ -43,11 +43,12 @@ final class TraceOutline {
         return calls.values().stream().filter(c -> c.parentId() == null).count();
     }
 
-    /** The largest trace that has a failed call in it, else the largest one. */
-    List<String> drawRichestTrace() {
+    /** Of the traces whose root has this op name, the largest with a failed call in it, else the largest. */
+    List<String> drawRichestTrace(String rootOp) {
         Map<String, List<Call>> byTrace = new LinkedHashMap<>();
         calls.values().forEach(c -> byTrace.computeIfAbsent(c.traceId(), k -> new ArrayList<>()).add(c));
         List<Call> chosen = byTrace.values().stream()
+                .filter(t -> t.stream().anyMatch(c -> c.parentId() == null && c.op().equals(rootOp)))
                 .max(Comparator.<List<Call>>comparingInt(t -> t.stream().anyMatch(c -> c.exception() != null) ? 1 : 0)
                         .thenComparingInt(List::size))
                 .orElse(List.of());

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -194,10 +193,6 @@ final class BackfillHarness implements AutoCloseable {
 
     List<Map<String, Object>> deadLetters() {
         return stateJdbc().queryForList("SELECT call_id, source_key, http_status, reason FROM backfill_dead_letter");
-    }
-
-    static UUID uuid() {
-        return UUID.randomUUID();
     }
 
     @Override

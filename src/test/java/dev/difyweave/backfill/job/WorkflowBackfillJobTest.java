@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
-import dev.difyweave.backfill.testsupport.Fault;
 import dev.difyweave.backfill.testsupport.StoredCall;
 
 /** Whole-job runs of {@code migrate} on Dify's DDL with generated data, against the fake Weave. */
@@ -217,7 +214,4 @@ class WorkflowBackfillJobTest {
         assertThat(harness.deadLetters()).isEmpty();
     }
 
-    static Duration seconds(long s) {
-        return Duration.ofSeconds(s);
-    }
 }
