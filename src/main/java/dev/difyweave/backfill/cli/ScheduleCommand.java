@@ -34,6 +34,8 @@ final class ScheduleCommand {
     private final Clock clock;
     private final Function<String[], Integer> runner;
     private volatile boolean stopping;
+    /** Only a waiting scheduler is interrupted; a running job is stopped by GracefulShutdown at a chunk boundary. */
+    private volatile boolean waiting;
 
     ScheduleCommand(PrintStream out, Clock clock, Function<String[], Integer> runner) {
         this.out = out;
@@ -55,7 +57,9 @@ final class ScheduleCommand {
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             stopping = true;
-            main.interrupt();
+            if (waiting) {
+                main.interrupt();
+            }
         }, "schedule-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Map<String, Instant> next = new LinkedHashMap<>();
@@ -103,10 +107,13 @@ final class ScheduleCommand {
             if (millis <= 0) {
                 return true;
             }
+            waiting = true;
             try {
                 Thread.sleep(Math.min(millis, 1000));
             } catch (InterruptedException e) {
                 return false;
+            } finally {
+                waiting = false;
             }
         }
         return false;
