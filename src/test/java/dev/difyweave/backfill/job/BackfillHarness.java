@@ -107,6 +107,10 @@ final class BackfillHarness implements AutoCloseable {
 
     /** Every call a run over all kinds must produce, from what the generator wrote: call id -> parent and trace. */
     Map<String, Expected> expectedCalls() {
+        return expectedCalls(generated);
+    }
+
+    static Map<String, Expected> expectedCalls(GenerationResult generated) {
         Map<String, Expected> expected = new LinkedHashMap<>();
         for (GeneratedRun run : generated.runs()) {
             if (!run.finished()) {
@@ -163,6 +167,10 @@ final class BackfillHarness implements AutoCloseable {
     }
 
     void assertEveryExpectedCallExactlyOnce(Map<String, Expected> expected) {
+        assertEveryExpectedCallExactlyOnce(weave, expected);
+    }
+
+    static void assertEveryExpectedCallExactlyOnce(FakeWeaveServer weave, Map<String, Expected> expected) {
         List<StoredCall> visible = weave.visibleCalls(PROJECT);
         java.util.Set<String> ids = new java.util.HashSet<>();
         visible.forEach(c -> ids.add(c.id()));

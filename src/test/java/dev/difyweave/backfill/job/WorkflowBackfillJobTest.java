@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.backfill.testsupport.Fault;
 import dev.difyweave.backfill.testsupport.StoredCall;
 
 /** Whole-job runs of {@code migrate} on Dify's DDL with generated data, against the fake Weave. */
@@ -122,6 +123,19 @@ class WorkflowBackfillJobTest {
 
         assertThat(result.exitStatus()).as(result.err()).isZero();
         assertThat(harness.weave.faultsInjected()).isPositive();
+        harness.assertEveryExpectedCallExactlyOnce();
+    }
+
+    @Test
+    void aThirtySecondStallBeyondTheClientTimeoutIsRetriedWithoutLossOrDuplicate() {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        harness.env.put("BACKFILL_HTTP_TIMEOUT", "PT3S");
+        harness.weave.enqueueFault(Fault.stall(java.time.Duration.ofSeconds(30)));
+
+        BackfillHarness.Result result = harness.run("migrate");
+
+        assertThat(result.exitStatus()).as(result.err()).isZero();
+        assertThat(harness.weave.faultsInjected()).isEqualTo(1);
         harness.assertEveryExpectedCallExactlyOnce();
     }
 
