@@ -26,6 +26,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.difyweave.backfill.source.AgentThoughtRow;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
 import dev.difyweave.backfill.weave.CallIds;
 import dev.difyweave.backfill.weave.WeaveCall;
@@ -326,5 +327,19 @@ class ToolCallMapperTest {
         assertThat(first).containsExactly(toolId(1, "google_search", 0), toolId(1, "wikipedia", 1),
                 toolId(2, "google_search", 0)).doesNotHaveDuplicates();
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void duplicatedThoughtPositionsStillGiveOneCallPerThoughtWithDistinctIds() {
+        // two rows claim position 1 (seen in real databases after retries): both are tool uses, neither is lost
+        AgentThoughtRow first = thought(1, "google_search", "{}", "{}", "{" + toolMeta("google_search", 0.5, null) + "}", T1);
+        AgentThoughtRow twin = new AgentThoughtRow(thoughtId(9), first.messageId(), 1, "google_search", "{}", "{}",
+                "{" + toolMeta("google_search", 0.7, null) + "}", T2);
+
+        List<WeaveCall> calls = tools(agent().thoughts(first, twin)).calls();
+
+        assertThat(calls).extracting(WeaveCall::id).containsExactly(toolId(1, "google_search", 0),
+                toolId(9, "google_search", 0)).doesNotHaveDuplicates();
+        assertThat(calls).extracting(WeaveCall::startedAt).doesNotHaveDuplicates();
     }
 }
