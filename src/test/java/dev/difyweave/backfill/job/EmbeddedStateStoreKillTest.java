@@ -1,0 +1,76 @@
+package dev.difyweave.backfill.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.difyweave.backfill.BackfillApplication;
+import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
+import dev.difyweave.backfill.testsupport.TestDatabases;
+import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
+
+/**
+ * The default state store (no BACKFILL_DB_URL: an embedded PostgreSQL under ./var/) survives a
+ * {@code kill -9} of the process that runs it: the next run stops the orphaned server, recovers the
+ * execution the dead process left STARTED and completes the window.
+ */
+class EmbeddedStateStoreKillTest {
+
+    @Test
+    void aKilledRunOnTheEmbeddedStateStoreIsResumedByTheSameCommand(@TempDir Path work) throws Exception {
+        try (TestDatabase dify = TestDatabases.createDifyDatabase()) {
+            GenerationResult generated = new DifyDataGenerator().generate(dify.dataSource(),
+                    DifyDataGenerator.Spec.small().toBuilder().runsPerApp(150).build());
+            Map<String, String> env = new java.util.HashMap<>(Map.of("DIFY_DB_URL", dify.jdbcUrl(),
+                    "BACKFILL_CHUNK_SIZE", "5"));
+            if (dify.username() != null) {
+                env.put("DIFY_DB_USERNAME", dify.username());
+            }
+            Path export = work.resolve("out");
+            Path file = export.resolve("weave-requests.jsonl");
+
+            Process first = start(work, env, "first", export);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (first.isAlive() && (!Files.exists(file) || Files.size(file) < 200_000) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(first.isAlive()).as("killed while it writes").isTrue();
+            first.destroyForcibly();
+            first.waitFor(30, TimeUnit.SECONDS);
+
+            Process second = start(work, env, "second", export);
+            assertThat(second.waitFor(240, TimeUnit.SECONDS)).isTrue();
+            String log = Files.readString(work.resolve("second.out")) + Files.readString(work.resolve("second.err"));
+            assertThat(second.exitValue()).as(log).isZero();
+            assertThat(log).contains("recovering it").contains("COMPLETED");
+            String exported = Files.readString(file);
+            for (String id : BackfillHarness.expectedCalls(generated).keySet()) {
+                assertThat(exported).contains("\"id\":\"" + id + "\"");
+            }
+            assertThat(Files.isDirectory(work.resolve("var").resolve("state-postgres"))).isTrue();
+        }
+    }
+
+    private static Process start(Path work, Map<String, String> env, String name, Path export) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), BackfillApplication.class.getName(),
+                "migrate", "--to=2026-11-29T00:00:00Z", "--export-dir=" + export));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(new File(work.toFile(), name + ".out"))
+                .redirectError(new File(work.toFile(), name + ".err"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("BACKFILL_DB") || k.startsWith("DIFY_") || k.startsWith("WANDB")
+                || k.equals("WEAVE_PROJECT"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+}
