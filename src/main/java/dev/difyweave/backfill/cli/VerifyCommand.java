@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,6 +22,7 @@ import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.source.ConversationPageSource;
 import dev.difyweave.backfill.source.Keyset;
+import dev.difyweave.backfill.source.KeysetItemReader;
 import dev.difyweave.backfill.source.MessagePageSource;
 import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.SourceWindow;
@@ -89,21 +91,15 @@ final class VerifyCommand {
         }
     }
 
+    /** The window's roots, read exactly as the backfill's step reads them, each mapped to its calls. */
     private static <T> void scan(PageSource<T> source, Function<T, AssembledTrace> mapper, int pageSize,
             Reconciliation reconciliation) {
-        Keyset after = Keyset.before(java.time.LocalDateTime.of(1970, 1, 1, 0, 0));
-        PageSource.Page<T> page;
-        do {
-            page = source.pageAfter(after, pageSize);
-            for (T item : page.items()) {
-                for (WeaveCall call : mapper.apply(item).calls()) {
-                    reconciliation.expect(call);
-                }
-            }
-            if (page.last() != null) {
-                after = page.last();
-            }
-        } while (page.scanned() == pageSize);
+        KeysetItemReader<T> reader = new KeysetItemReader<>("verify", source, pageSize, Keyset.FIRST);
+        reader.open(new ExecutionContext());
+        for (T item = reader.read(); item != null; item = reader.read()) {
+            mapper.apply(item).calls().forEach(reconciliation::expect);
+        }
+        reader.close();
     }
 
     private int report(BackfillRequest request, Reconciliation r) {

@@ -170,8 +170,6 @@ public class BackfillJobConfiguration {
         return writer(parameters, traceSink, callSanitizer, failureLedger, pendingStore, PendingStore.MESSAGES);
     }
 
-    private static final Keyset PENDING_START = Keyset.before(java.time.LocalDateTime.of(1970, 1, 1, 0, 0));
-
     /** A keyset reader over the window of the request, or over nothing when its kinds were not asked for. */
     private static <T> KeysetItemReader<T> windowReader(String name, boolean selected,
             java.util.function.Supplier<PageSource<T>> source, BackfillRequest request, BackfillSettings settings) {
@@ -189,7 +187,7 @@ public class BackfillJobConfiguration {
             source = new PendingPageSource<>((after, limit) -> pendingStore.pageAfter(request.syncScope(), kind, after,
                     limit), roots, roots);
         }
-        return new KeysetItemReader<>(name, source, settings.tuning().chunkSize(), PENDING_START);
+        return new KeysetItemReader<>(name, source, settings.tuning().chunkSize(), Keyset.FIRST);
     }
 
     private static boolean servesMessages(BackfillRequest request) {

@@ -43,7 +43,7 @@ public class RecordPendingTasklet implements Tasklet {
             if (kind.loader() == null) {
                 continue;
             }
-            Keyset after = Keyset.before(java.time.LocalDateTime.of(1970, 1, 1, 0, 0));
+            Keyset after = Keyset.FIRST;
             List<Keyset> page;
             do {
                 page = kind.loader().unfinishedAfter(after, PAGE);

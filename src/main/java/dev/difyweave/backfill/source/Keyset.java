@@ -16,6 +16,9 @@ public record Keyset(LocalDateTime createdAt, UUID id) {
                 return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
             });
 
+    /** Before every row there is: where a scan over a whole table or the pending list starts. */
+    public static final Keyset FIRST = before(LocalDateTime.of(1970, 1, 1, 0, 0));
+
     /** Just before every row of a window starting at {@code from} (the page query also has {@code >= from}). */
     public static Keyset before(LocalDateTime from) {
         return new Keyset(from.minusNanos(1000), MAX_UUID);

@@ -53,6 +53,15 @@ final class CallAttributes {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /**
+     * A Dify name as a plain Weave op name: at most 128 characters, and never a {@code weave:} string
+     * (Weave would parse it as a ref), which gets {@code prefix} in front.
+     */
+    static String opName(String prefix, String name) {
+        String op = name.startsWith("weave:") ? prefix + name : name;
+        return op.length() <= 128 ? op : op.substring(0, 128);
+    }
+
     static String str(Object o) {
         return o == null ? null : o.toString();
     }

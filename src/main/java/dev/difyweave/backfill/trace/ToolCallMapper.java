@@ -92,7 +92,7 @@ final class ToolCallMapper {
         TokenUsage none = TokenUsage.none();
         JsonNode inputs = LivePayload.inputs(input == null ? Json.NODES.objectNode() : input, none, fileList);
         JsonNode output = LivePayload.outputs(observation, none, fileList);
-        return new WeaveCall(CallIds.tool(m.id, thought.id().toString(), name, n), m.id, m.id, opName(name), null,
+        return new WeaveCall(CallIds.tool(m.id, thought.id().toString(), name, n), m.id, m.id, CallAttributes.opName("tool:", name), null,
                 start, end, attributes, inputs, output, error, CallSummary.of(error, start, end, null),
                 THOUGHTS + ":" + thought.id());
     }
@@ -108,8 +108,4 @@ final class ToolCallMapper {
         return toolsInThought == 1 ? keyed : null;
     }
 
-    static String opName(String toolName) {
-        String name = toolName.startsWith("weave:") ? "tool:" + toolName : toolName;
-        return name.length() <= 128 ? name : name.substring(0, 128);
-    }
 }

@@ -232,7 +232,7 @@ public final class WorkflowTraceMapper {
         }
         ObjectNode llmUsage = "llm".equals(nodeType) ? llmUsage(processData, outputsNode) : null;
         String displayName = node.title() == null || node.title().isBlank() ? null : node.title();
-        return new WeaveCall(nodeId, traceId, runId, opName(nodeType), displayName, start, end, attributes, inputs,
+        return new WeaveCall(nodeId, traceId, runId, CallAttributes.opName("node:", nodeType), displayName, start, end, attributes, inputs,
                 output, exception, CallSummary.of(exception, (long) Math.floor(elapsed * 1000), llmUsage),
                 NODES + ":" + nodeId);
     }
@@ -290,9 +290,5 @@ public final class WorkflowTraceMapper {
         return createdBy;
     }
 
-    private static String opName(String nodeType) {
-        String name = nodeType.startsWith("weave:") ? "node:" + nodeType : nodeType;
-        return name.length() <= 128 ? name : name.substring(0, 128);
-    }
 
 }

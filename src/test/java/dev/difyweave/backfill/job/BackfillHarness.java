@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -83,6 +84,29 @@ final class BackfillHarness implements AutoCloseable {
     }
 
     record Result(int exitStatus, String out, String err) {
+    }
+
+    /** The backfill's main class in a child JVM with this harness's environment (see {@link #child}). */
+    Process startChild(Path work, String name, String... args) throws java.io.IOException {
+        return child(work, name, env, args);
+    }
+
+    /**
+     * The backfill's main class in a child JVM, working in {@code work} with exactly {@code env} for its
+     * settings (none inherited), stdout and stderr in {@code work/<name>.out} and {@code .err}.
+     */
+    static Process child(Path work, String name, Map<String, String> env, String... args) throws java.io.IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+                System.getProperty("java.class.path"), dev.difyweave.backfill.BackfillApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(work.resolve(name + ".out").toFile())
+                .redirectError(work.resolve(name + ".err").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("BACKFILL_") || k.startsWith("DIFY_")
+                || k.startsWith("WANDB") || k.equals("WEAVE_PROJECT") || k.equals("WF_TRACE_SERVER_URL"));
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     Result run(String... args) {

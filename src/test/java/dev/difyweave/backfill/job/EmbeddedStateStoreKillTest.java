@@ -2,18 +2,14 @@ package dev.difyweave.backfill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
 import dev.difyweave.backfill.testsupport.TestDatabases;
@@ -39,7 +35,7 @@ class EmbeddedStateStoreKillTest {
             Path export = work.resolve("out");
             Path file = export.resolve("weave-requests.jsonl");
 
-            Process first = start(work, env, "first", export);
+            Process first = BackfillHarness.child(work, "first", env, "migrate", "--to=2026-11-29T00:00:00Z", "--export-dir=" + export);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (first.isAlive() && (!Files.exists(file) || Files.size(file) < 200_000) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -48,7 +44,7 @@ class EmbeddedStateStoreKillTest {
             first.destroyForcibly();
             first.waitFor(30, TimeUnit.SECONDS);
 
-            Process second = start(work, env, "second", export);
+            Process second = BackfillHarness.child(work, "second", env, "migrate", "--to=2026-11-29T00:00:00Z", "--export-dir=" + export);
             assertThat(second.waitFor(240, TimeUnit.SECONDS)).isTrue();
             String log = Files.readString(work.resolve("second.out")) + Files.readString(work.resolve("second.err"));
             assertThat(second.exitValue()).as(log).isZero();
@@ -59,18 +55,5 @@ class EmbeddedStateStoreKillTest {
             }
             assertThat(Files.isDirectory(work.resolve("var").resolve("state-postgres"))).isTrue();
         }
-    }
-
-    private static Process start(Path work, Map<String, String> env, String name, Path export) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), BackfillApplication.class.getName(),
-                "migrate", "--to=2026-11-29T00:00:00Z", "--export-dir=" + export));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(new File(work.toFile(), name + ".out"))
-                .redirectError(new File(work.toFile(), name + ".err"));
-        builder.environment().keySet().removeIf(k -> k.startsWith("BACKFILL_DB") || k.startsWith("DIFY_") || k.startsWith("WANDB")
-                || k.equals("WEAVE_PROJECT"));
-        builder.environment().putAll(env);
-        return builder.start();
     }
 }

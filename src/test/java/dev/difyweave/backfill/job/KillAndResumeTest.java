@@ -2,12 +2,8 @@ package dev.difyweave.backfill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -15,9 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.testsupport.StoredCall;
 
 /**
  * The product's promise: {@code kill -9} at any moment, run the same command again, and every call
@@ -50,7 +44,7 @@ class KillAndResumeTest {
         int kills = 0;
         for (int attempt = 0; attempt < 6; attempt++) {
             long before = harness.weave.writeRequestCount();
-            Process child = start(work, "attempt-" + attempt);
+            Process child = harness.startChild(work, "attempt-" + attempt, "migrate", "--to=2026-11-29T00:00:00Z");
             long target = before + 2 + random.nextInt(20);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (child.isAlive() && harness.weave.writeRequestCount() < target && System.nanoTime() < deadline) {
@@ -66,7 +60,7 @@ class KillAndResumeTest {
         assertThat(kills).as("the run was killed mid-way at least 5 times").isGreaterThanOrEqualTo(5);
         assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT).size()).isLessThan(expected);
 
-        Process last = start(work, "final");
+        Process last = harness.startChild(work, "final", "migrate", "--to=2026-11-29T00:00:00Z");
         assertThat(last.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(work.resolve("final.out")) + Files.readString(work.resolve("final.err"));
         assertThat(last.exitValue()).as(out).isZero();
@@ -82,7 +76,7 @@ class KillAndResumeTest {
         harness.env.put("BACKFILL_CHUNK_SIZE", "5");
         harness.env.put("BACKFILL_BATCH_CALLS", "25");
 
-        Process child = start(work, "terminated");
+        Process child = harness.startChild(work, "terminated", "migrate", "--to=2026-11-29T00:00:00Z");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (child.isAlive() && harness.weave.writeRequestCount() < 4 && System.nanoTime() < deadline) {
             Thread.sleep(2);
@@ -95,25 +89,9 @@ class KillAndResumeTest {
         assertThat(harness.run("status").out()).contains("STOPPED").contains("yes: run the same command again");
         assertThat(harness.weave.incompleteCalls(BackfillHarness.PROJECT)).isEmpty();
 
-        Process resumed = start(work, "resumed");
+        Process resumed = harness.startChild(work, "resumed", "migrate", "--to=2026-11-29T00:00:00Z");
         assertThat(resumed.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(resumed.exitValue()).as(Files.readString(work.resolve("resumed.err"))).isZero();
         harness.assertEveryExpectedCallExactlyOnce();
-    }
-
-    private Process start(Path work, String name) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(BackfillApplication.class.getName());
-        command.add("migrate");
-        command.add("--to=2026-11-29T00:00:00Z");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(new File(work.toFile(), name + ".out"))
-                .redirectError(new File(work.toFile(), name + ".err"));
-        builder.environment().putAll(harness.env);
-        return builder.start();
     }
 }

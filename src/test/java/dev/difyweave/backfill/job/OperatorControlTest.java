@@ -2,13 +2,10 @@ package dev.difyweave.backfill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.testsupport.Fault;
 
@@ -72,13 +68,7 @@ class OperatorControlTest {
                 schedule: "*/2 * * * * *"
                 safety-lag: PT1M
                 """);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), BackfillApplication.class.getName(),
-                "schedule", "--jobs-dir=" + jobs));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(new File(work.toFile(), "schedule.out"))
-                .redirectError(new File(work.toFile(), "schedule.err"));
-        builder.environment().putAll(harness.env);
-        Process schedule = builder.start();
+        Process schedule = harness.startChild(work, "schedule", "schedule", "--jobs-dir=" + jobs);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (schedule.isAlive() && harness.weave.writeRequestCount() < 4 && System.nanoTime() < deadline) {
             Thread.sleep(5);

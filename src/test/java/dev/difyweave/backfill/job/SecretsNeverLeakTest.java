@@ -2,8 +2,6 @@ package dev.difyweave.backfill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 
 /**
@@ -44,7 +41,7 @@ class SecretsNeverLeakTest {
         List<String> outputs = new ArrayList<>();
 
         // a child JVM, so that its real log output (stderr) is captured too
-        Process child = child(work, "run", "migrate", "--to=2026-11-29T00:00:00Z", "--export-dir=" + export,
+        Process child = harness.startChild(work, "run", "migrate", "--to=2026-11-29T00:00:00Z", "--export-dir=" + export,
                 "--also-send", "--report-dir=" + work.resolve("reports"));
         assertThat(child.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(Files.readString(work.resolve("run.err"))).isEqualTo(3);
@@ -83,16 +80,5 @@ class SecretsNeverLeakTest {
                 .isEqualTo("rw-------");
         assertThat(harness.weave.requests()).allSatisfy(r -> assertThat(r.uri().toString())
                 .doesNotContain(BackfillHarness.API_KEY));
-    }
-
-    private Process child(Path work, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), BackfillApplication.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(new File(work.toFile(), name + ".out"))
-                .redirectError(new File(work.toFile(), name + ".err"));
-        builder.environment().putAll(harness.env);
-        return builder.start();
     }
 }
