@@ -20,9 +20,22 @@ public class BackfillApplication {
         System.exit(BackfillCli.standard().run(args));
     }
 
+    /**
+     * What this process does with partitions: runs them on its own threads, sends them to workers over
+     * RabbitMQ ({@code --remote}), or is such a worker ({@code worker}). Property {@code backfill.role}.
+     */
+    public enum Role {
+        LOCAL, MANAGER, WORKER
+    }
+
     /** The Spring Batch context for one command, with the validated settings as a bean. */
     public static ConfigurableApplicationContext start(BackfillSettings settings) {
+        return start(settings, Role.LOCAL);
+    }
+
+    public static ConfigurableApplicationContext start(BackfillSettings settings, Role role) {
         return new SpringApplicationBuilder(BackfillApplication.class)
+                .properties("backfill.role=" + role.name().toLowerCase(java.util.Locale.ROOT))
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

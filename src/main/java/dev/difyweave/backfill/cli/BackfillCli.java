@@ -56,6 +56,7 @@ public final class BackfillCli {
             case "verify" -> Usage.VERIFY;
             case "schedule" -> Usage.SCHEDULE;
             case "demo" -> Usage.DEMO;
+            case "worker" -> Usage.WORKER;
             default -> null;
         };
         if (help == null) {
@@ -81,6 +82,7 @@ public final class BackfillCli {
                 case "verify" -> new VerifyCommand(settings, out, clock).run(args, label);
                 case "schedule" -> new ScheduleCommand(out, clock, this::run).run(args);
                 case "demo" -> new DemoCommand(settings, out, clock).run(args);
+                case "worker" -> new WorkerCommand(settings, out).run(args);
                 default -> throw new IllegalStateException(command);
             };
         } catch (UsageException e) {

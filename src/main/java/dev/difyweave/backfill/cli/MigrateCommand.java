@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.config.ConfigurationException;
 import dev.difyweave.backfill.job.BackfillLauncher;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.report.ReportFiles;
@@ -51,11 +52,26 @@ final class MigrateCommand {
         if (request.sink().sends()) {
             settings.requireSending();
         }
-        try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
+        try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role(args, settings))) {
             RunSummary summary = launch(context, request, out, report);
             summary.requireNothingLost();
             return BackfillCli.OK;
         }
+    }
+
+    /**
+     * {@code --remote}: this process is the manager and workers run the partitions; they share the job
+     * repository, so it cannot be the embedded one of this machine.
+     */
+    static BackfillApplication.Role role(CliArguments args, BackfillSettings settings) {
+        if (!args.flag("remote")) {
+            return BackfillApplication.Role.LOCAL;
+        }
+        if (settings.state() == null) {
+            throw new ConfigurationException("--remote needs a job repository the workers share: set BACKFILL_DB_URL "
+                    + "(and BACKFILL_DB_USERNAME / BACKFILL_DB_PASSWORD) here and on every worker");
+        }
+        return BackfillApplication.Role.MANAGER;
     }
 
     /** The options of a command plus {@code --report-dir}. */
@@ -101,12 +117,15 @@ final class MigrateCommand {
             out.println("resumed execution " + outcome.resumed().getId() + " (" + outcome.resumed().getStatus()
                     + ") from its checkpoint");
         }
-        RunSummary summary = RunSummary.of(outcome.execution());
+        // re-read: with remote partitions the workers, not this process, updated the partitions' executions
+        JobExecution reread = context.getBean(JobRepository.class).getJobExecution(outcome.execution().getId());
+        JobExecution finished = reread == null ? outcome.execution() : reread;
+        RunSummary summary = RunSummary.of(finished);
         if (outcome.alreadyComplete()) {
             out.println("this window was already completed by execution " + summary.executionId() + "; nothing to do");
         }
         out.println(summary.line());
-        writeReport(context, outcome.execution(), report, out);
+        writeReport(context, finished, report, out);
         return summary;
     }
 

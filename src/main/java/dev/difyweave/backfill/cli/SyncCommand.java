@@ -43,7 +43,8 @@ final class SyncCommand {
             settings.requireSending();
         }
         String scope = base.scopeKey();
-        try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
+        try (ConfigurableApplicationContext context = BackfillApplication.start(settings,
+                MigrateCommand.role(args, settings))) {
             WatermarkStore watermarks = context.getBean(WatermarkStore.class);
             Instant from = watermarks.last(scope).orElse(base.from());
             if (!from.isBefore(base.to())) {

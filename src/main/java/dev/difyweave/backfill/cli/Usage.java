@@ -17,6 +17,7 @@ final class Usage {
               status    recent executions, their windows, counts, state, and what is resumable
               verify    reconciles a window: calls per kind in Dify against calls present in Weave, missing ids
               stop      asks running executions to stop at the next chunk boundary (resumable)
+              worker    long-running: runs partitions that 'migrate --remote' / 'sync --remote' send over RabbitMQ
               demo      the whole pipeline on an embedded PostgreSQL with generated Dify data (needs nothing installed)
 
             Run '<command> --help' for the options of a command.
@@ -37,6 +38,10 @@ final class Usage {
               --also-send                with --export-dir: send to Weave as well
               --project=<entity/project> the target (default WEAVE_PROJECT)
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
+              --partitions=<n>           split each root kind's window into n time ranges of about equal row
+                                         counts, run at once (default: one per core, at most 4)
+              --remote                   send the partitions to 'worker' processes over RabbitMQ instead
+                                         (needs BACKFILL_DB_URL shared with the workers; SPRING_RABBITMQ_*)
               --batch-calls=<n>, --batch-bytes=<n>   bounds of one request to Weave
               --job=<file>               take the settings from a job definition (jobs/*.yaml); options win
               --report-dir=<dir>         write report-<job instance id>.json and .html there (default ./var/reports/)
@@ -105,6 +110,18 @@ final class Usage {
             trigger that passes during a run is skipped and logged; a sync scope another process is
             running is skipped. SIGTERM stops the running execution at its next chunk boundary
             (resumable) and ends the process. --max-runs ends it after that many runs.
+            """;
+
+    static final String WORKER = """
+            Usage: java -jar dify-weave-backfill.jar worker [--partitions=<n>]
+
+            Runs partitions of 'migrate --remote' and 'sync --remote' runs: takes partition requests from
+            the RabbitMQ queue (BACKFILL_REMOTE_QUEUE, default dify-weave-backfill.partitions; broker from
+            SPRING_RABBITMQ_HOST, _PORT, _USERNAME, _PASSWORD), --partitions at a time (default 1), and
+            runs each against the shared job repository (BACKFILL_DB_URL), Dify and Weave, with the same
+            settings as the manager. A request is acknowledged only when its partition finished: the
+            partition of a killed worker goes to another worker and resumes from its checkpoint. SIGTERM
+            stops the running partitions at their next chunk boundary (resumable) and ends the process.
             """;
 
     static final String DEMO = """
