@@ -36,6 +36,8 @@ final class Usage {
               --export-dir=<dir>         write the exact Weave request bodies as JSON Lines instead of sending
               --also-send                with --export-dir: send to Weave as well
               --project=<entity/project> the target (default WEAVE_PROJECT)
+              --project-routing=<mode>   single: every app to that target (default); dify: an app with Weave
+                                         tracing configured in Dify to its entity/project (and host)
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
               --batch-calls=<n>, --batch-bytes=<n>   bounds of one request to Weave
               --job=<file>               take the settings from a job definition (jobs/*.yaml); options win

@@ -100,7 +100,7 @@ public record BackfillSettings(
         if (project != null && !project.matches("[^/\\s]+/[^/\\s]+")) {
             throw new ConfigurationException("WEAVE_PROJECT must be entity/project, got '" + project + "'");
         }
-        return new WeaveSettings(uri, project, e.get("WANDB_API_KEY"));
+        return new WeaveSettings(uri, project, e.get("WANDB_API_KEY"), e.get("WF_TRACE_SERVER_URL") != null);
     }
 
     private static Tuning tuning(Env e) {
