@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.job;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.routing.AppTracingRow;
+import dev.difyweave.backfill.routing.DifyApiKeys;
 import dev.difyweave.backfill.routing.DifyWeaveRoutes;
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.routing.ProjectRoutes;
@@ -67,8 +69,10 @@ public class ProjectRoutesLoader {
         List<AppTracingRow> rows = APPS.query(dify.get(), Map.of(), (rs, n) -> new AppTracingRow(
                 rs.getObject("app_id", UUID.class), rs.getObject("tenant_id", UUID.class), rs.getString("name"),
                 rs.getString("tracing"), rs.getObject("config_id", UUID.class), rs.getString("tracing_config")));
+        Path keyStorage = settings.weave().difyKeyStorage();
         ProjectRoutes routes = DifyWeaveRoutes.parse(rows, defaultTarget,
-                settings.weave().serverUrlSet() ? settings.weave().serverUrl() : null);
+                settings.weave().serverUrlSet() ? settings.weave().serverUrl() : null,
+                keyStorage == null ? null : new DifyApiKeys(keyStorage)::decrypt);
         log.info("project routing from Dify: {} of {} apps have their own Weave target; the others go to {}",
                 routes.routes().size(), rows.size(), defaultTarget.projectId());
         routes.routes().forEach(r -> log.info("app {} ({}) -> {}", r.appId(), r.appName(), r.target()));

@@ -37,6 +37,21 @@ public final class DifyWeaveRoutes {
      *                       ignored, as by the Weave SDK), else {@code null}
      */
     public static ProjectRoutes parse(List<AppTracingRow> rows, WeaveTarget defaultTarget, URI serverOverride) {
+        return parse(rows, defaultTarget, serverOverride, null);
+    }
+
+    /** Decrypts a {@code tracing_config.api_key} of a tenant; {@link IllegalArgumentException} (safe to log) when it cannot. */
+    public interface KeyDecrypter {
+        String decrypt(UUID tenantId, String token);
+    }
+
+    /**
+     * @param keys with {@code BACKFILL_DIFY_KEYS}: each routed app's own API key is decrypted from its
+     *             config (an app whose key cannot be had is a problem and goes to the default target);
+     *             {@code null}: every target uses the environment's key
+     */
+    public static ProjectRoutes parse(List<AppTracingRow> rows, WeaveTarget defaultTarget, URI serverOverride,
+            KeyDecrypter keys) {
         Map<UUID, ProjectRoutes.Route> routes = new LinkedHashMap<>();
         Map<UUID, String> names = new LinkedHashMap<>();
         List<TraceProblem> problems = new ArrayList<>();
@@ -104,8 +119,34 @@ public final class DifyWeaveRoutes {
                     continue;
                 }
             }
+            WeaveTarget.ApiKey apiKey = null;
+            if (keys != null) {
+                String token = text(settings.get("api_key"));
+                String reason = null;
+                if (token == null || token.isBlank()) {
+                    reason = "tracing_config.api_key of app " + app + " is missing";
+                } else {
+                    try {
+                        String plain = keys.decrypt(row.tenantId(), token);
+                        if (plain == null || plain.isBlank()) {
+                            reason = "tracing_config.api_key of app " + app + " decrypts to an empty key";
+                        } else {
+                            apiKey = new WeaveTarget.ApiKey(plain.trim());
+                        }
+                    } catch (IllegalArgumentException e) {
+                        reason = "tracing_config.api_key of app " + app + ": " + e.getMessage();
+                    } catch (RuntimeException e) {
+                        reason = "tracing_config.api_key of app " + app + " could not be decrypted ("
+                                + e.getClass().getSimpleName() + ")";
+                    }
+                }
+                if (reason != null) {
+                    problems.add(new TraceProblem("trace_app_config", config, "tracing_config", reason + fallback));
+                    continue;
+                }
+            }
             routes.put(row.appId(), new ProjectRoutes.Route(row.appId(), row.name(),
-                    new WeaveTarget(entity.trim() + "/" + project.trim(), server, null)));
+                    new WeaveTarget(entity.trim() + "/" + project.trim(), server, apiKey)));
         }
         return new ProjectRoutes(ProjectRouting.DIFY, defaultTarget, routes, names, problems, warnings);
     }
