@@ -22,7 +22,7 @@ final class Usage {
             Run '<command> --help' for the options of a command.
             Configuration is read from the environment: DIFY_DB_URL, DIFY_DB_USERNAME, DIFY_DB_PASSWORD,
             BACKFILL_DB_URL, BACKFILL_DB_USERNAME, BACKFILL_DB_PASSWORD, WANDB_API_KEY, WEAVE_PROJECT,
-            WF_TRACE_SERVER_URL, DIFY_FILES_URL (see README.md).
+            WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH (see README.md).
             """;
 
     static final String WINDOW_OPTIONS = """

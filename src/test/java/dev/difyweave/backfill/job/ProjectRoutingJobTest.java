@@ -154,6 +154,41 @@ class ProjectRoutingJobTest {
         assertThat(harness.weave.requestCount()).as("the harness's server is not the default now").isZero();
     }
 
+    @Test
+    void withDifyKeysEachRoutedAppIsSentWithItsOwnDecryptedKey(@TempDir Path dir) throws Exception {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        GeneratedRun run = harness.generated.runs().stream().filter(GeneratedRun::finished).findFirst().orElseThrow();
+        java.util.Properties fixture = dev.difyweave.backfill.routing.DifyApiKeysTest.fixture();
+        String appKey = fixture.getProperty("hybrid.plaintext");
+        assertThat(appKey).as("the fixture encrypts the key the fake Weave accepts").isEqualTo(BackfillHarness.API_KEY);
+        Path storage = dir.resolve("storage");
+        dev.difyweave.backfill.routing.DifyApiKeysTest.install(storage, run.tenantId());
+        configure(run.appId(), ON, "{\"api_key\": \"" + fixture.getProperty("hybrid.ciphertext")
+                + "\", \"entity\": \"team-k\", \"project\": \"keyed\", \"host\": \"\"}");
+        harness.env.put("WANDB_API_KEY", "env-key-that-weave-refuses");
+        harness.env.put("BACKFILL_DIFY_KEYS", "true");
+        harness.env.put("DIFY_STORAGE_PATH", storage.toString());
+        Path reports = dir.resolve("reports");
+
+        BackfillHarness.Result result = harness.run("migrate", "--project-routing=dify", "--kinds=workflow",
+                "--app=" + run.appId(), "--report-dir=" + reports);
+
+        assertThat(result.exitStatus()).as(result.err()).isZero();
+        assertThat(harness.weave.call("team-k/keyed", run.id().toString())).isPresent();
+        assertThat(harness.weave.requests()).filteredOn(r -> r.status() == 401).isEmpty();
+        assertThat(result.out() + result.err()).doesNotContain(appKey);
+        try (var files = Files.list(reports)) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(appKey);
+            }
+        }
+        for (String table : List.of("batch_job_execution_params", "batch_job_execution_context",
+                "batch_step_execution_context", "backfill_problem", "backfill_dead_letter", "backfill_app_calls")) {
+            assertThat(harness.stateJdbc().queryForList("SELECT * FROM " + table).toString()).as(table)
+                    .doesNotContain(appKey);
+        }
+    }
+
     private void configure(UUID app, String tracing, String config) {
         harness.difyJdbc().update("UPDATE apps SET tracing = ? WHERE id = ?", tracing, app);
         harness.difyJdbc().update("INSERT INTO trace_app_config (app_id, tracing_provider, tracing_config) "

@@ -24,7 +24,7 @@ import dev.difyweave.backfill.weave.WeaveTarget;
  * AES-EAX against the EAX paper's vectors, and Dify's key encryption against ciphertexts made by an
  * independent Python implementation (src/test/resources/dify-keys/make-fixture.py).
  */
-class DifyApiKeysTest {
+public class DifyApiKeysTest {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -129,7 +129,7 @@ class DifyApiKeysTest {
                 .noneMatch(r -> r.contains(fixture.getProperty("hybrid.plaintext")));
     }
 
-    static Properties fixture() throws IOException {
+    public static Properties fixture() throws IOException {
         Properties p = new Properties();
         try (InputStream in = DifyApiKeysTest.class.getResourceAsStream("/dify-keys/ciphertexts.properties")) {
             p.load(in);
@@ -138,7 +138,7 @@ class DifyApiKeysTest {
     }
 
     /** Puts the fixture's private key where Dify's local storage keeps the tenant's. */
-    static void install(Path storage, UUID tenant) throws IOException {
+    public static void install(Path storage, UUID tenant) throws IOException {
         Path dir = Files.createDirectories(storage.resolve("privkeys").resolve(tenant.toString()));
         try (InputStream in = DifyApiKeysTest.class.getResourceAsStream("/dify-keys/private.pem")) {
             Files.write(dir.resolve("private.pem"), in.readAllBytes());
