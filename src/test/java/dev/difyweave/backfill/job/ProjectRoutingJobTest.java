@@ -105,6 +105,8 @@ class ProjectRoutingJobTest {
             assertThat(p.get("reason").toString()).contains("apps.tracing is not a JSON object")
                     .contains(BackfillHarness.PROJECT);
         });
+        assertThat(harness.problems()).as("recorded once, not once per step")
+                .filteredOn(p -> p.get("source_key").equals(brokenApp.toString())).hasSize(1);
         assertThat(expected.keySet().stream().filter(id -> brokenApp.equals(appOfCall.get(id))))
                 .isNotEmpty().allSatisfy(id -> assertThat(harness.weave.call(BackfillHarness.PROJECT, id)).isPresent());
 
