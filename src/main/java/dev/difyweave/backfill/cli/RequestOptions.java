@@ -22,7 +22,8 @@ import dev.difyweave.backfill.routing.ProjectRouting;
 public final class RequestOptions {
 
     public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "dry-run",
-            "export-dir", "also-send", "project", "project-routing", "chunk-size", "batch-calls", "batch-bytes", "job", "report-dir", "help");
+            "export-dir", "also-send", "project", "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions",
+            "remote", "job", "report-dir", "help");
 
     public static final List<String> KNOWN_KINDS =
             List.of("workflow", "message", "tool", "dataset_retrieval", "moderation", "generate_name");
@@ -77,7 +78,8 @@ public final class RequestOptions {
                 args.has("chunk-size") ? positive(args, "chunk-size", 10_000) : t.chunkSize(),
                 args.has("batch-bytes") ? positive(args, "batch-bytes", 31 * 1024 * 1024) : t.batchBytes(),
                 args.has("batch-calls") ? positive(args, "batch-calls", 100_000) : t.batchCalls(),
-                t.maxCallBytes(), t.connectTimeout(), t.readTimeout(), t.retry()));
+                t.maxCallBytes(), t.connectTimeout(), t.readTimeout(), t.retry(),
+                args.has("partitions") ? positive(args, "partitions", 64) : t.partitions()));
     }
 
     private static int positive(CliArguments args, String option, int max) {

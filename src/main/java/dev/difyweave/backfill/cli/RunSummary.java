@@ -5,6 +5,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
+import dev.difyweave.backfill.job.CountedSteps;
 import dev.difyweave.backfill.job.TraceItemWriter;
 import dev.difyweave.backfill.report.RunReport;
 
@@ -25,7 +26,7 @@ public record RunSummary(long executionId, BatchStatus status, long traces, long
         long problems = 0;
         long approximated = 0;
         long suggested = 0;
-        for (StepExecution step : execution.getStepExecutions()) {
+        for (StepExecution step : CountedSteps.of(execution)) {
             traces += step.getWriteCount();
             calls += step.getExecutionContext().getLong(TraceItemWriter.CALLS, 0L);
             deadLetters += step.getExecutionContext().getLong(TraceItemWriter.DEAD_LETTERS, 0L);
@@ -34,7 +35,7 @@ public record RunSummary(long executionId, BatchStatus status, long traces, long
             suggested += step.getExecutionContext().getLong(RunReport.SUGGESTED_QUESTIONS_KEY, 0L);
         }
         String failure = execution.getStatus() == BatchStatus.COMPLETED ? null
-                : Reasons.oneLine(execution.getAllFailureExceptions(), execution.getExitStatus().getExitDescription());
+                : Reasons.oneLine(CountedSteps.failures(execution), execution.getExitStatus().getExitDescription());
         return new RunSummary(execution.getId(), execution.getStatus(), traces, calls, deadLetters, problems,
                 approximated, suggested, failure, execution.getJobParameters());
     }

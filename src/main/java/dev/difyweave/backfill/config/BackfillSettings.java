@@ -140,7 +140,8 @@ public record BackfillSettings(
                         e.duration("BACKFILL_RETRY_INITIAL_DELAY", retry.initialDelay()),
                         retry.multiplier(),
                         e.duration("BACKFILL_RETRY_MAX_DELAY", retry.maxDelay()),
-                        e.duration("BACKFILL_RETRY_AFTER_MAX", retry.maxRetryAfter())));
+                        e.duration("BACKFILL_RETRY_AFTER_MAX", retry.maxRetryAfter())),
+                e.parse("BACKFILL_PARTITIONS", Tuning.defaultPartitions(), Integer::parseInt, 1, 64));
     }
 
     private static void requireJdbc(String name, String url) {

@@ -12,5 +12,21 @@ public record Tuning(
         long maxCallBytes,
         Duration connectTimeout,
         Duration readTimeout,
-        WeaveRetry.Settings retry) {
+        WeaveRetry.Settings retry,
+        int partitions) {
+
+    /** The default partition count: one per core, at most four (the Dify database is the next limit). */
+    public static int defaultPartitions() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Connections the Dify pool needs: one reader per partition running at once, plus the partitioner. */
+    public int difyConnections() {
+        return partitions + 2;
+    }
+
+    /** Connections the state pool needs: each partition's chunk transaction and ledger, plus the job's own. */
+    public int stateConnections() {
+        return 2 * partitions + 4;
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -20,10 +21,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.difyweave.backfill.BuildInfo;
 import dev.difyweave.backfill.config.BackfillSettings;
+import dev.difyweave.backfill.partition.LocalPartitionedSteps;
+import dev.difyweave.backfill.partition.PartitionRange;
+import dev.difyweave.backfill.partition.PartitionedSteps;
+import dev.difyweave.backfill.partition.RootPartitioner;
 import dev.difyweave.backfill.source.ConversationPageSource;
 import dev.difyweave.backfill.source.ConversationRow;
 import dev.difyweave.backfill.source.Keyset;
@@ -33,6 +39,7 @@ import dev.difyweave.backfill.source.MessageTraceSource;
 import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.PendingPageSource;
 import dev.difyweave.backfill.source.RootLoader;
+import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.source.WorkflowPageSource;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
 import dev.difyweave.backfill.trace.AssembledTrace;
@@ -60,6 +67,14 @@ public class BackfillJobConfiguration {
     public static final String WORKFLOW_STEP = "workflowTraces";
     public static final String MESSAGE_STEP = "messageTraces";
     public static final String NAME_STEP = "conversationNames";
+
+    /** The steps each of the three windowed steps runs once per partition ({@code workflowRunPartition:p000}, ...). */
+    public static final String WORKFLOW_PARTITION = "workflowRunPartition";
+    public static final String MESSAGE_PARTITION = "messagePartition";
+    public static final String NAME_PARTITION = "conversationPartition";
+
+    /** The partition managers: their step executions only aggregate what their partitions did. */
+    public static final Set<String> PARTITIONED_STEPS = Set.of(WORKFLOW_STEP, MESSAGE_STEP, NAME_STEP);
 
     /** The kinds the message step serves: chatflow workflow calls hang off messages too. */
     public static final Set<String> MESSAGE_STEP_KINDS = Set.of(MessageTraceMapper.KIND, "tool", "dataset_retrieval",
@@ -174,11 +189,22 @@ public class BackfillJobConfiguration {
                 projectRoutes);
     }
 
-    /** A keyset reader over the window of the request, or over nothing when its kinds were not asked for. */
-    private static <T> KeysetItemReader<T> windowReader(String name, boolean selected,
-            java.util.function.Supplier<PageSource<T>> source, BackfillRequest request, BackfillSettings settings) {
-        return new KeysetItemReader<>(name, selected ? source.get() : PageSource.nothing(),
-                settings.tuning().chunkSize(), Keyset.before(request.window().from()));
+    /**
+     * A keyset reader over one partition of the request's window (its bounds are in the partition's
+     * step execution context), or over nothing for an empty partition or kinds not asked for.
+     */
+    private static <T> KeysetItemReader<T> partitionReader(String name, Map<String, Object> partition,
+            Map<String, Object> parameters, Function<SourceWindow, PageSource<T>> source, BackfillSettings settings) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        PartitionRange range = PartitionRange.fromContext(name, partition);
+        if (range == null) {
+            throw new IllegalStateException(name + ": a windowed reader runs only in a partition, its context has no bounds");
+        }
+        SourceWindow window = range.window(request.appIds(), request.tenantIds());
+        return window == null
+                ? new KeysetItemReader<>(name, PageSource.nothing(), settings.tuning().chunkSize(), Keyset.FIRST)
+                : new KeysetItemReader<>(name, source.apply(window), settings.tuning().chunkSize(),
+                        Keyset.before(window.from()));
     }
 
     /** A reader over a sync scope's pending roots of one kind that are finished now; nothing for a migrate. */
@@ -205,30 +231,86 @@ public class BackfillJobConfiguration {
     }
 
     @Bean
-    Step workflowTracesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    PartitionedSteps partitionedSteps(JobRepository jobRepository, BackfillSettings settings) {
+        int partitions = settings.tuning().partitions();
+        ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+        threads.setCorePoolSize(partitions);
+        threads.setMaxPoolSize(partitions);
+        threads.setThreadNamePrefix("partition-");
+        threads.initialize();
+        return new LocalPartitionedSteps(jobRepository, threads, partitions);
+    }
+
+    @Bean
+    Step workflowTracesStep(PartitionedSteps partitionedSteps, RootPartitioner workflowRunPartitioner,
+            Step workflowRunPartitionStep) {
+        return partitionedSteps.manager(WORKFLOW_STEP, workflowRunPartitioner, workflowRunPartitionStep);
+    }
+
+    @Bean
+    Step messageTracesStep(PartitionedSteps partitionedSteps, RootPartitioner messagePartitioner,
+            Step messagePartitionStep) {
+        return partitionedSteps.manager(MESSAGE_STEP, messagePartitioner, messagePartitionStep);
+    }
+
+    @Bean
+    Step conversationNamesStep(PartitionedSteps partitionedSteps, RootPartitioner conversationPartitioner,
+            Step conversationPartitionStep) {
+        return partitionedSteps.manager(NAME_STEP, conversationPartitioner, conversationPartitionStep);
+    }
+
+    @Bean
+    Step workflowRunPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             KeysetItemReader<WorkflowTraceSource> workflowTraceReader,
             TraceAssemblyProcessor<WorkflowTraceSource> workflowTraceProcessor, TraceItemWriter traceItemWriter,
             BackfillSettings settings) {
-        return chunkStep(WORKFLOW_STEP, jobRepository, transactionManager, workflowTraceReader, workflowTraceProcessor,
-                traceItemWriter, settings);
+        return chunkStep(WORKFLOW_PARTITION, jobRepository, transactionManager, workflowTraceReader,
+                workflowTraceProcessor, traceItemWriter, settings);
     }
 
     @Bean
-    Step messageTracesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step messagePartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             KeysetItemReader<MessageTraceSource> messageTraceReader,
             TraceAssemblyProcessor<MessageTraceSource> messageTraceProcessor, TraceItemWriter traceItemWriter,
             BackfillSettings settings) {
-        return chunkStep(MESSAGE_STEP, jobRepository, transactionManager, messageTraceReader, messageTraceProcessor,
-                traceItemWriter, settings);
+        return chunkStep(MESSAGE_PARTITION, jobRepository, transactionManager, messageTraceReader,
+                messageTraceProcessor, traceItemWriter, settings);
     }
 
     @Bean
-    Step conversationNamesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step conversationPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             KeysetItemReader<ConversationRow> conversationReader,
             TraceAssemblyProcessor<ConversationRow> conversationNameProcessor, TraceItemWriter traceItemWriter,
             BackfillSettings settings) {
-        return chunkStep(NAME_STEP, jobRepository, transactionManager, conversationReader, conversationNameProcessor,
-                traceItemWriter, settings);
+        return chunkStep(NAME_PARTITION, jobRepository, transactionManager, conversationReader,
+                conversationNameProcessor, traceItemWriter, settings);
+    }
+
+    @Bean
+    @StepScope
+    RootPartitioner workflowRunPartitioner(@Qualifier("difyDataSource") DataSource dify,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        return new RootPartitioner(new JdbcTemplate(dify), RootPartitioner.RootTable.WORKFLOW_RUNS,
+                request.includes(WorkflowTraceMapper.KIND) ? request.window() : null);
+    }
+
+    @Bean
+    @StepScope
+    RootPartitioner messagePartitioner(@Qualifier("difyDataSource") DataSource dify,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        return new RootPartitioner(new JdbcTemplate(dify), RootPartitioner.RootTable.MESSAGES,
+                servesMessages(request) ? request.window() : null);
+    }
+
+    @Bean
+    @StepScope
+    RootPartitioner conversationPartitioner(@Qualifier("difyDataSource") DataSource dify,
+            @Value("#{jobParameters}") Map<String, Object> parameters) {
+        BackfillRequest request = BackfillRequest.fromParameters(parameters);
+        return new RootPartitioner(new JdbcTemplate(dify), RootPartitioner.RootTable.CONVERSATIONS,
+                request.includes(ConversationNameMapper.KIND) ? request.window() : null);
     }
 
     private static <S> Step chunkStep(String name, JobRepository jobRepository,
@@ -247,10 +329,10 @@ public class BackfillJobConfiguration {
     @Bean
     @StepScope
     KeysetItemReader<WorkflowTraceSource> workflowTraceReader(@Qualifier("difyDataSource") DataSource dify,
-            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
-        BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        return windowReader("workflowRuns", request.includes(WorkflowTraceMapper.KIND),
-                () -> new WorkflowPageSource(new JdbcTemplate(dify), request.window()), request, settings);
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{stepExecutionContext}") Map<String, Object> partition, BackfillSettings settings) {
+        return partitionReader("workflowRuns", partition, parameters,
+                window -> new WorkflowPageSource(new JdbcTemplate(dify), window), settings);
     }
 
     @Bean
@@ -265,10 +347,10 @@ public class BackfillJobConfiguration {
     @Bean
     @StepScope
     KeysetItemReader<MessageTraceSource> messageTraceReader(@Qualifier("difyDataSource") DataSource dify,
-            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
-        BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        return windowReader("messages", servesMessages(request),
-                () -> new MessagePageSource(new JdbcTemplate(dify), request.window()), request, settings);
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{stepExecutionContext}") Map<String, Object> partition, BackfillSettings settings) {
+        return partitionReader("messages", partition, parameters,
+                window -> new MessagePageSource(new JdbcTemplate(dify), window), settings);
     }
 
     @Bean
@@ -285,10 +367,10 @@ public class BackfillJobConfiguration {
     @Bean
     @StepScope
     KeysetItemReader<ConversationRow> conversationReader(@Qualifier("difyDataSource") DataSource dify,
-            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
-        BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        return windowReader("conversations", request.includes(ConversationNameMapper.KIND),
-                () -> new ConversationPageSource(new JdbcTemplate(dify), request.window()), request, settings);
+            @Value("#{jobParameters}") Map<String, Object> parameters,
+            @Value("#{stepExecutionContext}") Map<String, Object> partition, BackfillSettings settings) {
+        return partitionReader("conversations", partition, parameters,
+                window -> new ConversationPageSource(new JdbcTemplate(dify), window), settings);
     }
 
     @Bean

@@ -31,8 +31,8 @@ public class InfrastructureConfiguration {
 
     @Bean
     @Primary
-    HikariDataSource dataSource(StateStore stateStore) {
-        HikariDataSource dataSource = DataSources.state(stateStore.settings(), 6);
+    HikariDataSource dataSource(StateStore stateStore, BackfillSettings settings) {
+        HikariDataSource dataSource = DataSources.state(stateStore.settings(), settings.tuning().stateConnections());
         StateSchema.ensure(dataSource);
         return dataSource;
     }
@@ -46,7 +46,7 @@ public class InfrastructureConfiguration {
     @Bean(destroyMethod = "close", defaultCandidate = false)
     @Lazy
     HikariDataSource difyDataSource(BackfillSettings settings) {
-        return DataSources.difyReadOnly(settings.requireDify(), 4);
+        return DataSources.difyReadOnly(settings.requireDify(), settings.tuning().difyConnections());
     }
 
     @Bean

@@ -24,11 +24,15 @@ public final class DeliveryStatsRecorder implements StepExecutionListener, Chunk
     public static final String BYTES_SENT = "backfill.delivery.bytes_sent";
 
     private final Supplier<DeliveryStats> stats;
-    private StepExecution stepExecution;
-    private DeliveryStats.Snapshot atStart;
-    private long requestsBefore;
-    private long retriesBefore;
-    private long bytesBefore;
+    /**
+     * One listener serves every execution of its step, and partitions of one step run at once on
+     * several threads: each thread keeps the state of the step execution it runs.
+     */
+    private final ThreadLocal<Running> running = new ThreadLocal<>();
+
+    private record Running(StepExecution step, DeliveryStats.Snapshot atStart, long requestsBefore, long retriesBefore,
+            long bytesBefore) {
+    }
 
     /** {@code stats} may supply {@code null} (no delivery in this process): nothing is recorded then. */
     public DeliveryStatsRecorder(Supplier<DeliveryStats> stats) {
@@ -37,13 +41,10 @@ public final class DeliveryStatsRecorder implements StepExecutionListener, Chunk
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        this.stepExecution = stepExecution;
         DeliveryStats current = stats.get();
-        atStart = current == null ? null : current.snapshot();
         ExecutionContext context = stepExecution.getExecutionContext();
-        requestsBefore = context.getLong(REQUESTS, 0L);
-        retriesBefore = context.getLong(RETRIES, 0L);
-        bytesBefore = context.getLong(BYTES_SENT, 0L);
+        running.set(new Running(stepExecution, current == null ? null : current.snapshotOfThisThread(),
+                context.getLong(REQUESTS, 0L), context.getLong(RETRIES, 0L), context.getLong(BYTES_SENT, 0L)));
     }
 
     @Override
@@ -60,18 +61,20 @@ public final class DeliveryStatsRecorder implements StepExecutionListener, Chunk
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         record();
+        running.remove();
         return null;
     }
 
     private void record() {
         DeliveryStats current = stats.get();
-        if (stepExecution == null || atStart == null || current == null) {
+        Running run = running.get();
+        if (run == null || run.atStart() == null || current == null) {
             return;
         }
-        DeliveryStats.Snapshot sent = current.snapshot().minus(atStart);
-        ExecutionContext context = stepExecution.getExecutionContext();
-        context.putLong(REQUESTS, requestsBefore + sent.requests());
-        context.putLong(RETRIES, retriesBefore + sent.retries());
-        context.putLong(BYTES_SENT, bytesBefore + sent.bytesSent());
+        DeliveryStats.Snapshot sent = current.snapshotOfThisThread().minus(run.atStart());
+        ExecutionContext context = run.step().getExecutionContext();
+        context.putLong(REQUESTS, run.requestsBefore() + sent.requests());
+        context.putLong(RETRIES, run.retriesBefore() + sent.retries());
+        context.putLong(BYTES_SENT, run.bytesBefore() + sent.bytesSent());
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.step.StepExecution;
 
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.TraceItemWriter;
+import dev.difyweave.backfill.partition.PartitionRange;
 
 /**
  * While a step runs, one progress line every {@code interval} (5 s) on a terminal: traces and calls
@@ -42,9 +44,20 @@ public final class ProgressListener implements StepExecutionListener {
     private final boolean enabled;
     private final Duration interval;
     private final LongSupplier nanoTime;
-    private ScheduledExecutorService ticker;
-    private volatile Run run;
-    private volatile boolean printed;
+    /** The step executions running now, by id: the partitions of one step run at once on several threads. */
+    private final Map<Long, Ticking> running = new ConcurrentHashMap<>();
+
+    /** A running step execution and the thread that prints its lines. */
+    private static final class Ticking {
+        final Run run;
+        final ScheduledExecutorService ticker;
+        volatile boolean printed;
+
+        Ticking(Run run, ScheduledExecutorService ticker) {
+            this.run = run;
+            this.ticker = ticker;
+        }
+    }
 
     /** The state of one step execution, as seen from the ticker thread. */
     static final class Run {
@@ -66,6 +79,12 @@ public final class ProgressListener implements StepExecutionListener {
                 BackfillRequest request = BackfillRequest.fromJobParameters(step.getJobExecution().getJobParameters());
                 from = request.from();
                 to = request.to();
+                PartitionRange partition = PartitionRange.fromContext(step.getStepName(),
+                        step.getExecutionContext().toMap());
+                if (partition != null && !partition.isEmpty()) {
+                    from = partition.from().toInstant(ZoneOffset.UTC);
+                    to = partition.to().toInstant(ZoneOffset.UTC);
+                }
             } catch (RuntimeException notABackfillJob) {
                 // no window: lines without position and ETA
             }
@@ -97,44 +116,39 @@ public final class ProgressListener implements StepExecutionListener {
         if (!enabled) {
             return;
         }
-        run = new Run(stepExecution, nanoTime.getAsLong());
-        printed = false;
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "progress-" + stepExecution.getStepName());
             t.setDaemon(true);
             return t;
         });
+        Ticking ticking = new Ticking(new Run(stepExecution, nanoTime.getAsLong()), ticker);
+        running.put(stepExecution.getId(), ticking);
         long millis = interval.toMillis();
-        ticker.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(() -> tick(ticking), millis, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        if (!enabled || ticker == null) {
+        Ticking ticking = running.remove(stepExecution.getId());
+        if (!enabled || ticking == null) {
             return null;
         }
-        ticker.shutdownNow();
+        ticking.ticker.shutdownNow();
         try {
-            ticker.awaitTermination(1, TimeUnit.SECONDS);
+            ticking.ticker.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        ticker = null;
-        if (printed && run != null) {
-            out.println(line(run, nanoTime.getAsLong(), stepExecution.getStatus().name().toLowerCase(Locale.ROOT)));
+        if (ticking.printed) {
+            out.println(line(ticking.run, nanoTime.getAsLong(), stepExecution.getStatus().name().toLowerCase(Locale.ROOT)));
         }
-        run = null;
         return null;
     }
 
-    private void tick() {
-        Run current = run;
-        if (current == null) {
-            return;
-        }
+    private void tick(Ticking ticking) {
         try {
-            out.println(line(current, nanoTime.getAsLong(), null));
-            printed = true;
+            out.println(line(ticking.run, nanoTime.getAsLong(), null));
+            ticking.printed = true;
         } catch (RuntimeException e) {
             // progress must never disturb the run
         }

@@ -29,6 +29,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.CountedSteps;
 import dev.difyweave.backfill.job.TraceItemWriter;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.weave.Json;
@@ -126,7 +127,7 @@ public record RunReport(
         // execution of each step holds that step's total for the whole window.
         Map<String, StepExecution> newestPerStep = new HashMap<>();
         for (JobExecution execution : executions) {
-            for (StepExecution step : execution.getStepExecutions()) {
+            for (StepExecution step : CountedSteps.of(execution)) {
                 traces += step.getWriteCount();
                 newestPerStep.merge(step.getStepName(), step, (a, b) -> a.getId() >= b.getId() ? a : b);
             }
@@ -315,7 +316,7 @@ public record RunReport(
     }
 
     private static String failure(JobExecution execution) {
-        for (Throwable failure : execution.getAllFailureExceptions()) {
+        for (Throwable failure : CountedSteps.failures(execution)) {
             String line = oneLine(failure);
             if (line != null) {
                 return line;

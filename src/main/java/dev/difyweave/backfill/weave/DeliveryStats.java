@@ -17,6 +17,8 @@ public final class DeliveryStats {
     private final AtomicLong deadLetters = new AtomicLong();
     /** Replies by status class: index 1 = 1xx ... 5 = 5xx; 0 = a status outside 100..599. */
     private final AtomicLongArray responses = new AtomicLongArray(6);
+    /** The same counters for the calling thread alone: partitions on threads each see their own share. */
+    private final ThreadLocal<long[]> thisThread = ThreadLocal.withInitial(() -> new long[5]);
 
     /** A point-in-time copy of the counters. */
     public record Snapshot(long requests, long retries, long callsAccepted, long bytesSent, long deadLetters) {
@@ -31,6 +33,9 @@ public final class DeliveryStats {
     void request(long bytes) {
         requests.incrementAndGet();
         bytesSent.addAndGet(bytes);
+        long[] mine = thisThread.get();
+        mine[0]++;
+        mine[3] += bytes;
     }
 
     /** A request got an HTTP reply with this status (network errors and lost replies get none). */
@@ -40,14 +45,17 @@ public final class DeliveryStats {
 
     void retried() {
         retries.incrementAndGet();
+        thisThread.get()[1]++;
     }
 
     void accepted(long calls) {
         callsAccepted.addAndGet(calls);
+        thisThread.get()[2] += calls;
     }
 
     void deadLettered(long calls) {
         deadLetters.addAndGet(calls);
+        thisThread.get()[4] += calls;
     }
 
     public long requests() {
@@ -88,6 +96,12 @@ public final class DeliveryStats {
             replied += responses.get(i);
         }
         return Math.max(0, requests.get() - replied);
+    }
+
+    /** What the calling thread sent so far (a step, or one partition, runs on one thread). */
+    public Snapshot snapshotOfThisThread() {
+        long[] mine = thisThread.get();
+        return new Snapshot(mine[0], mine[1], mine[2], mine[3], mine[4]);
     }
 
     public Snapshot snapshot() {

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Writes the exact {@code /call/upsert_batch} request bodies as JSON Lines, one request per line, into
  * {@code <dir>/weave-requests.jsonl}. Files are created readable by their owner only and forced to
- * disk before the chunk's checkpoint. A resumed window may append a chunk again; replaying the file
+ * disk before the chunk's checkpoint. Each partition of a run has its own sink; every line is one append. A resumed window may append a chunk again; replaying the file
  * is still safe because call ids are deterministic and Weave merges by id.
  */
 public final class JsonlExportSink implements TraceSink {
@@ -53,8 +53,12 @@ public final class JsonlExportSink implements TraceSink {
     public synchronized List<DeadLetter> write(String projectId, List<WeaveCall> calls) {
         try {
             for (RequestBatch batch : RequestBatch.plan(projectId, calls, maxBatchBytes, maxBatchCalls)) {
-                channel.write(ByteBuffer.wrap(batch.upsertBody()));
-                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                // one write per line: the partitions of a run append to the same file at once (O_APPEND)
+                byte[] body = batch.upsertBody();
+                ByteBuffer line = ByteBuffer.allocate(body.length + 1).put(body).put((byte) '\n').flip();
+                while (line.hasRemaining()) {
+                    channel.write(line);
+                }
             }
             channel.force(false);
             return List.of();
