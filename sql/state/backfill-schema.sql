@@ -67,3 +67,16 @@ CREATE TABLE IF NOT EXISTS backfill_daily_calls (
     calls            BIGINT       NOT NULL,
     PRIMARY KEY (job_execution_id, step_name, kind, day)
 );
+
+-- Calls delivered per execution, step, Dify app ('' when not known) and the Weave project they went to
+-- (--project-routing=dify sends each app to its own project): the run report's "which app went where".
+-- app_name is Dify's apps.name at the time, a label only.
+CREATE TABLE IF NOT EXISTS backfill_app_calls (
+    job_execution_id BIGINT       NOT NULL,
+    step_name        VARCHAR(100) NOT NULL,
+    app_id           VARCHAR(36)  NOT NULL,
+    project_id       VARCHAR(300) NOT NULL,
+    app_name         VARCHAR(255),
+    calls            BIGINT       NOT NULL,
+    PRIMARY KEY (job_execution_id, step_name, app_id, project_id)
+);

@@ -102,7 +102,9 @@ final class MigrateCommand {
             out.println("continuing the unfinished window that ended at " + request.to());
         }
         out.println("window [" + request.from() + ", " + request.to() + ") kinds=" + String.join(",", request.kinds())
-                + " sink=" + request.sink().name().toLowerCase() + (request.project() == null ? "" : " project=" + request.project()));
+                + " sink=" + request.sink().name().toLowerCase() + (request.project() == null ? "" : " project=" + request.project())
+                + (request.projectRouting() == dev.difyweave.backfill.routing.ProjectRouting.SINGLE ? ""
+                        : " project-routing=" + request.projectRouting().parameter()));
         BackfillLauncher.Outcome outcome;
         try {
             outcome = launcher.launch(request);

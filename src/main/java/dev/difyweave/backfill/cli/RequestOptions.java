@@ -16,12 +16,14 @@ import dev.difyweave.backfill.config.ConfigurationException;
 import dev.difyweave.backfill.config.Tuning;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.BackfillRequest.Sink;
+import dev.difyweave.backfill.routing.ProjectRouting;
 
 /** The options of cli.md shared by every command that reads Dify, turned into a {@link BackfillRequest}. */
 public final class RequestOptions {
 
     public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "dry-run",
-            "export-dir", "also-send", "project", "chunk-size", "batch-calls", "batch-bytes", "partitions", "remote", "job", "report-dir", "help");
+            "export-dir", "also-send", "project", "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions",
+            "remote", "job", "report-dir", "help");
 
     public static final List<String> KNOWN_KINDS =
             List.of("workflow", "message", "tool", "dataset_retrieval", "moderation", "generate_name");
@@ -60,9 +62,13 @@ public final class RequestOptions {
         if (sink.sends() && project == null) {
             throw new ConfigurationException("WEAVE_PROJECT is not set (nor --project): give the target as entity/project");
         }
+        ProjectRouting routing = ProjectRouting.ofParameter(args.has("project-routing") ? args.value("project-routing") : null);
+        if (routing == null) {
+            throw new UsageException("--project-routing must be single or dify, got '" + args.value("project-routing") + "'");
+        }
         return new BackfillRequest(from, to, uuids(args, "app"), uuids(args, "tenant"), kinds, sink,
                 sink == Sink.DRY_RUN ? null : project, args.has("export-dir") ? args.value("export-dir") : null,
-                toDefaulted, label, null);
+                toDefaulted, label, null, routing);
     }
 
     /** The settings with the sizes a command line or job definition overrides. */

@@ -23,7 +23,7 @@ final class Usage {
             Run '<command> --help' for the options of a command.
             Configuration is read from the environment: DIFY_DB_URL, DIFY_DB_USERNAME, DIFY_DB_PASSWORD,
             BACKFILL_DB_URL, BACKFILL_DB_USERNAME, BACKFILL_DB_PASSWORD, WANDB_API_KEY, WEAVE_PROJECT,
-            WF_TRACE_SERVER_URL, DIFY_FILES_URL (see README.md).
+            WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH (see README.md).
             """;
 
     static final String WINDOW_OPTIONS = """
@@ -37,6 +37,8 @@ final class Usage {
               --export-dir=<dir>         write the exact Weave request bodies as JSON Lines instead of sending
               --also-send                with --export-dir: send to Weave as well
               --project=<entity/project> the target (default WEAVE_PROJECT)
+              --project-routing=<mode>   single: every app to that target (default); dify: an app with Weave
+                                         tracing configured in Dify to its entity/project (and host)
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
               --partitions=<n>           split each root kind's window into n time ranges of about equal row
                                          counts, run at once (default: one per core, at most 4)

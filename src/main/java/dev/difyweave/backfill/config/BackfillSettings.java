@@ -100,7 +100,29 @@ public record BackfillSettings(
         if (project != null && !project.matches("[^/\\s]+/[^/\\s]+")) {
             throw new ConfigurationException("WEAVE_PROJECT must be entity/project, got '" + project + "'");
         }
-        return new WeaveSettings(uri, project, e.get("WANDB_API_KEY"));
+        return new WeaveSettings(uri, project, e.get("WANDB_API_KEY"), e.get("WF_TRACE_SERVER_URL") != null,
+                difyKeyStorage(e));
+    }
+
+    /** {@code BACKFILL_DIFY_KEYS=true}: Dify's storage root ({@code DIFY_STORAGE_PATH}) with the tenants' private keys. */
+    private static java.nio.file.Path difyKeyStorage(Env e) {
+        String flag = e.get("BACKFILL_DIFY_KEYS");
+        if (flag == null || flag.equalsIgnoreCase("false")) {
+            return null;
+        }
+        if (!flag.equalsIgnoreCase("true")) {
+            throw new ConfigurationException("BACKFILL_DIFY_KEYS must be true or false, got '" + flag + "'");
+        }
+        String root = e.get("DIFY_STORAGE_PATH");
+        if (root == null) {
+            throw new ConfigurationException("BACKFILL_DIFY_KEYS=true needs DIFY_STORAGE_PATH: the directory of Dify's "
+                    + "local storage that holds privkeys/<tenant_id>/private.pem");
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(root);
+        if (!java.nio.file.Files.isDirectory(path.resolve("privkeys"))) {
+            throw new ConfigurationException("DIFY_STORAGE_PATH has no privkeys/ directory: " + path.toAbsolutePath());
+        }
+        return path;
     }
 
     private static Tuning tuning(Env e) {

@@ -52,7 +52,7 @@ import dev.difyweave.backfill.weave.DryRunSink;
 import dev.difyweave.backfill.weave.JsonlExportSink;
 import dev.difyweave.backfill.weave.TeeSink;
 import dev.difyweave.backfill.weave.TraceSink;
-import dev.difyweave.backfill.weave.WeaveDelivery;
+import dev.difyweave.backfill.weave.WeaveDeliveries;
 import dev.difyweave.backfill.weave.WeaveHttpSink;
 
 /**
@@ -174,15 +174,19 @@ public class BackfillJobConfiguration {
     @Bean
     @StepScope
     TraceItemWriter pendingWorkflowWriter(@Value("#{jobParameters}") Map<String, Object> parameters,
-            TraceSink traceSink, CallSanitizer callSanitizer, FailureLedger failureLedger, PendingStore pendingStore) {
-        return writer(parameters, traceSink, callSanitizer, failureLedger, pendingStore, PendingStore.WORKFLOW_RUNS);
+            TraceSink traceSink, CallSanitizer callSanitizer, FailureLedger failureLedger, PendingStore pendingStore,
+            ProjectRoutesLoader projectRoutes) {
+        return writer(parameters, traceSink, callSanitizer, failureLedger, pendingStore, PendingStore.WORKFLOW_RUNS,
+                projectRoutes);
     }
 
     @Bean
     @StepScope
     TraceItemWriter pendingMessageWriter(@Value("#{jobParameters}") Map<String, Object> parameters,
-            TraceSink traceSink, CallSanitizer callSanitizer, FailureLedger failureLedger, PendingStore pendingStore) {
-        return writer(parameters, traceSink, callSanitizer, failureLedger, pendingStore, PendingStore.MESSAGES);
+            TraceSink traceSink, CallSanitizer callSanitizer, FailureLedger failureLedger, PendingStore pendingStore,
+            ProjectRoutesLoader projectRoutes) {
+        return writer(parameters, traceSink, callSanitizer, failureLedger, pendingStore, PendingStore.MESSAGES,
+                projectRoutes);
     }
 
     /**
@@ -337,7 +341,7 @@ public class BackfillJobConfiguration {
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         WorkflowTraceMapper mapper = new WorkflowTraceMapper(provenance(parameters));
         return new TraceAssemblyProcessor<>(WorkflowTraceMapper.KIND, mapper::map,
-                s -> "workflow_runs:" + s.run().id());
+                s -> "workflow_runs:" + s.run().id(), s -> s.run().appId());
     }
 
     @Bean
@@ -357,7 +361,7 @@ public class BackfillJobConfiguration {
         MessageTraceMapper mapper = new MessageTraceMapper(provenance(parameters), settings.filesUrl());
         Set<String> kinds = Set.copyOf(request.kinds());
         return new TraceAssemblyProcessor<>(MessageTraceMapper.KIND, s -> mapper.map(s, kinds),
-                s -> "messages:" + s.message().id());
+                s -> "messages:" + s.message().id(), s -> s.message().appId());
     }
 
     @Bean
@@ -374,38 +378,46 @@ public class BackfillJobConfiguration {
     TraceAssemblyProcessor<ConversationRow> conversationNameProcessor(
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         ConversationNameMapper mapper = new ConversationNameMapper(provenance(parameters));
-        return new TraceAssemblyProcessor<>(ConversationNameMapper.KIND, mapper::map, c -> "conversations:" + c.id());
+        return new TraceAssemblyProcessor<>(ConversationNameMapper.KIND, mapper::map, c -> "conversations:" + c.id(),
+                ConversationRow::appId);
     }
 
     @Bean
     @StepScope
     TraceItemWriter traceItemWriter(@Value("#{jobParameters}") Map<String, Object> parameters, TraceSink traceSink,
-            CallSanitizer callSanitizer, FailureLedger failureLedger) {
-        return writer(parameters, traceSink, callSanitizer, failureLedger, null, null);
+            CallSanitizer callSanitizer, FailureLedger failureLedger, ProjectRoutesLoader projectRoutes) {
+        return writer(parameters, traceSink, callSanitizer, failureLedger, null, null, projectRoutes);
     }
 
     private static TraceItemWriter writer(Map<String, Object> parameters, TraceSink sink, CallSanitizer sanitizer,
-            FailureLedger ledger, PendingStore pendingStore, String pendingKind) {
+            FailureLedger ledger, PendingStore pendingStore, String pendingKind, ProjectRoutesLoader projectRoutes) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         TraceItemWriter.PendingResolution pending = pendingStore == null ? null
                 : new TraceItemWriter.PendingResolution(pendingStore, request.syncScope(), pendingKind);
-        return new TraceItemWriter(sink, sanitizer, ledger,
-                request.project() == null ? "dry-run/dry-run" : request.project(), pending);
+        return new TraceItemWriter(sink, sanitizer, ledger, step -> projectRoutes.routes(step, request), pending);
+    }
+
+    /** The routing table of each job execution (app -> Weave target), read from Dify once per execution. */
+    @Bean
+    ProjectRoutesLoader projectRoutesLoader(@Qualifier("difyDataSource") ObjectProvider<DataSource> dify,
+            DataSource dataSource, FailureLedger failureLedger, BackfillSettings settings) {
+        return new ProjectRoutesLoader(() -> new JdbcTemplate(dify.getObject()), new JdbcTemplate(dataSource),
+                failureLedger, settings);
     }
 
     @Bean(destroyMethod = "close")
     @StepScope
     TraceSink traceSink(@Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings,
-            ObjectProvider<WeaveDelivery> weaveDelivery) {
+            ObjectProvider<WeaveDeliveries> weaveDeliveries) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         long batchBytes = settings.tuning().batchBytes();
         int batchCalls = settings.tuning().batchCalls();
         return switch (request.sink()) {
             case DRY_RUN -> new DryRunSink(batchBytes, batchCalls);
-            case WEAVE -> new WeaveHttpSink(weaveDelivery.getObject());
+            case WEAVE -> new WeaveHttpSink(weaveDeliveries.getObject());
             case EXPORT -> new JsonlExportSink(Path.of(request.exportDir()), batchBytes, batchCalls);
             case WEAVE_AND_EXPORT -> new TeeSink(new JsonlExportSink(Path.of(request.exportDir()), batchBytes, batchCalls),
-                    new WeaveHttpSink(weaveDelivery.getObject()));
+                    new WeaveHttpSink(weaveDeliveries.getObject()));
         };
     }
 

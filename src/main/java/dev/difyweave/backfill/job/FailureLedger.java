@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.report.AppCalls;
 import dev.difyweave.backfill.report.DailyCalls;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.DeadLetter;
@@ -87,6 +88,28 @@ public class FailureLedger {
             ps.setObject(4, row.getKey().day());
             ps.setLong(5, row.getValue());
         });
+    }
+
+    /** Adds a chunk's delivered calls per app and project to {@code backfill_app_calls}. */
+    public void appCalls(long jobExecutionId, String stepName, AppCalls calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<AppCalls.Key, Long>> rows = new ArrayList<>(calls.counts().entrySet());
+        state.batchUpdate("""
+                INSERT INTO backfill_app_calls (job_execution_id, step_name, app_id, project_id, app_name, calls)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (job_execution_id, step_name, app_id, project_id)
+                DO UPDATE SET calls = backfill_app_calls.calls + EXCLUDED.calls,
+                              app_name = coalesce(EXCLUDED.app_name, backfill_app_calls.app_name)""", rows, 500,
+                (ps, row) -> {
+                    ps.setLong(1, jobExecutionId);
+                    ps.setString(2, stepName);
+                    ps.setString(3, row.getKey().appId() == null ? "" : row.getKey().appId().toString());
+                    ps.setString(4, row.getKey().projectId());
+                    ps.setString(5, calls.name(row.getKey().appId()));
+                    ps.setLong(6, row.getValue());
+                });
     }
 
     public long deadLetterCount(long jobExecutionId) {

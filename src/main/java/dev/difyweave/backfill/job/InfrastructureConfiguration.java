@@ -2,6 +2,7 @@ package dev.difyweave.backfill.job;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -14,6 +15,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.weave.CallSanitizer;
 import dev.difyweave.backfill.weave.DeliveryStats;
+import dev.difyweave.backfill.weave.WeaveDeliveries;
 import dev.difyweave.backfill.weave.WeaveDelivery;
 import dev.difyweave.backfill.weave.WeaveHttpClient;
 import dev.difyweave.backfill.weave.WeaveRetry;
@@ -62,13 +64,29 @@ public class InfrastructureConfiguration {
         return new CallSanitizer(settings.tuning().maxCallBytes());
     }
 
-    /** The one Weave client of the process, created only when something is sent. */
+    /** The Weave client of the process's own server, created only when something is sent. */
     @Bean
     @Lazy
     WeaveDelivery weaveDelivery(BackfillSettings settings, DeliveryStats stats) {
         settings.requireSending();
-        WeaveHttpClient client = new WeaveHttpClient(settings.weave().serverUrl(), settings.weave().apiKey(),
-                settings.tuning().connectTimeout(), settings.tuning().readTimeout());
+        return delivery(settings, stats, settings.weave().serverUrl(), settings.weave().apiKey());
+    }
+
+    /** The process's delivery, and one more per other server (a Dify tracing config's host) when routed there. */
+    @Bean
+    @Lazy
+    WeaveDeliveries weaveDeliveries(ObjectProvider<WeaveDelivery> weaveDelivery, BackfillSettings settings,
+            DeliveryStats stats) {
+        return new WeaveDeliveries(weaveDelivery::getObject, settings.weave().serverUrl(), (url, key) -> {
+            settings.requireSending();
+            return delivery(settings, stats, url, key == null ? settings.weave().apiKey() : key);
+        });
+    }
+
+    private static WeaveDelivery delivery(BackfillSettings settings, DeliveryStats stats, java.net.URI server,
+            String apiKey) {
+        WeaveHttpClient client = new WeaveHttpClient(server, apiKey, settings.tuning().connectTimeout(),
+                settings.tuning().readTimeout());
         return new WeaveDelivery(client, new WeaveRetry(settings.tuning().retry(), stats),
                 new WeaveDelivery.Settings(settings.tuning().batchBytes(), settings.tuning().batchCalls()), stats);
     }

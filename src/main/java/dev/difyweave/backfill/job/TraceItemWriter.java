@@ -1,11 +1,11 @@
 package dev.difyweave.backfill.job;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -14,16 +14,18 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import dev.difyweave.backfill.report.DailyCalls;
+import dev.difyweave.backfill.routing.ProjectRoutes;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.CallSanitizer;
 import dev.difyweave.backfill.weave.DeadLetter;
 import dev.difyweave.backfill.weave.TraceSink;
 import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**
- * Writes a chunk of assembled traces: makes each call safe to send (C13, C14), hands all calls of the
- * chunk to the sink, and records dead letters, problems and the delivered calls per kind and UTC day
+ * Writes a chunk of assembled traces: makes each call safe to send (C13, C14), hands the calls of the
+ * chunk to the sink, one group per Weave target of their apps' routing, and records dead letters, problems and the delivered calls per kind and UTC day
  * ({@code backfill_daily_calls}) in the chunk's transaction. It returns only when the sink accepted or
  * dead-lettered every call, so the reader's checkpoint, saved right after, never runs ahead of Weave.
  * The step context counters are raised only once everything else of the chunk succeeded, so a chunk
@@ -41,9 +43,10 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
     private final TraceSink sink;
     private final CallSanitizer sanitizer;
     private final FailureLedger ledger;
-    private final String projectId;
+    private final Function<StepExecution, ProjectRoutes> routing;
     private final PendingResolution pending;
     private StepExecution stepExecution;
+    private ProjectRoutes routes;
 
     /** For the steps that send a sync's pending roots: written roots stop being pending, in the same transaction. */
     public record PendingResolution(PendingStore store, String scope, String kind) {
@@ -51,42 +54,53 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
 
     public TraceItemWriter(TraceSink sink, CallSanitizer sanitizer, FailureLedger ledger, String projectId,
             PendingResolution pending) {
+        this(sink, sanitizer, ledger, step -> ProjectRoutes.single(WeaveTarget.of(projectId)), pending);
+    }
+
+    /** @param routing the routing table of the step's job execution (loaded once per execution) */
+    public TraceItemWriter(TraceSink sink, CallSanitizer sanitizer, FailureLedger ledger,
+            Function<StepExecution, ProjectRoutes> routing, PendingResolution pending) {
         this.sink = sink;
         this.sanitizer = sanitizer;
         this.ledger = ledger;
-        this.projectId = projectId;
+        this.routing = routing;
         this.pending = pending;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.stepExecution = stepExecution;
+        this.routes = routing.apply(stepExecution);
     }
 
     @Override
     public void write(Chunk<? extends AssembledTrace> chunk) {
-        List<WeaveCall> calls = new ArrayList<>();
+        RoutedChunk calls = new RoutedChunk(routes);
         List<TraceProblem> problems = new ArrayList<>();
         Map<String, Long> counters = new LinkedHashMap<>();
         long jobExecutionId = stepExecution.getJobExecutionId();
         String step = stepExecution.getStepName();
         for (AssembledTrace trace : chunk) {
+            WeaveTarget target = routes.target(trace.appId());
             if (trace.assemblyFailed()) {
-                ledger.unsent(jobExecutionId, step, projectId, trace.sourceKey(), trace.problems().get(0).reason());
+                ledger.unsent(jobExecutionId, step, target.projectId(), trace.sourceKey(),
+                        trace.problems().get(0).reason());
                 counters.merge(DEAD_LETTERS, 1L, Long::sum);
                 continue;
             }
             trace.notes().forEach(note -> counters.merge(NOTE_PREFIX + note, 1L, Long::sum));
             for (WeaveCall call : trace.calls()) {
-                calls.add(sanitizer.sanitize(call, projectId));
+                calls.add(target, trace.appId(), sanitizer.sanitize(call, target.projectId()));
             }
             problems.addAll(trace.problems());
         }
-        List<DeadLetter> deadLetters = calls.isEmpty() ? List.of() : sink.write(projectId, calls);
-        DailyCalls delivered = delivered(calls, deadLetters);
-        ledger.deadLetters(jobExecutionId, step, projectId, deadLetters);
+        RoutedChunk.Sent sent = calls.send(sink, (projectId, deadLetters) ->
+                ledger.deadLetters(jobExecutionId, step, projectId, deadLetters));
+        List<DeadLetter> deadLetters = sent.deadLetters();
+        DailyCalls delivered = sent.daily();
         ledger.problems(jobExecutionId, step, problems);
         ledger.dailyCalls(jobExecutionId, step, delivered);
+        ledger.appCalls(jobExecutionId, step, sent.apps());
         if (pending != null) {
             List<UUID> resolved = new ArrayList<>();
             for (AssembledTrace trace : chunk) {
@@ -99,24 +113,6 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
         counters.merge(PROBLEMS, (long) problems.size(), Long::sum);
         counters.merge(APPROXIMATED, delivered.approximated(), Long::sum);
         counters.forEach(this::add);
-    }
-
-    /** The calls the sink accepted: all of them but one per dead letter with the same call id. */
-    private static DailyCalls delivered(List<WeaveCall> calls, List<DeadLetter> deadLetters) {
-        Map<String, Integer> refused = new HashMap<>();
-        for (DeadLetter d : deadLetters) {
-            refused.merge(d.call().id(), 1, Integer::sum);
-        }
-        DailyCalls delivered = new DailyCalls();
-        for (WeaveCall call : calls) {
-            Integer left = refused.get(call.id());
-            if (left != null && left > 0) {
-                refused.put(call.id(), left - 1);
-                continue;
-            }
-            delivered.add(call);
-        }
-        return delivered;
     }
 
     private void add(String key, long delta) {

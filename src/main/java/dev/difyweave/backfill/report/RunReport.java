@@ -40,7 +40,8 @@ import dev.difyweave.backfill.weave.Json;
  * {@code backfill_daily_calls}), traces, dead letters and source problems (rows of
  * {@code backfill_dead_letter} and {@code backfill_problem}), approximated calls, messages whose
  * suggested questions cannot be reproduced, and what went over the wire (requests, retries, bytes),
- * with the window, kinds, sink, project, status and duration. Nothing secret is in it: the API key is
+ * with the window, kinds, sink, project, status and duration, and which app went to which project
+ * ({@code backfill_app_calls}; with {@code --project-routing=dify} apps go to their own projects). Nothing secret is in it: the API key is
  * never a job parameter nor part of the state store, and {@link #redacted} scrubs free text once more.
  *
  * @param duration the time the executions ran, added up (waits between a failure and the resume excluded)
@@ -73,13 +74,32 @@ public record RunReport(
         long retries,
         long bytesSent,
         String failure,
-        Instant generatedAt) {
+        Instant generatedAt,
+        String projectRouting,
+        List<AppProject> callsByApp) {
+
+    /** Which app went where: delivered calls of one app ({@code appId} "" when not known) in one project. */
+    public record AppProject(String appId, String appName, String project, long calls) {
+    }
 
     /** Step context key of the messages whose app had suggested questions on (C11). */
     public static final String SUGGESTED_QUESTIONS_KEY =
             TraceItemWriter.NOTE_PREFIX + AssembledTrace.SUGGESTED_QUESTIONS_NOT_REPRODUCIBLE;
 
+    public RunReport(long jobInstanceId, List<Long> executionIds, String label, String status, Instant windowFrom,
+            Instant windowTo, List<String> kinds, List<String> apps, List<String> tenants, String sink, String project,
+            Instant startedAt, Instant endedAt, Duration duration, long traces, long calls, Map<String, Long> callsByKind,
+            SortedMap<LocalDate, Map<String, Long>> callsByDay, long deadLetters, long problems, long approximatedCalls,
+            long suggestedQuestionsNotReproducible, long requests, long retries, long bytesSent, String failure,
+            Instant generatedAt) {
+        this(jobInstanceId, executionIds, label, status, windowFrom, windowTo, kinds, apps, tenants, sink, project,
+                startedAt, endedAt, duration, traces, calls, callsByKind, callsByDay, deadLetters, problems,
+                approximatedCalls, suggestedQuestionsNotReproducible, requests, retries, bytesSent, failure, generatedAt,
+                "single", List.of());
+    }
+
     public RunReport {
+        callsByApp = List.copyOf(callsByApp);
         executionIds = List.copyOf(executionIds);
         kinds = List.copyOf(kinds);
         apps = List.copyOf(apps);
@@ -149,7 +169,7 @@ public record RunReport(
                 traces, calls, ordered(byKind), byDay, count(state, "backfill_dead_letter", ids),
                 count(state, "backfill_problem", ids), approximated, suggested, requests, retries, bytes,
                 "COMPLETED".equals(status) ? null : failure(last.getId() == finished.getId() ? finished : last),
-                clock.instant());
+                clock.instant(), request.projectRouting().parameter(), appRows(state, ids));
     }
 
     /** This report with every occurrence of {@code secret} in its free text replaced (defence in depth). */
@@ -160,7 +180,9 @@ public record RunReport(
         return new RunReport(jobInstanceId, executionIds, scrub(label, secret), status, windowFrom, windowTo, kinds,
                 apps, tenants, sink, scrub(project, secret), startedAt, endedAt, duration, traces, calls, callsByKind,
                 callsByDay, deadLetters, problems, approximatedCalls, suggestedQuestionsNotReproducible, requests,
-                retries, bytesSent, scrub(failure, secret), generatedAt);
+                retries, bytesSent, scrub(failure, secret), generatedAt, projectRouting,
+                callsByApp.stream().map(a -> new AppProject(a.appId(), scrub(a.appName(), secret), scrub(a.project(), secret),
+                        a.calls())).toList());
     }
 
     /** The sum of the per-day counts of one kind. */
@@ -208,6 +230,15 @@ public record RunReport(
         delivery.put("requests", requests);
         delivery.put("retries", retries);
         delivery.put("bytes_sent", bytesSent);
+        root.put("project_routing", projectRouting);
+        ArrayNode perApp = root.putArray("calls_by_app");
+        for (AppProject a : callsByApp) {
+            ObjectNode row = perApp.addObject();
+            row.put("app_id", a.appId());
+            row.put("app_name", a.appName());
+            row.put("project", a.project());
+            row.put("calls", a.calls());
+        }
         root.put("failure", failure);
         root.put("generated_at", generatedAt.toString());
         return root;
@@ -237,6 +268,16 @@ public record RunReport(
                 WHERE job_execution_id = ANY (?) GROUP BY kind, day ORDER BY day, kind""",
                 ps -> ps.setArray(1, ids(ps.getConnection(), executionIds)),
                 (rs, n) -> new DailyRow(rs.getString("kind"), rs.getObject("day", LocalDate.class), rs.getLong("calls")));
+    }
+
+    /** Delivered calls per app and project, most calls first. */
+    private static List<AppProject> appRows(JdbcTemplate state, List<Long> executionIds) {
+        return state.query("""
+                SELECT app_id, max(app_name) AS app_name, project_id, sum(calls) AS calls FROM backfill_app_calls
+                WHERE job_execution_id = ANY (?) GROUP BY app_id, project_id ORDER BY sum(calls) DESC, app_id, project_id""",
+                ps -> ps.setArray(1, ids(ps.getConnection(), executionIds)),
+                (rs, n) -> new AppProject(rs.getString("app_id"), rs.getString("app_name"), rs.getString("project_id"),
+                        rs.getLong("calls")));
     }
 
     private static long count(JdbcTemplate state, String table, List<Long> executionIds) {

@@ -107,6 +107,17 @@ final class RunReportHtml {
         }
         h.append("<tr><th>all kinds</th><th class=\"n\">").append(num(r.calls())).append("</th><th></th></tr>\n</table>\n");
 
+        if (!r.callsByApp().isEmpty()) {
+            h.append("<h2>Calls per app and project</h2>\n<table class=\"grid\">\n<tr><th>app</th><th>app id</th>")
+                    .append("<th>project</th><th class=\"n\">calls</th></tr>\n");
+            for (RunReport.AppProject a : r.callsByApp()) {
+                h.append("<tr><td>").append(esc(a.appName() == null ? "-" : a.appName())).append("</td><td>")
+                        .append(esc(a.appId().isEmpty() ? "-" : a.appId())).append("</td><td>").append(esc(a.project()))
+                        .append("</td><td class=\"n\">").append(num(a.calls())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+
         h.append("<h2>Counts</h2>\n<table class=\"grid\">\n");
         row(h, "traces (root rows written)", num(r.traces()));
         row(h, "calls delivered", num(r.calls()));
@@ -126,7 +137,8 @@ final class RunReportHtml {
         fact(h, "apps", r.apps().isEmpty() ? "all" : String.join(", ", r.apps()));
         fact(h, "tenants", r.tenants().isEmpty() ? "all" : String.join(", ", r.tenants()));
         fact(h, "sink", r.sink());
-        fact(h, "project", r.project() == null ? "-" : r.project());
+        fact(h, "project", (r.project() == null ? "-" : r.project()) + ("dify".equals(r.projectRouting())
+                ? " (apps with Weave tracing configured in Dify: their own project, see above)" : ""));
         fact(h, "job", r.label());
         fact(h, "executions", r.executionIds().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("-"));
         fact(h, "started", str(r.startedAt()));

@@ -20,6 +20,12 @@ public final class TeeSink implements TraceSink {
     }
 
     @Override
+    public List<DeadLetter> write(WeaveTarget target, List<WeaveCall> calls) {
+        export.write(target, calls);
+        return weave.write(target, calls);
+    }
+
+    @Override
     public void close() {
         export.close();
         weave.close();

@@ -112,6 +112,17 @@ public final class FakeWeaveServer implements AutoCloseable {
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
     }
 
+    private volatile String pathPrefix = "";
+
+    /**
+     * Serves the API under {@code prefix} (e.g. {@code /traces}, where a W&B Dedicated Cloud host has
+     * its trace server); other paths get 404. {@link #baseUrl()} stays the bare host.
+     */
+    public FakeWeaveServer underPath(String prefix) {
+        this.pathPrefix = prefix;
+        return this;
+    }
+
     // =========================================================================================================
     // Lifecycle
     // =========================================================================================================
@@ -365,6 +376,9 @@ public final class FakeWeaveServer implements AutoCloseable {
         requestCount.incrementAndGet();
         try {
             String path = exchange.getRequestURI().getRawPath();
+            if (!pathPrefix.isEmpty()) {
+                path = path.startsWith(pathPrefix + "/") ? path.substring(pathPrefix.length()) : "(outside " + pathPrefix + ")";
+            }
             Route route = routes.get(path);
             Matcher pathMatch = V2_CALLS_COMPLETE.matcher(path);
             if (route == null && pathMatch.matches()) {
