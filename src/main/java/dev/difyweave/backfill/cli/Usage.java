@@ -36,6 +36,7 @@ final class Usage {
               --export-dir=<dir>         write the exact Weave request bodies as JSON Lines instead of sending
               --also-send                with --export-dir: send to Weave as well
               --project=<entity/project> the target (default WEAVE_PROJECT)
+              --content=keep|drop|hash   send the rows' content, leave it out, or send hashes of its strings (default keep)
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
               --batch-calls=<n>, --batch-bytes=<n>   bounds of one request to Weave
               --job=<file>               take the settings from a job definition (jobs/*.yaml); options win

@@ -41,6 +41,7 @@ import dev.difyweave.backfill.trace.MessageTraceMapper;
 import dev.difyweave.backfill.trace.Provenance;
 import dev.difyweave.backfill.trace.WorkflowTraceMapper;
 import dev.difyweave.backfill.weave.CallSanitizer;
+import dev.difyweave.backfill.weave.ContentPolicy;
 import dev.difyweave.backfill.weave.DryRunSink;
 import dev.difyweave.backfill.weave.JsonlExportSink;
 import dev.difyweave.backfill.weave.TeeSink;
@@ -308,7 +309,8 @@ public class BackfillJobConfiguration {
         TraceItemWriter.PendingResolution pending = pendingStore == null ? null
                 : new TraceItemWriter.PendingResolution(pendingStore, request.syncScope(), pendingKind);
         return new TraceItemWriter(sink, sanitizer, ledger,
-                request.project() == null ? "dry-run/dry-run" : request.project(), pending);
+                request.project() == null ? "dry-run/dry-run" : request.project(), pending,
+                new ContentPolicy(request.content()));
     }
 
     @Bean(destroyMethod = "close")

@@ -13,10 +13,11 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import dev.difyweave.backfill.source.SourceWindow;
+import dev.difyweave.backfill.weave.ContentMode;
 
 /**
  * What one job instance does, and the identity of that instance: the window, the filters, the trace
- * kinds, the sink and the target project are identifying (no incrementer), so running the same
+ * kinds, the sink, the target project and the content mode are identifying (no incrementer), so running the same
  * command again resumes the same instance from its checkpoint. Nothing secret is ever a parameter.
  */
 public record BackfillRequest(
@@ -30,7 +31,8 @@ public record BackfillRequest(
         String exportDir,
         boolean toDefaulted,
         String label,
-        String syncScope) {
+        String syncScope,
+        ContentMode content) {
 
     public static final String FROM = "window.from";
     public static final String TO = "window.to";
@@ -43,6 +45,8 @@ public record BackfillRequest(
     public static final String TO_DEFAULTED = "window.to.defaulted";
     public static final String LABEL = "job.label";
     public static final String SYNC_SCOPE = "sync.scope";
+    /** Identifying, and only present when not {@code keep}: instances from before it existed stay the same. */
+    public static final String CONTENT = "content";
 
     /** Where assembled calls go. */
     public enum Sink {
@@ -65,7 +69,15 @@ public record BackfillRequest(
         }
     }
 
+    /** A request that keeps the content (the default). */
+    public BackfillRequest(Instant from, Instant to, List<UUID> appIds, List<UUID> tenantIds, List<String> kinds,
+            Sink sink, String project, String exportDir, boolean toDefaulted, String label, String syncScope) {
+        this(from, to, appIds, tenantIds, kinds, sink, project, exportDir, toDefaulted, label, syncScope,
+                ContentMode.KEEP);
+    }
+
     public BackfillRequest {
+        content = content == null ? ContentMode.KEEP : content;
         appIds = appIds.stream().distinct().sorted().toList();
         tenantIds = tenantIds.stream().distinct().sorted().toList();
         kinds = kinds.stream().distinct().sorted().toList();
@@ -90,6 +102,9 @@ public record BackfillRequest(
                 .addString(PROJECT, project == null ? "" : project, true)
                 .addString(TO_DEFAULTED, Boolean.toString(toDefaulted), false)
                 .addString(LABEL, label, false);
+        if (content != ContentMode.KEEP) {
+            builder.addString(CONTENT, content.parameter(), true);
+        }
         if (syncScope != null) {
             builder.addString(SYNC_SCOPE, syncScope, false);
         }
@@ -113,7 +128,8 @@ public record BackfillRequest(
                 string(parameters, EXPORT_DIR),
                 Boolean.parseBoolean(string(parameters, TO_DEFAULTED)),
                 string(parameters, LABEL),
-                string(parameters, SYNC_SCOPE));
+                string(parameters, SYNC_SCOPE),
+                ContentMode.of(string(parameters, CONTENT)));
     }
 
     public static BackfillRequest fromJobParameters(JobParameters parameters) {
@@ -125,22 +141,25 @@ public record BackfillRequest(
     /** Same instance apart from the end of the window: how a defaulted {@code --to} finds its unfinished run. */
     public boolean sameApartFromEnd(BackfillRequest other) {
         return from.equals(other.from) && appIds.equals(other.appIds) && tenantIds.equals(other.tenantIds)
-                && kinds.equals(other.kinds) && sink == other.sink && java.util.Objects.equals(project, other.project);
+                && kinds.equals(other.kinds) && sink == other.sink && java.util.Objects.equals(project, other.project)
+                && content == other.content;
     }
 
     public BackfillRequest withTo(Instant newTo, boolean defaulted) {
         return new BackfillRequest(from, newTo, appIds, tenantIds, kinds, sink, project, exportDir, defaulted, label,
-                syncScope);
+                syncScope, content);
     }
 
     public BackfillRequest asSync(String scope, Instant newFrom, Instant newTo) {
-        return new BackfillRequest(newFrom, newTo, appIds, tenantIds, kinds, sink, project, exportDir, true, label, scope);
+        return new BackfillRequest(newFrom, newTo, appIds, tenantIds, kinds, sink, project, exportDir, true, label, scope,
+                content);
     }
 
     /** What a sync scope is: the job's name and everything identifying but the window. */
     public String scopeKey() {
         return label + "|kinds=" + String.join(",", kinds) + "|apps=" + join(appIds) + "|tenants=" + join(tenantIds)
-                + "|sink=" + sink.parameter() + "|project=" + (project == null ? "" : project);
+                + "|sink=" + sink.parameter() + "|project=" + (project == null ? "" : project)
+                + (content == ContentMode.KEEP ? "" : "|content=" + content.parameter());
     }
 
     static LocalDateTime naiveUtc(Instant instant) {

@@ -17,12 +17,14 @@ import dev.difyweave.backfill.report.DailyCalls;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.CallSanitizer;
+import dev.difyweave.backfill.weave.ContentMode;
+import dev.difyweave.backfill.weave.ContentPolicy;
 import dev.difyweave.backfill.weave.DeadLetter;
 import dev.difyweave.backfill.weave.TraceSink;
 import dev.difyweave.backfill.weave.WeaveCall;
 
 /**
- * Writes a chunk of assembled traces: makes each call safe to send (C13, C14), hands all calls of the
+ * Writes a chunk of assembled traces: applies the content mode to each call, makes it safe to send (C13, C14), hands all calls of the
  * chunk to the sink, and records dead letters, problems and the delivered calls per kind and UTC day
  * ({@code backfill_daily_calls}) in the chunk's transaction. It returns only when the sink accepted or
  * dead-lettered every call, so the reader's checkpoint, saved right after, never runs ahead of Weave.
@@ -43,6 +45,7 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
     private final FailureLedger ledger;
     private final String projectId;
     private final PendingResolution pending;
+    private final ContentPolicy content;
     private StepExecution stepExecution;
 
     /** For the steps that send a sync's pending roots: written roots stop being pending, in the same transaction. */
@@ -51,6 +54,12 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
 
     public TraceItemWriter(TraceSink sink, CallSanitizer sanitizer, FailureLedger ledger, String projectId,
             PendingResolution pending) {
+        this(sink, sanitizer, ledger, projectId, pending, new ContentPolicy(ContentMode.KEEP));
+    }
+
+    public TraceItemWriter(TraceSink sink, CallSanitizer sanitizer, FailureLedger ledger, String projectId,
+            PendingResolution pending, ContentPolicy content) {
+        this.content = content;
         this.sink = sink;
         this.sanitizer = sanitizer;
         this.ledger = ledger;
@@ -78,7 +87,7 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
             }
             trace.notes().forEach(note -> counters.merge(NOTE_PREFIX + note, 1L, Long::sum));
             for (WeaveCall call : trace.calls()) {
-                calls.add(sanitizer.sanitize(call, projectId));
+                calls.add(sanitizer.sanitize(content.apply(call), projectId));
             }
             problems.addAll(trace.problems());
         }
