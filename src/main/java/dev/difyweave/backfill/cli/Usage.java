@@ -76,8 +76,9 @@ final class Usage {
     static final String STATUS = """
             Usage: java -jar dify-weave-backfill.jar status [--limit=<n>]
 
-            Lists the most recent executions (default 20) from the state store (BACKFILL_DB_URL, or the
-            embedded store under ./var/): window, filters, state, counts, and whether it is resumable.
+            Shows the Dify version range the source database's schema fits (DIFY_DB_URL) and what that
+            implies, then lists the most recent executions (default 20) from the state store (BACKFILL_DB_URL,
+            or the embedded store under ./var/): window, filters, state, counts, and whether it is resumable.
             """;
 
     static final String STOP = """
