@@ -17,13 +17,14 @@ import dev.difyweave.backfill.config.Tuning;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.BackfillRequest.Sink;
 import dev.difyweave.backfill.routing.ProjectRouting;
+import dev.difyweave.backfill.weave.ContentMode;
 
 /** The options of cli.md shared by every command that reads Dify, turned into a {@link BackfillRequest}. */
 public final class RequestOptions {
 
     public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "dry-run",
             "export-dir", "also-send", "project", "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions",
-            "remote", "job", "report-dir", "help");
+            "remote", "job", "report-dir", "content", "help");
 
     public static final List<String> KNOWN_KINDS =
             List.of("workflow", "message", "tool", "dataset_retrieval", "moderation", "generate_name");
@@ -68,7 +69,7 @@ public final class RequestOptions {
         }
         return new BackfillRequest(from, to, uuids(args, "app"), uuids(args, "tenant"), kinds, sink,
                 sink == Sink.DRY_RUN ? null : project, args.has("export-dir") ? args.value("export-dir") : null,
-                toDefaulted, label, null, routing);
+                toDefaulted, label, null, routing, content(args));
     }
 
     /** The settings with the sizes a command line or job definition overrides. */
@@ -91,6 +92,14 @@ public final class RequestOptions {
             return value;
         } catch (NumberFormatException e) {
             throw new UsageException("--" + option + " must be a number from 1 to " + max + ", got '" + args.value(option) + "'");
+        }
+    }
+
+    private static ContentMode content(CliArguments args) {
+        try {
+            return args.has("content") ? ContentMode.of(args.value("content")) : ContentMode.KEEP;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--content: " + e.getMessage());
         }
     }
 

@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.source.DifySchemaProfile;
 
-/** {@code status}: recent executions from the job repository and what can be resumed. */
+/** {@code status}: the Dify schema found, recent executions from the job repository and what can be resumed. */
 final class StatusCommand {
 
     private final BackfillSettings settings;
@@ -31,6 +35,7 @@ final class StatusCommand {
         args.requireOnly(Set.of("limit", "help"));
         int limit = parseLimit(args);
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
+            out.println("Dify source: " + difySchema(context));
             JobRepository repository = context.getBean(JobRepository.class);
             List<JobExecution> executions = repository.getJobInstances(BackfillJobConfiguration.JOB_NAME, 0, limit)
                     .stream()
@@ -53,6 +58,16 @@ final class StatusCommand {
                         resumable(execution, executions));
             }
             return BackfillCli.OK;
+        }
+    }
+
+    /** The detected Dify version range and what it implies, or why the Dify database could not be read. */
+    private static String difySchema(ConfigurableApplicationContext context) {
+        try {
+            return DifySchemaProfile.detect(new JdbcTemplate(context.getBean("difyDataSource", DataSource.class)))
+                    .describe();
+        } catch (RuntimeException e) {
+            return "not readable (" + Reasons.oneLine(e) + ")";
         }
     }
 

@@ -39,6 +39,7 @@ final class Usage {
               --project=<entity/project> the target (default WEAVE_PROJECT)
               --project-routing=<mode>   single: every app to that target (default); dify: an app with Weave
                                          tracing configured in Dify to its entity/project (and host)
+              --content=keep|drop|hash   send the rows' content, leave it out, or send hashes of its strings (default keep)
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
               --partitions=<n>           split each root kind's window into n time ranges of about equal row
                                          counts, run at once (default: one per core, at most 4)
@@ -82,8 +83,9 @@ final class Usage {
     static final String STATUS = """
             Usage: java -jar dify-weave-backfill.jar status [--limit=<n>]
 
-            Lists the most recent executions (default 20) from the state store (BACKFILL_DB_URL, or the
-            embedded store under ./var/): window, filters, state, counts, and whether it is resumable.
+            Shows the Dify version range the source database's schema fits (DIFY_DB_URL) and what that
+            implies, then lists the most recent executions (default 20) from the state store (BACKFILL_DB_URL,
+            or the embedded store under ./var/): window, filters, state, counts, and whether it is resumable.
             """;
 
     static final String STOP = """

@@ -48,6 +48,7 @@ import dev.difyweave.backfill.trace.MessageTraceMapper;
 import dev.difyweave.backfill.trace.Provenance;
 import dev.difyweave.backfill.trace.WorkflowTraceMapper;
 import dev.difyweave.backfill.weave.CallSanitizer;
+import dev.difyweave.backfill.weave.ContentPolicy;
 import dev.difyweave.backfill.weave.DryRunSink;
 import dev.difyweave.backfill.weave.JsonlExportSink;
 import dev.difyweave.backfill.weave.TeeSink;
@@ -394,7 +395,8 @@ public class BackfillJobConfiguration {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         TraceItemWriter.PendingResolution pending = pendingStore == null ? null
                 : new TraceItemWriter.PendingResolution(pendingStore, request.syncScope(), pendingKind);
-        return new TraceItemWriter(sink, sanitizer, ledger, step -> projectRoutes.routes(step, request), pending);
+        return new TraceItemWriter(sink, sanitizer, ledger, step -> projectRoutes.routes(step, request), pending,
+                new ContentPolicy(request.content()));
     }
 
     /** The routing table of each job execution (app -> Weave target), read from Dify once per execution. */

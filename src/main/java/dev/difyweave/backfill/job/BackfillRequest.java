@@ -14,10 +14,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.source.SourceWindow;
+import dev.difyweave.backfill.weave.ContentMode;
 
 /**
  * What one job instance does, and the identity of that instance: the window, the filters, the trace
- * kinds, the sink, the target project and the project routing are identifying (no incrementer), so running the same
+ * kinds, the sink, the target project, the project routing and the content mode are identifying (no incrementer), so running the same
  * command again resumes the same instance from its checkpoint. Nothing secret is ever a parameter.
  */
 public record BackfillRequest(
@@ -32,7 +33,8 @@ public record BackfillRequest(
         boolean toDefaulted,
         String label,
         String syncScope,
-        ProjectRouting projectRouting) {
+        ProjectRouting projectRouting,
+        ContentMode content) {
 
     public static final String FROM = "window.from";
     public static final String TO = "window.to";
@@ -47,6 +49,8 @@ public record BackfillRequest(
     public static final String SYNC_SCOPE = "sync.scope";
     /** Identifying, and only a parameter when not {@code single}, so instances made before it existed still match. */
     public static final String PROJECT_ROUTING = "project.routing";
+    /** Identifying, and only present when not {@code keep}: instances from before it existed stay the same. */
+    public static final String CONTENT = "content";
 
     /** Where assembled calls go. */
     public enum Sink {
@@ -69,14 +73,16 @@ public record BackfillRequest(
         }
     }
 
+    /** A request that routes everything to one project and keeps the content (the defaults). */
     public BackfillRequest(Instant from, Instant to, List<UUID> appIds, List<UUID> tenantIds, List<String> kinds,
             Sink sink, String project, String exportDir, boolean toDefaulted, String label, String syncScope) {
         this(from, to, appIds, tenantIds, kinds, sink, project, exportDir, toDefaulted, label, syncScope,
-                ProjectRouting.SINGLE);
+                ProjectRouting.SINGLE, ContentMode.KEEP);
     }
 
     public BackfillRequest {
         projectRouting = projectRouting == null ? ProjectRouting.SINGLE : projectRouting;
+        content = content == null ? ContentMode.KEEP : content;
         appIds = appIds.stream().distinct().sorted().toList();
         tenantIds = tenantIds.stream().distinct().sorted().toList();
         kinds = kinds.stream().distinct().sorted().toList();
@@ -104,6 +110,9 @@ public record BackfillRequest(
         if (projectRouting != ProjectRouting.SINGLE) {
             builder.addString(PROJECT_ROUTING, projectRouting.parameter(), true);
         }
+        if (content != ContentMode.KEEP) {
+            builder.addString(CONTENT, content.parameter(), true);
+        }
         if (syncScope != null) {
             builder.addString(SYNC_SCOPE, syncScope, false);
         }
@@ -128,7 +137,8 @@ public record BackfillRequest(
                 Boolean.parseBoolean(string(parameters, TO_DEFAULTED)),
                 string(parameters, LABEL),
                 string(parameters, SYNC_SCOPE),
-                ProjectRouting.ofParameter(string(parameters, PROJECT_ROUTING)));
+                ProjectRouting.ofParameter(string(parameters, PROJECT_ROUTING)),
+                ContentMode.of(string(parameters, CONTENT)));
     }
 
     public static BackfillRequest fromJobParameters(JobParameters parameters) {
@@ -141,24 +151,25 @@ public record BackfillRequest(
     public boolean sameApartFromEnd(BackfillRequest other) {
         return from.equals(other.from) && appIds.equals(other.appIds) && tenantIds.equals(other.tenantIds)
                 && kinds.equals(other.kinds) && sink == other.sink && java.util.Objects.equals(project, other.project)
-                && projectRouting == other.projectRouting;
+                && projectRouting == other.projectRouting && content == other.content;
     }
 
     public BackfillRequest withTo(Instant newTo, boolean defaulted) {
         return new BackfillRequest(from, newTo, appIds, tenantIds, kinds, sink, project, exportDir, defaulted, label,
-                syncScope, projectRouting);
+                syncScope, projectRouting, content);
     }
 
     public BackfillRequest asSync(String scope, Instant newFrom, Instant newTo) {
         return new BackfillRequest(newFrom, newTo, appIds, tenantIds, kinds, sink, project, exportDir, true, label, scope,
-                projectRouting);
+                projectRouting, content);
     }
 
     /** What a sync scope is: the job's name and everything identifying but the window. */
     public String scopeKey() {
         return label + "|kinds=" + String.join(",", kinds) + "|apps=" + join(appIds) + "|tenants=" + join(tenantIds)
                 + "|sink=" + sink.parameter() + "|project=" + (project == null ? "" : project)
-                + (projectRouting == ProjectRouting.SINGLE ? "" : "|routing=" + projectRouting.parameter());
+                + (projectRouting == ProjectRouting.SINGLE ? "" : "|routing=" + projectRouting.parameter())
+                + (content == ContentMode.KEEP ? "" : "|content=" + content.parameter());
     }
 
     static LocalDateTime naiveUtc(Instant instant) {

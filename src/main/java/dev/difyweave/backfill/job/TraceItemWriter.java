@@ -18,14 +18,17 @@ import dev.difyweave.backfill.routing.ProjectRoutes;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.CallSanitizer;
+import dev.difyweave.backfill.weave.ContentMode;
+import dev.difyweave.backfill.weave.ContentPolicy;
 import dev.difyweave.backfill.weave.DeadLetter;
 import dev.difyweave.backfill.weave.TraceSink;
 import dev.difyweave.backfill.weave.WeaveCall;
 import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**
- * Writes a chunk of assembled traces: makes each call safe to send (C13, C14), hands the calls of the
- * chunk to the sink, one group per Weave target of their apps' routing, and records dead letters, problems and the delivered calls per kind and UTC day
+ * Writes a chunk of assembled traces: applies the content mode to each call, makes it safe to send (C13,
+ * C14), hands the calls of the chunk to the sink, one group per Weave target of their apps' routing, and
+ * records dead letters, problems and the delivered calls per kind and UTC day
  * ({@code backfill_daily_calls}) in the chunk's transaction. It returns only when the sink accepted or
  * dead-lettered every call, so the reader's checkpoint, saved right after, never runs ahead of Weave.
  * The step context counters are raised only once everything else of the chunk succeeded, so a chunk
@@ -45,6 +48,7 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
     private final FailureLedger ledger;
     private final Function<StepExecution, ProjectRoutes> routing;
     private final PendingResolution pending;
+    private final ContentPolicy content;
     private StepExecution stepExecution;
     private ProjectRoutes routes;
 
@@ -54,12 +58,17 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
 
     public TraceItemWriter(TraceSink sink, CallSanitizer sanitizer, FailureLedger ledger, String projectId,
             PendingResolution pending) {
-        this(sink, sanitizer, ledger, step -> ProjectRoutes.single(WeaveTarget.of(projectId)), pending);
+        this(sink, sanitizer, ledger, step -> ProjectRoutes.single(WeaveTarget.of(projectId)), pending,
+                new ContentPolicy(ContentMode.KEEP));
     }
 
-    /** @param routing the routing table of the step's job execution (loaded once per execution) */
+    /**
+     * @param routing the routing table of the step's job execution (loaded once per execution)
+     * @param content what of the rows' content is sent ({@code --content})
+     */
     public TraceItemWriter(TraceSink sink, CallSanitizer sanitizer, FailureLedger ledger,
-            Function<StepExecution, ProjectRoutes> routing, PendingResolution pending) {
+            Function<StepExecution, ProjectRoutes> routing, PendingResolution pending, ContentPolicy content) {
+        this.content = content;
         this.sink = sink;
         this.sanitizer = sanitizer;
         this.ledger = ledger;
@@ -90,7 +99,7 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
             }
             trace.notes().forEach(note -> counters.merge(NOTE_PREFIX + note, 1L, Long::sum));
             for (WeaveCall call : trace.calls()) {
-                calls.add(target, trace.appId(), sanitizer.sanitize(call, target.projectId()));
+                calls.add(target, trace.appId(), sanitizer.sanitize(content.apply(call), target.projectId()));
             }
             problems.addAll(trace.problems());
         }

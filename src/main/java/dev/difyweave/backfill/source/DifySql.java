@@ -37,13 +37,27 @@ public final class DifySql {
         this.parameters = parameters;
     }
 
+    /** {@code {{<expression> if <table>.<column>}}}: the expression where the column exists, else {@code NULL}. */
+    private static final Pattern OPTIONAL_COLUMN =
+            Pattern.compile("\\{\\{\\s*([^{}]+?)\\s+if\\s+([a-z_]+)\\.([a-z_]+)\\s*}}");
+
+    /** The query for the newest Dify schema: every optional column is there. */
     public static DifySql load(String name) {
+        return load(name, (table, column) -> true);
+    }
+
+    /**
+     * The query for a Dify schema that has the columns {@code hasColumn} says it has: each
+     * {@code {{<expression> if <table>.<column>}}} in the file becomes the expression, or {@code NULL}
+     * when the column is missing (older Dify versions, see {@link DifySchemaProfile}).
+     */
+    public static DifySql load(String name, java.util.function.BiPredicate<String, String> hasColumn) {
         String location = "sql/dify/" + name + ".sql";
         try (InputStream in = DifySql.class.getClassLoader().getResourceAsStream(location)) {
             if (in == null) {
                 throw new IllegalStateException("missing SQL resource " + location);
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String text = optionalColumns(new String(in.readAllBytes(), StandardCharsets.UTF_8), hasColumn);
             List<String> parameters = new ArrayList<>();
             StringBuilder positional = new StringBuilder();
             for (String line : text.split("\n")) {
@@ -63,6 +77,17 @@ public final class DifySql {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static String optionalColumns(String text, java.util.function.BiPredicate<String, String> hasColumn) {
+        Matcher m = OPTIONAL_COLUMN.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = hasColumn.test(m.group(2), m.group(3)) ? m.group(1) : "NULL";
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     public <T> List<T> query(JdbcTemplate jdbc, Map<String, ?> values, RowMapper<T> mapper) {

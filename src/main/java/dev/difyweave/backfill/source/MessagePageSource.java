@@ -24,10 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class MessagePageSource implements PageSource<MessageTraceSource>, RootLoader<MessageTraceSource> {
 
-    private static final DifySql MESSAGES = DifySql.load("messages-page");
     private static final DifySql CONVERSATIONS = DifySql.load("conversations");
     private static final DifySql APP_CONFIGS = DifySql.load("app-model-configs");
-    private static final DifySql THOUGHTS = DifySql.load("message-agent-thoughts");
     private static final DifySql FILES = DifySql.load("message-files");
     private static final DifySql LEGACY_RESOURCES = DifySql.load("dataset-retriever-resources");
     private static final DifySql DATASETS = DifySql.load("datasets-of-tenants");
@@ -39,28 +37,37 @@ public final class MessagePageSource implements PageSource<MessageTraceSource>, 
 
     private final JdbcTemplate dify;
     private final SourceWindow window;
+    private final DifySql messagesSql;
+    private final DifySql thoughtsSql;
 
+    /** A source for the Dify database behind {@code dify}, whose schema is detected first. */
     public MessagePageSource(JdbcTemplate dify, SourceWindow window) {
+        this(dify, window, DifySchemaProfile.detect(dify));
+    }
+
+    public MessagePageSource(JdbcTemplate dify, SourceWindow window, DifySchemaProfile schema) {
         this.dify = dify;
         this.window = window;
+        this.messagesSql = DifySql.load("messages-page", schema::hasColumn);
+        this.thoughtsSql = DifySql.load("message-agent-thoughts", schema::hasColumn);
     }
 
     @Override
     public Page<MessageTraceSource> pageAfter(Keyset after, int limit) {
-        return Page.of(withChildren(MESSAGES.query(dify, WindowParameters.of(window, after, limit), (rs, n) -> message(rs))),
+        return Page.of(withChildren(messagesSql.query(dify, WindowParameters.of(window, after, limit), (rs, n) -> message(rs))),
                 this::keyOf);
     }
 
     @Override
     public List<Keyset> unfinishedAfter(Keyset after, int limit) {
-        return MESSAGES.query(dify, WindowParameters.unfinished(window, after, limit),
+        return messagesSql.query(dify, WindowParameters.unfinished(window, after, limit),
                 (rs, n) -> new Keyset(rs.getObject("created_at", LocalDateTime.class), rs.getObject("id", UUID.class)));
     }
 
     @Override
     public List<MessageTraceSource> readyAmong(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of()
-                : withChildren(MESSAGES.query(dify, WindowParameters.readyAmong(ids), (rs, n) -> message(rs)));
+                : withChildren(messagesSql.query(dify, WindowParameters.readyAmong(ids), (rs, n) -> message(rs)));
     }
 
     private List<MessageTraceSource> withChildren(List<MessageRow> messages) {
@@ -78,7 +85,7 @@ public final class MessagePageSource implements PageSource<MessageTraceSource>, 
         query(APP_CONFIGS, configIds, rs -> configs.put(uuid(rs, "id"), AppFeatures.ofAppConfig(
                 rs.getString("id"), rs.getString("sensitive_word_avoidance"), rs.getString("suggested_questions_after_answer"))));
 
-        Map<UUID, List<AgentThoughtRow>> thoughts = grouped(THOUGHTS, messageIds, MessagePageSource::thought,
+        Map<UUID, List<AgentThoughtRow>> thoughts = grouped(thoughtsSql, messageIds, MessagePageSource::thought,
                 AgentThoughtRow::messageId);
         Map<UUID, List<MessageFileRow>> files = grouped(FILES, messageIds, MessagePageSource::file, MessageFileRow::messageId);
         Map<UUID, List<RetrieverResourceRow>> legacy = grouped(LEGACY_RESOURCES, messageIds, MessagePageSource::resource,
