@@ -35,6 +35,8 @@ import dev.difyweave.backfill.source.PendingPageSource;
 import dev.difyweave.backfill.source.RootLoader;
 import dev.difyweave.backfill.source.WorkflowPageSource;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
+import dev.difyweave.backfill.storage.NoPayloadStore;
+import dev.difyweave.backfill.storage.PayloadStore;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.trace.ConversationNameMapper;
 import dev.difyweave.backfill.trace.MessageTraceMapper;
@@ -129,31 +131,32 @@ public class BackfillJobConfiguration {
             @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         JdbcTemplate jdbc = new JdbcTemplate(dify);
+        // only the keys of unfinished roots are read here, no node payloads
         return new RecordPendingTasklet(pendingStore, request.syncScope(), List.of(
                 new RecordPendingTasklet.Kind(PendingStore.WORKFLOW_RUNS, request.includes(WorkflowTraceMapper.KIND)
-                        ? new WorkflowPageSource(jdbc, request.window()) : null),
+                        ? new WorkflowPageSource(jdbc, request.window(), NoPayloadStore.INSTANCE) : null),
                 new RecordPendingTasklet.Kind(PendingStore.MESSAGES, servesMessages(request)
-                        ? new MessagePageSource(jdbc, request.window()) : null)));
+                        ? new MessagePageSource(jdbc, request.window(), NoPayloadStore.INSTANCE) : null)));
     }
 
     @Bean
     @StepScope
     KeysetItemReader<WorkflowTraceSource> pendingWorkflowReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore,
-            BackfillSettings settings) {
+            BackfillSettings settings, PayloadStore payloadStore) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         return pendingReader("pendingWorkflowRuns", request.includes(WorkflowTraceMapper.KIND), PendingStore.WORKFLOW_RUNS,
-                () -> new WorkflowPageSource(new JdbcTemplate(dify), request.window()), request, pendingStore, settings);
+                () -> new WorkflowPageSource(new JdbcTemplate(dify), request.window(), payloadStore), request, pendingStore, settings);
     }
 
     @Bean
     @StepScope
     KeysetItemReader<MessageTraceSource> pendingMessageReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore,
-            BackfillSettings settings) {
+            BackfillSettings settings, PayloadStore payloadStore) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         return pendingReader("pendingMessages", servesMessages(request), PendingStore.MESSAGES,
-                () -> new MessagePageSource(new JdbcTemplate(dify), request.window()), request, pendingStore, settings);
+                () -> new MessagePageSource(new JdbcTemplate(dify), request.window(), payloadStore), request, pendingStore, settings);
     }
 
     @Bean
@@ -243,10 +246,11 @@ public class BackfillJobConfiguration {
     @Bean
     @StepScope
     KeysetItemReader<WorkflowTraceSource> workflowTraceReader(@Qualifier("difyDataSource") DataSource dify,
-            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
+            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings,
+            PayloadStore payloadStore) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         return windowReader("workflowRuns", request.includes(WorkflowTraceMapper.KIND),
-                () -> new WorkflowPageSource(new JdbcTemplate(dify), request.window()), request, settings);
+                () -> new WorkflowPageSource(new JdbcTemplate(dify), request.window(), payloadStore), request, settings);
     }
 
     @Bean
@@ -261,10 +265,11 @@ public class BackfillJobConfiguration {
     @Bean
     @StepScope
     KeysetItemReader<MessageTraceSource> messageTraceReader(@Qualifier("difyDataSource") DataSource dify,
-            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
+            @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings,
+            PayloadStore payloadStore) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         return windowReader("messages", servesMessages(request),
-                () -> new MessagePageSource(new JdbcTemplate(dify), request.window()), request, settings);
+                () -> new MessagePageSource(new JdbcTemplate(dify), request.window(), payloadStore), request, settings);
     }
 
     @Bean
