@@ -14,7 +14,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Offloads the large payload columns of a node row as Dify's repository does: the full JSON is
+ * Offloads the large payload columns of a node row as Dify's repository does (only when truncation
+ * actually cuts something): the full JSON is
  * stored as {@code upload_files/<tenant>/<uuid>.json} (file name {@code node_execution_<id>_<type>.json}),
  * the column keeps a truncated copy (long strings cut with "...", long arrays shortened). Ids are
  * derived from the node id, so the random streams of the generator stay as they are.
@@ -63,12 +64,17 @@ final class NodePayloadOffloader {
         if (content.length <= settings.aboveBytes()) {
             return json;
         }
+        JsonNode value = MAPPER.readTree(json);
+        JsonNode truncated = truncate(value);
+        if (truncated.equals(value)) {
+            return json; // as Dify: nothing to cut, nothing offloaded
+        }
         UUID uploadFileId = UUID.nameUUIDFromBytes((row.id() + "/" + type + "/file").getBytes(StandardCharsets.UTF_8));
         UUID offloadId = UUID.nameUUIDFromBytes((row.id() + "/" + type + "/offload").getBytes(StandardCharsets.UTF_8));
         String key = "upload_files/" + row.tenantId() + "/" + uploadFileId + ".json";
         settings.sink().put(key, content);
         offloaded.add(new Offloaded(type, key, content, uploadFileId, offloadId));
-        return MAPPER.writeValueAsString(truncate(MAPPER.readTree(json)));
+        return MAPPER.writeValueAsString(truncated);
     }
 
     /** Dify's variable truncation, simplified: strings to {@value #STRING_LIMIT} chars, arrays to {@value #ARRAY_LIMIT} items. */
