@@ -27,6 +27,7 @@ import dev.difyweave.backfill.source.MessagePageSource;
 import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.source.WorkflowPageSource;
+import dev.difyweave.backfill.storage.PayloadStore;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.trace.ConversationNameMapper;
 import dev.difyweave.backfill.trace.MessageTraceMapper;
@@ -66,6 +67,7 @@ final class VerifyCommand {
         String project = request.project();
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
             JdbcTemplate dify = new JdbcTemplate(context.getBean("difyDataSource", DataSource.class));
+            PayloadStore payloads = context.getBean(PayloadStore.class);
             WeavePresence presence = new WeavePresence(new WeaveHttpClient(settings.weave().serverUrl(),
                     settings.weave().apiKey(), settings.tuning().connectTimeout(), settings.tuning().readTimeout()),
                     new WeaveRetry(settings.tuning().retry(), new dev.difyweave.backfill.weave.DeliveryStats()));
@@ -76,11 +78,11 @@ final class VerifyCommand {
             int page = settings.tuning().chunkSize();
             if (kinds.contains(WorkflowTraceMapper.KIND)) {
                 WorkflowTraceMapper mapper = new WorkflowTraceMapper(provenance);
-                scan(new WorkflowPageSource(dify, window), mapper::map, page, reconciliation);
+                scan(new WorkflowPageSource(dify, window, payloads), mapper::map, page, reconciliation);
             }
             if (kinds.stream().anyMatch(BackfillJobConfiguration.MESSAGE_STEP_KINDS::contains)) {
                 MessageTraceMapper messages = new MessageTraceMapper(provenance, settings.filesUrl());
-                scan(new MessagePageSource(dify, window), s -> messages.map(s, kinds), page, reconciliation);
+                scan(new MessagePageSource(dify, window, payloads), s -> messages.map(s, kinds), page, reconciliation);
             }
             if (kinds.contains(ConversationNameMapper.KIND)) {
                 ConversationNameMapper mapper = new ConversationNameMapper(provenance);

@@ -20,7 +20,8 @@ public record BackfillSettings(
         DatabaseSettings state,
         WeaveSettings weave,
         String filesUrl,
-        Tuning tuning) {
+        Tuning tuning,
+        StorageSettings storage) {
 
     public static final String DEFAULT_TRACE_SERVER = "https://trace.wandb.ai";
     public static final String DEFAULT_FILES_URL = "http://127.0.0.1:5001";
@@ -28,19 +29,20 @@ public record BackfillSettings(
     public static BackfillSettings fromEnvironment(Map<String, String> env) {
         Env e = new Env(env);
         return new BackfillSettings(difyDatabase(e), stateDatabase(e), weave(e),
-                firstNonBlank(e.get("DIFY_FILES_URL"), e.get("FILES_URL"), DEFAULT_FILES_URL), tuning(e));
+                firstNonBlank(e.get("DIFY_FILES_URL"), e.get("FILES_URL"), DEFAULT_FILES_URL), tuning(e),
+                StorageSettings.fromEnvironment(env));
     }
 
     public BackfillSettings withDify(DatabaseSettings dify) {
-        return new BackfillSettings(dify, state, weave, filesUrl, tuning);
+        return new BackfillSettings(dify, state, weave, filesUrl, tuning, storage);
     }
 
     public BackfillSettings withState(DatabaseSettings state) {
-        return new BackfillSettings(dify, state, weave, filesUrl, tuning);
+        return new BackfillSettings(dify, state, weave, filesUrl, tuning, storage);
     }
 
     public BackfillSettings withTuning(Tuning tuning) {
-        return new BackfillSettings(dify, state, weave, filesUrl, tuning);
+        return new BackfillSettings(dify, state, weave, filesUrl, tuning, storage);
     }
 
     /** The Dify database is required by every command that reads Dify. */

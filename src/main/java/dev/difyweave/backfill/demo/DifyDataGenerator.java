@@ -80,6 +80,8 @@ public final class DifyDataGenerator {
      * @param recordRuns               keep a {@link GeneratedRun} per run and a {@link GeneratedMessage}
      *                                 and {@link GeneratedConversation} per message and conversation in
      *                                 the result (turn off for very large volumes)
+     * @param offload                  large node payloads offloaded to storage as Dify >= 1.9 does, or
+     *                                 null (the default) to keep every payload in the database
      */
     public record Spec(
             long seed,
@@ -105,7 +107,8 @@ public final class DifyDataGenerator {
             double debuggingFraction,
             double nodeFailedFraction,
             int payloadBytes,
-            boolean recordRuns) {
+            boolean recordRuns,
+            PayloadOffload offload) {
 
         public Spec {
             Objects.requireNonNull(start, "start");
@@ -162,7 +165,7 @@ public final class DifyDataGenerator {
                                      int conversations) {
             return new Spec(seed, tenants, apps, runs, 10, endUsers, 3, chatApps, 1, 1, 1, conversations, 3,
                     DEFAULT_END.minus(Duration.ofDays(90)), Duration.ofDays(90),
-                    0.08, 0.04, 0.06, 0.04, 0.04, 0.12, 0.05, 2_048, true);
+                    0.08, 0.04, 0.06, 0.04, 0.04, 0.12, 0.05, 2_048, true, null);
         }
 
         /** The end of the time range: {@code start + span}. */
@@ -225,6 +228,7 @@ public final class DifyDataGenerator {
         private double nodeFailedFraction;
         private int payloadBytes;
         private boolean recordRuns;
+        private PayloadOffload offload;
 
         private Builder(Spec spec) {
             seed = spec.seed();
@@ -251,6 +255,7 @@ public final class DifyDataGenerator {
             nodeFailedFraction = spec.nodeFailedFraction();
             payloadBytes = spec.payloadBytes();
             recordRuns = spec.recordRuns();
+            offload = spec.offload();
         }
 
         public Builder seed(long value) {
@@ -365,12 +370,18 @@ public final class DifyDataGenerator {
             return this;
         }
 
+        /** Offload node payload columns longer than {@code aboveBytes} of JSON into {@code sink} (Dify >= 1.9). */
+        public Builder offloadPayloads(int aboveBytes, PayloadOffload.ObjectSink sink) {
+            offload = new PayloadOffload(aboveBytes, sink);
+            return this;
+        }
+
         public Spec build() {
             return new Spec(seed, tenants, workflowAppsPerTenant, runsPerApp, nodesPerRun, endUsersPerApp,
                     singleStepNodesPerApp, chatAppsPerTenant, completionAppsPerTenant, agentAppsPerTenant,
                     chatflowAppsPerTenant, conversationsPerApp, messagesPerConversation, start, span, failedFraction, stoppedFraction, partialSucceededFraction,
                     runningFraction, pausedFraction, debuggingFraction, nodeFailedFraction, payloadBytes,
-                    recordRuns);
+                    recordRuns, offload);
         }
     }
 
@@ -675,7 +686,7 @@ public final class DifyDataGenerator {
         Objects.requireNonNull(dify, "dify");
         Objects.requireNonNull(spec, "spec");
         SeededRandom root = new SeededRandom(spec.seed());
-        try (DifyRowWriter writer = DifyRowWriter.open(dify)) {
+        try (DifyRowWriter writer = DifyRowWriter.open(dify, spec.offload())) {
             List<GeneratedTenant> tenants = new WorkspaceGenerator(writer, root, spec).generate();
             WorkflowAppGenerator workflowApps = new WorkflowAppGenerator(writer, root, spec);
             List<GeneratedApp> apps = new ArrayList<>();

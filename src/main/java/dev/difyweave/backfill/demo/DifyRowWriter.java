@@ -40,11 +40,14 @@ final class DifyRowWriter implements AutoCloseable {
     private final BatchInsert toolFiles;
     private final BatchInsert datasets;
     private final BatchInsert retrieverResources;
+    private final BatchInsert nodeOffloads;
+    private final NodePayloadOffloader offloader;
     private long rowsSinceCommit;
     private boolean finished;
 
-    private DifyRowWriter(Connection connection) throws SQLException {
+    private DifyRowWriter(Connection connection, PayloadOffload offload) throws SQLException {
         this.connection = connection;
+        this.offloader = offload == null ? null : new NodePayloadOffloader(offload);
         this.previousAutoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         tenants = table("tenants", "id", "name", "plan", "status", "created_at", "updated_at");
@@ -105,12 +108,19 @@ final class DifyRowWriter implements AutoCloseable {
                 "dataset_name", "document_id", "document_name", "data_source_type", "segment_id", "score", "content",
                 "hit_count", "word_count", "segment_position", "index_node_hash", "retriever_from", "created_by",
                 "created_at");
+        nodeOffloads = table("workflow_node_execution_offload", "id", "created_at", "tenant_id", "app_id",
+                "node_execution_id", "type", "file_id");
     }
 
     static DifyRowWriter open(DataSource dataSource) throws SQLException {
+        return open(dataSource, null);
+    }
+
+    /** {@code offload}: how large node payloads are offloaded to storage, null for never. */
+    static DifyRowWriter open(DataSource dataSource, PayloadOffload offload) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
-            return new DifyRowWriter(connection);
+            return new DifyRowWriter(connection, offload);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -168,7 +178,25 @@ final class DifyRowWriter implements AutoCloseable {
         written();
     }
 
-    void insert(DifyRows.NodeExecution row) throws SQLException {
+    void insert(DifyRows.NodeExecution node) throws SQLException {
+        DifyRows.NodeExecution row = node;
+        if (offloader != null) {
+            NodePayloadOffloader.Result result;
+            try {
+                result = offloader.offload(node);
+            } catch (java.io.IOException e) {
+                throw new SQLException("could not store an offloaded payload of node " + node.id() + ": " + e, e);
+            }
+            row = result.row();
+            for (NodePayloadOffloader.Offloaded o : result.offloaded()) {
+                uploadFiles.add(o.uploadFileId(), row.tenantId(), "opendal", o.key(),
+                        "node_execution_" + row.id() + "_" + o.type() + ".json", o.content().length, "json",
+                        "application/json", row.createdBy(), row.createdAt(), true, row.createdBy(), row.createdAt(),
+                        null, row.createdByRole(), "");
+                nodeOffloads.add(o.offloadId(), row.createdAt(), row.tenantId(), row.appId(), row.id(), o.type(),
+                        o.uploadFileId());
+            }
+        }
         nodeExecutions.add(row.id(), row.tenantId(), row.appId(), row.workflowId(), row.triggeredFrom(),
                 row.workflowRunId(), row.index(), row.predecessorNodeId(), row.nodeId(), row.nodeType(), row.title(),
                 row.inputs(), row.processData(), row.outputs(), row.status(), row.error(), row.elapsedTime(),
@@ -299,6 +327,7 @@ final class DifyRowWriter implements AutoCloseable {
         counts.put("tool_files", toolFiles.rows());
         counts.put("datasets", datasets.rows());
         counts.put("dataset_retriever_resources", retrieverResources.rows());
+        counts.put("workflow_node_execution_offload", nodeOffloads.rows());
         return counts;
     }
 

@@ -42,6 +42,8 @@ import dev.difyweave.backfill.source.RootLoader;
 import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.source.WorkflowPageSource;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
+import dev.difyweave.backfill.storage.NoPayloadStore;
+import dev.difyweave.backfill.storage.PayloadStore;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.trace.ConversationNameMapper;
 import dev.difyweave.backfill.trace.MessageTraceMapper;
@@ -145,31 +147,32 @@ public class BackfillJobConfiguration {
             @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         JdbcTemplate jdbc = new JdbcTemplate(dify);
+        // only the keys of unfinished roots are read here, no node payloads
         return new RecordPendingTasklet(pendingStore, request.syncScope(), List.of(
                 new RecordPendingTasklet.Kind(PendingStore.WORKFLOW_RUNS, request.includes(WorkflowTraceMapper.KIND)
-                        ? new WorkflowPageSource(jdbc, request.window()) : null),
+                        ? new WorkflowPageSource(jdbc, request.window(), NoPayloadStore.INSTANCE) : null),
                 new RecordPendingTasklet.Kind(PendingStore.MESSAGES, servesMessages(request)
-                        ? new MessagePageSource(jdbc, request.window()) : null)));
+                        ? new MessagePageSource(jdbc, request.window(), NoPayloadStore.INSTANCE) : null)));
     }
 
     @Bean
     @StepScope
     KeysetItemReader<WorkflowTraceSource> pendingWorkflowReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore,
-            BackfillSettings settings) {
+            BackfillSettings settings, PayloadStore payloadStore) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         return pendingReader("pendingWorkflowRuns", request.includes(WorkflowTraceMapper.KIND), PendingStore.WORKFLOW_RUNS,
-                () -> new WorkflowPageSource(new JdbcTemplate(dify), request.window()), request, pendingStore, settings);
+                () -> new WorkflowPageSource(new JdbcTemplate(dify), request.window(), payloadStore), request, pendingStore, settings);
     }
 
     @Bean
     @StepScope
     KeysetItemReader<MessageTraceSource> pendingMessageReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters, PendingStore pendingStore,
-            BackfillSettings settings) {
+            BackfillSettings settings, PayloadStore payloadStore) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         return pendingReader("pendingMessages", servesMessages(request), PendingStore.MESSAGES,
-                () -> new MessagePageSource(new JdbcTemplate(dify), request.window()), request, pendingStore, settings);
+                () -> new MessagePageSource(new JdbcTemplate(dify), request.window(), payloadStore), request, pendingStore, settings);
     }
 
     @Bean
@@ -331,9 +334,10 @@ public class BackfillJobConfiguration {
     @StepScope
     KeysetItemReader<WorkflowTraceSource> workflowTraceReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters,
-            @Value("#{stepExecutionContext}") Map<String, Object> partition, BackfillSettings settings) {
+            @Value("#{stepExecutionContext}") Map<String, Object> partition, BackfillSettings settings,
+            PayloadStore payloadStore) {
         return partitionReader("workflowRuns", partition, parameters,
-                window -> new WorkflowPageSource(new JdbcTemplate(dify), window), settings);
+                window -> new WorkflowPageSource(new JdbcTemplate(dify), window, payloadStore), settings);
     }
 
     @Bean
@@ -349,9 +353,10 @@ public class BackfillJobConfiguration {
     @StepScope
     KeysetItemReader<MessageTraceSource> messageTraceReader(@Qualifier("difyDataSource") DataSource dify,
             @Value("#{jobParameters}") Map<String, Object> parameters,
-            @Value("#{stepExecutionContext}") Map<String, Object> partition, BackfillSettings settings) {
+            @Value("#{stepExecutionContext}") Map<String, Object> partition, BackfillSettings settings,
+            PayloadStore payloadStore) {
         return partitionReader("messages", partition, parameters,
-                window -> new MessagePageSource(new JdbcTemplate(dify), window), settings);
+                window -> new MessagePageSource(new JdbcTemplate(dify), window, payloadStore), settings);
     }
 
     @Bean

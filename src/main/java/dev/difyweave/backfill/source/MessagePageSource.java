@@ -16,6 +16,8 @@ import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.storage.PayloadStore;
+
 /**
  * Pages of messages (every chat-like mode) with their children: one query for the messages, then one
  * per child table for the whole page: conversations, app configs, agent thoughts, files, legacy
@@ -39,17 +41,22 @@ public final class MessagePageSource implements PageSource<MessageTraceSource>, 
     private final SourceWindow window;
     private final DifySql messagesSql;
     private final DifySql thoughtsSql;
+    private final OffloadedPayloadLoader offloads;
 
-    /** A source for the Dify database behind {@code dify}, whose schema is detected first. */
-    public MessagePageSource(JdbcTemplate dify, SourceWindow window) {
-        this(dify, window, DifySchemaProfile.detect(dify));
+    /**
+     * A source for the Dify database behind {@code dify}, whose schema is detected first; {@code store}:
+     * Dify's object storage, where offloaded node payloads of chatflow runs are read from.
+     */
+    public MessagePageSource(JdbcTemplate dify, SourceWindow window, PayloadStore store) {
+        this(dify, window, DifySchemaProfile.detect(dify), store);
     }
 
-    public MessagePageSource(JdbcTemplate dify, SourceWindow window, DifySchemaProfile schema) {
+    public MessagePageSource(JdbcTemplate dify, SourceWindow window, DifySchemaProfile schema, PayloadStore store) {
         this.dify = dify;
         this.window = window;
         this.messagesSql = DifySql.load("messages-page", schema::hasColumn);
         this.thoughtsSql = DifySql.load("message-agent-thoughts", schema::hasColumn);
+        this.offloads = new OffloadedPayloadLoader(dify, store);
     }
 
     @Override
@@ -131,8 +138,11 @@ public final class MessagePageSource implements PageSource<MessageTraceSource>, 
         }
         List<WorkflowRunRow> runs = RUNS.query(dify, Map.of("ids", runIds), (rs, n) -> WorkflowPageSource.run(rs));
         List<UUID> ids = runs.stream().map(WorkflowRunRow::id).toList();
-        Map<UUID, List<NodeExecutionRow>> nodes = ids.isEmpty() ? Map.of()
-                : grouped(NODES, Map.of("run_ids", ids), WorkflowPageSource::node, NodeExecutionRow::workflowRunId);
+        Map<UUID, List<NodeExecutionRow>> nodes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            offloads.load(NODES.query(dify, Map.of("run_ids", ids), (rs, n) -> WorkflowPageSource.node(rs)))
+                    .forEach(node -> nodes.computeIfAbsent(node.workflowRunId(), k -> new ArrayList<>()).add(node));
+        }
         Map<UUID, AppFeatures> features = new HashMap<>();
         query(FEATURES, distinctRuns(runs, WorkflowRunRow::workflowId), rs -> features.put(uuid(rs, "id"),
                 AppFeatures.ofWorkflow(rs.getString("id"), rs.getString("features"))));

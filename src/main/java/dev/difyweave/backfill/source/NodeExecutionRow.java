@@ -1,9 +1,15 @@
 package dev.difyweave.backfill.source;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
-/** One {@code workflow_node_executions} row of a run ({@code triggered_from = 'workflow-run'}). */
+/**
+ * One {@code workflow_node_executions} row of a run ({@code triggered_from = 'workflow-run'}). When
+ * Dify offloaded a payload, {@code inputs}/{@code processData}/{@code outputs} hold the full JSON read
+ * from Dify's storage, or the truncated database value when it could not be read; {@code offloads}
+ * says which (empty for a row without offload).
+ */
 public record NodeExecutionRow(
         UUID id,
         UUID workflowRunId,
@@ -21,5 +27,26 @@ public record NodeExecutionRow(
         double elapsedTime,
         String executionMetadata,
         LocalDateTime createdAt,
-        LocalDateTime finishedAt) {
+        LocalDateTime finishedAt,
+        List<OffloadedPayload> offloads) {
+
+    public NodeExecutionRow {
+        offloads = offloads == null ? List.of() : List.copyOf(offloads);
+    }
+
+    /** A row without offloaded payloads (Dify before 1.9, or payloads small enough for the database). */
+    public NodeExecutionRow(UUID id, UUID workflowRunId, UUID tenantId, UUID appId, int index, String nodeId,
+            String nodeType, String title, String inputs, String processData, String outputs, String status,
+            String error, double elapsedTime, String executionMetadata, LocalDateTime createdAt,
+            LocalDateTime finishedAt) {
+        this(id, workflowRunId, tenantId, appId, index, nodeId, nodeType, title, inputs, processData, outputs, status,
+                error, elapsedTime, executionMetadata, createdAt, finishedAt, List.of());
+    }
+
+    /** This row with its payload columns as read from storage, and what happened to each offload. */
+    public NodeExecutionRow withPayloads(String inputs, String processData, String outputs,
+            List<OffloadedPayload> offloads) {
+        return new NodeExecutionRow(id, workflowRunId, tenantId, appId, index, nodeId, nodeType, title, inputs,
+                processData, outputs, status, error, elapsedTime, executionMetadata, createdAt, finishedAt, offloads);
+    }
 }

@@ -15,9 +15,12 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.storage.PayloadStore;
+
 /**
  * Pages of workflow runs of workflow-mode apps with their children: one query for the runs, then one
- * per child table for the whole page (node executions, app logs, end users, accounts).
+ * per child table for the whole page (node executions with their offloaded payloads, app logs, end
+ * users, accounts).
  */
 public final class WorkflowPageSource implements PageSource<WorkflowTraceSource>, RootLoader<WorkflowTraceSource> {
 
@@ -29,10 +32,13 @@ public final class WorkflowPageSource implements PageSource<WorkflowTraceSource>
 
     private final JdbcTemplate dify;
     private final SourceWindow window;
+    private final OffloadedPayloadLoader offloads;
 
-    public WorkflowPageSource(JdbcTemplate dify, SourceWindow window) {
+    /** {@code store}: Dify's object storage, where offloaded node payloads are read from. */
+    public WorkflowPageSource(JdbcTemplate dify, SourceWindow window, PayloadStore store) {
         this.dify = dify;
         this.window = window;
+        this.offloads = new OffloadedPayloadLoader(dify, store);
     }
 
     @Override
@@ -59,7 +65,7 @@ public final class WorkflowPageSource implements PageSource<WorkflowTraceSource>
         }
         List<UUID> runIds = runs.stream().map(WorkflowRunRow::id).toList();
         Map<UUID, List<NodeExecutionRow>> nodes = new HashMap<>();
-        NODES.query(dify, Map.of("run_ids", runIds), (rs, n) -> node(rs))
+        offloads.load(NODES.query(dify, Map.of("run_ids", runIds), (rs, n) -> node(rs)))
                 .forEach(node -> nodes.computeIfAbsent(node.workflowRunId(), k -> new ArrayList<>()).add(node));
         Map<UUID, UUID> appLogs = new HashMap<>();
         APP_LOGS.query(dify, Map.of("run_ids", runIds), (rs, n) -> {

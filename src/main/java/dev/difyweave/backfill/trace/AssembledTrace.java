@@ -17,6 +17,8 @@ public record AssembledTrace(String kind, String sourceKey, List<WeaveCall> call
         Set<String> notes, boolean assemblyFailed, UUID appId) {
 
     public static final String SUGGESTED_QUESTIONS_NOT_REPRODUCIBLE = "suggested_questions_not_reproducible";
+    /** A node payload Dify offloaded to its storage could not be read there: its truncated value was sent. */
+    public static final String OFFLOADED_PAYLOAD_TRUNCATED = "offloaded_payload_truncated";
 
     public AssembledTrace {
         calls = List.copyOf(calls);

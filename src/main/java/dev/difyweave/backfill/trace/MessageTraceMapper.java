@@ -85,6 +85,9 @@ public final class MessageTraceMapper {
         if (features.suggestedQuestionsEnabled()) {
             notes.add(AssembledTrace.SUGGESTED_QUESTIONS_NOT_REPRODUCIBLE);
         }
+        if (chatflow && source.chatflowRun() != null && kinds.contains(WorkflowTraceMapper.KIND)) {
+            notes.addAll(WorkflowTraceMapper.notes(source.chatflowRun()));
+        }
         return new AssembledTrace(KIND, MessageContext.MESSAGES + ":" + message.id, calls, problems.list(), notes,
                 false);
     }

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.difyweave.backfill.source.NodeExecutionRow;
+import dev.difyweave.backfill.source.OffloadedPayload;
 import dev.difyweave.backfill.source.WorkflowRunRow;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
 import dev.difyweave.backfill.weave.CallIds;
@@ -51,7 +53,13 @@ public final class WorkflowTraceMapper {
         List<WeaveCall> calls = new ArrayList<>();
         calls.add(run.call(runId, null, KIND, "workflow_" + runId, workflowAttributes(run, runId, null)));
         calls.addAll(run.nodes());
-        return new AssembledTrace(KIND, RUNS + ":" + runId, calls, problems.list());
+        return new AssembledTrace(KIND, RUNS + ":" + runId, calls, problems.list(), notes(source), false);
+    }
+
+    /** The run report notes of a run: whether an offloaded node payload had to be sent truncated. */
+    static Set<String> notes(WorkflowTraceSource source) {
+        boolean truncated = source.nodes().stream().flatMap(n -> n.offloads().stream()).anyMatch(o -> !o.read());
+        return truncated ? Set.of(AssembledTrace.OFFLOADED_PAYLOAD_TRUNCATED) : Set.of();
     }
 
     /**
@@ -218,6 +226,7 @@ public final class WorkflowTraceMapper {
         attributes.put("elapsed_time", elapsed);
         attributes.put("trace_id", traceId);
         CallAttributes.provenance(attributes, provenance, approximated);
+        offloads(node, nodeId, (ObjectNode) attributes.get("backfill"), problems);
 
         TokenUsage usage = TokenUsage.total(totalTokens);
         JsonNode inputs = LivePayload.inputs(rawInputs, usage, List.of());
@@ -235,6 +244,34 @@ public final class WorkflowTraceMapper {
         return new WeaveCall(nodeId, traceId, runId, CallAttributes.opName("node:", nodeType), displayName, start, end, attributes, inputs,
                 output, exception, CallSummary.of(exception, (long) Math.floor(elapsed * 1000), llmUsage),
                 NODES + ":" + nodeId);
+    }
+
+    /**
+     * Offloaded payloads (Dify >= 1.9): {@code backfill.offloaded} lists the columns read in full from
+     * Dify's storage, {@code backfill.dify_truncated} those sent with Dify's truncated database value
+     * because the stored object could not be read (each also a problem).
+     */
+    private static void offloads(NodeExecutionRow node, String nodeId, ObjectNode backfill, SourceProblems problems) {
+        if (node.offloads().isEmpty()) {
+            return;
+        }
+        List<String> read = new ArrayList<>();
+        List<String> truncated = new ArrayList<>();
+        for (OffloadedPayload offload : node.offloads()) {
+            if (offload.read()) {
+                read.add(offload.type());
+            } else {
+                truncated.add(offload.type());
+                problems.add(NODES, nodeId, offload.type(), "offloaded payload not read from Dify's storage ("
+                        + offload.unreadReason() + "); Dify's truncated value is sent");
+            }
+        }
+        if (!read.isEmpty()) {
+            read.forEach(backfill.putArray("offloaded")::add);
+        }
+        if (!truncated.isEmpty()) {
+            truncated.forEach(backfill.putArray("dify_truncated")::add);
+        }
     }
 
     /** C5: usage of an llm node from its {@code process_data.usage} (or {@code outputs.usage}) and model name. */
