@@ -61,7 +61,36 @@ public final class CallSanitizer {
     /** The project id used when a call is only measured (the id's length hardly matters). */
     static final String SIZING_PROJECT = "entity/project";
 
+    /**
+     * Where a value is, as {@code inputs.query} or {@code output.items[2]}: built only for the rare value
+     * that is escaped, never for the others (a call has hundreds of values).
+     */
+    private record Where(Where parent, String key, int index) {
+
+        static Where root(String name) {
+            return new Where(null, name, -1);
+        }
+
+        Where child(String name) {
+            return new Where(this, name, -1);
+        }
+
+        Where element(int i) {
+            return new Where(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            String prefix = parent == null ? "" : parent.toString();
+            return key == null ? prefix + "[" + index + "]" : (parent == null ? key : prefix + "." + key);
+        }
+    }
+
     private static JsonNode clean(JsonNode node, String path, boolean escapeRefs, List<String> escaped) {
+        return clean(node, Where.root(path), escapeRefs, escaped);
+    }
+
+    private static JsonNode clean(JsonNode node, Where where, boolean escapeRefs, List<String> escaped) {
         if (node == null) {
             return null;
         }
@@ -69,7 +98,7 @@ public final class CallSanitizer {
             String value = node.stringValue();
             String fixed = replaceLoneSurrogates(value);
             if (escapeRefs && fixed.startsWith(REF_PREFIX)) {
-                escaped.add(path);
+                escaped.add(where.toString());
                 fixed = REF_ESCAPE + fixed;
             }
             return fixed.equals(value) ? node : Json.NODES.stringNode(fixed);
@@ -77,9 +106,11 @@ public final class CallSanitizer {
         if (node.isObject()) {
             ObjectNode copy = null;
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                JsonNode value = clean(entry.getValue(), path + "." + entry.getKey(), escapeRefs, escaped);
+                JsonNode child = entry.getValue();
+                JsonNode value = child.isContainer() || child.isString()
+                        ? clean(child, where.child(entry.getKey()), escapeRefs, escaped) : child;
                 String key = replaceLoneSurrogates(entry.getKey());
-                if (value != entry.getValue() || !key.equals(entry.getKey())) {
+                if (value != child || !key.equals(entry.getKey())) {
                     copy = copy != null ? copy : copyUntil((ObjectNode) node, entry.getKey());
                 }
                 if (copy != null) {
@@ -92,7 +123,8 @@ public final class CallSanitizer {
             ArrayNode copy = null;
             for (int i = 0; i < node.size(); i++) {
                 JsonNode element = node.get(i);
-                JsonNode value = clean(element, path + "[" + i + "]", escapeRefs, escaped);
+                JsonNode value = element.isContainer() || element.isString()
+                        ? clean(element, where.element(i), escapeRefs, escaped) : element;
                 if (value != element && copy == null) {
                     copy = Json.NODES.arrayNode();
                     for (int j = 0; j < i; j++) {

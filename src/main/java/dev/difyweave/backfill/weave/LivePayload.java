@@ -75,7 +75,9 @@ public final class LivePayload {
             if (value.isEmpty()) {
                 return value;
             }
-            ObjectNode copy = ((ObjectNode) value).deepCopy();
+            // shallow: the values are shared with the source row's tree, which nothing changes
+            ObjectNode copy = Json.NODES.objectNode();
+            copy.setAll((ObjectNode) value);
             addKeys(copy, usage, fileList);
             return copy;
         }
