@@ -35,7 +35,9 @@ public final class DataSources {
         config.setPassword(db.password());
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(30_000);
+        // pools are sized for the partitions, so a wait this long means the database is gone: fail the
+        // chunk (resumable) instead of holding every partition for Hikari's default 30 s per statement
+        config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);
         config.addDataSourceProperty("ApplicationName", "dify-weave-backfill");
         config.addDataSourceProperty("tcpKeepAlive", "true");

@@ -61,7 +61,7 @@ class DatabaseRestartTest {
             }
             postgres.close(); // the server goes away under the running job
 
-            Run cut = running.get(180, TimeUnit.SECONDS);
+            Run cut = running.get(240, TimeUnit.SECONDS);
             assertThat(cut.status()).isEqualTo(BackfillCli.FAILED);
             assertThat(cut.err().strip().lines()).as(cut.err()).hasSize(1);
             assertThat(cut.err()).startsWith("migrate").containsIgnoringCase("connect");
