@@ -430,6 +430,6 @@ public class BackfillJobConfiguration {
 
     private static Provenance provenance(Map<String, Object> parameters) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        return new Provenance(BuildInfo.NAME, BuildInfo.version(), request.label());
+        return new Provenance(BuildInfo.NAME, BuildInfo.version(), request.label(), request.content().parameter());
     }
 }

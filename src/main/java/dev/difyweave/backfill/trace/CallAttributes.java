@@ -32,6 +32,7 @@ final class CallAttributes {
         backfill.put("source", provenance.source());
         backfill.put("version", provenance.version());
         backfill.put("job", provenance.job());
+        backfill.put("content", provenance.content());
         ArrayNode list = backfill.putArray("approximated");
         approximated.forEach(list::add);
     }

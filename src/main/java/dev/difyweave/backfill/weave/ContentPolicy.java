@@ -54,6 +54,10 @@ public final class ContentPolicy {
     }
 
     public WeaveCall apply(WeaveCall call) {
+        if (mode == ContentMode.KEEP && call.attributes() != null
+                && mode.parameter().equals(call.attributes().path("backfill").path("content").stringValue(null))) {
+            return call; // the common case: the mapper's provenance already says keep, nothing to copy
+        }
         // a shallow copy: the children replaced below are new nodes, the others are shared, never changed
         ObjectNode attributes = Json.NODES.objectNode();
         if (call.attributes() != null) {

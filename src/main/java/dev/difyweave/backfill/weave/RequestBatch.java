@@ -1,6 +1,5 @@
 package dev.difyweave.backfill.weave;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,19 +80,22 @@ public final class RequestBatch {
     }
 
     private static byte[] join(List<byte[]> items) {
-        int size = OPEN.length + CLOSE.length + items.size();
+        int size = OPEN.length + CLOSE.length + Math.max(0, items.size() - 1);
         for (byte[] item : items) {
             size += item.length;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        out.writeBytes(OPEN);
+        byte[] body = new byte[size];
+        System.arraycopy(OPEN, 0, body, 0, OPEN.length);
+        int at = OPEN.length;
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                body[at++] = ',';
             }
-            out.writeBytes(items.get(i));
+            byte[] item = items.get(i);
+            System.arraycopy(item, 0, body, at, item.length);
+            at += item.length;
         }
-        out.writeBytes(CLOSE);
-        return out.toByteArray();
+        System.arraycopy(CLOSE, 0, body, at, CLOSE.length);
+        return body;
     }
 }

@@ -2,6 +2,7 @@ package dev.difyweave.backfill.weave;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -22,13 +23,63 @@ public final class WeaveJson {
     private WeaveJson() {
     }
 
+    /** Same text as {@link #TIMESTAMP}, written by hand: it is called several times per call. */
     public static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return TIMESTAMP.format(instant);
+        }
+        char[] out = new char[27];
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, t.getSecond(), 2);
+        out[19] = '.';
+        digits(out, 20, t.getNano() / 1000, 6);
+        out[26] = 'Z';
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /**
+     * One buffer per thread for serialising a call: it grows to the largest call a thread has seen and
+     * is reused, so a call's bytes are copied once (into their exact-size array), not at every doubling.
+     */
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+
+    private static final class Buffer extends ByteArrayOutputStream {
+
+        Buffer() {
+            super(64 * 1024);
+        }
+
+        /** Gives back memory a huge call made it take (C13 allows 3 MiB per call). */
+        void resetAndTrim() {
+            if (buf.length > 4 * 1024 * 1024) {
+                buf = new byte[64 * 1024];
+            }
+            reset();
+        }
     }
 
     /** {@code {"mode":"start","req":{"start":{...}}},{"mode":"end","req":{"end":{...}}}} without brackets. */
     public static byte[] upsertItems(String projectId, WeaveCall call) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        Buffer out = BUFFER.get();
+        out.resetAndTrim();
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("mode", "start");

@@ -173,7 +173,7 @@ final class MessageRows {
             list.append(list.length() == 0 ? "" : ",").append('"').append(a).append('"');
         }
         return "{\"source\":\"dify-weave-backfill\",\"version\":\"0.1.0\",\"job\":\"message-backfill\","
-                + "\"approximated\":[" + list + "]}";
+                + "\"content\":\"keep\",\"approximated\":[" + list + "]}";
     }
 
     // ---------------------------------------------------------------------------------------------

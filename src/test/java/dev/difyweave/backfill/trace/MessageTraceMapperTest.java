@@ -415,7 +415,7 @@ class MessageTraceMapperTest {
             assertThat(call.startedAt()).isBefore(before);
             assertThat(call.endedAt()).isBefore(before);
             assertThat(json(call.attributes().path("backfill")).replaceAll(",\"approximated\":\\[.*]", ""))
-                    .isEqualTo("{\"source\":\"dify-weave-backfill\",\"version\":\"0.1.0\",\"job\":\"message-backfill\"}");
+                    .isEqualTo("{\"source\":\"dify-weave-backfill\",\"version\":\"0.1.0\",\"job\":\"message-backfill\",\"content\":\"keep\"}");
         }
     }
 }

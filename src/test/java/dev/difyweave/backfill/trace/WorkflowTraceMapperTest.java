@@ -41,7 +41,7 @@ class WorkflowTraceMapperTest {
     private static final Provenance PROVENANCE = new Provenance("dify-weave-backfill", "0.1.0", "workflow-backfill");
     private static final String RUN = RUN_ID.toString();
     private static final String BACKFILL = "{\"source\":\"dify-weave-backfill\",\"version\":\"0.1.0\","
-            + "\"job\":\"workflow-backfill\",\"approximated\":[]}";
+            + "\"job\":\"workflow-backfill\",\"content\":\"keep\",\"approximated\":[]}";
     private static final Instant EARLIEST = Instant.parse("2025-11-20T08:15:00Z");
     private static final Instant LATEST = Instant.parse("2025-11-20T08:20:00Z");
 
