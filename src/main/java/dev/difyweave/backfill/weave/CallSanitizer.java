@@ -42,20 +42,70 @@ public final class CallSanitizer {
      * that will be sent, attached to the call.
      */
     public WeaveCall sanitize(WeaveCall call, String projectId) {
-        List<String> escaped = new ArrayList<>();
-        JsonNode inputs = clean(call.inputs(), "inputs", true, escaped);
-        JsonNode output = clean(call.output(), "output", true, escaped);
-        ObjectNode attributes = (ObjectNode) clean(call.attributes(), "attributes", false, escaped);
-        if (!escaped.isEmpty()) {
-            backfill(attributes).set("escaped", strings(escaped));
+        WeaveCall cleaned = call;
+        byte[] items = encodedIfClean(projectId, call);
+        if (items == null) {
+            List<String> escaped = new ArrayList<>();
+            JsonNode inputs = clean(call.inputs(), "inputs", true, escaped);
+            JsonNode output = clean(call.output(), "output", true, escaped);
+            ObjectNode attributes = (ObjectNode) clean(call.attributes(), "attributes", false, escaped);
+            if (!escaped.isEmpty()) {
+                backfill(attributes).set("escaped", strings(escaped));
+            }
+            cleaned = call.withPayload(attributes, inputs, output);
+            items = WeaveJson.upsertItems(projectId, cleaned);
         }
-        WeaveCall cleaned = call.withPayload(attributes, inputs, output);
-        byte[] items = WeaveJson.upsertItems(projectId, cleaned);
         if (items.length <= maxCallBytes) {
             return cleaned.withEncoded(projectId, items);
         }
         WeaveCall fitted = truncate(cleaned, items.length);
         return fitted.withEncoded(projectId, WeaveJson.upsertItems(projectId, fitted));
+    }
+
+    /**
+     * The fast path, taken by nearly every call: serialise it as it is and look at the bytes. Only when
+     * they hold a lone surrogate (the generator writes it as a {@code \\uD800}-style escape) or a
+     * {@code "weave:///} string anywhere does the call go through the walk that fixes and records each
+     * value; {@code null} then.
+     */
+    private static byte[] encodedIfClean(String projectId, WeaveCall call) {
+        byte[] items = WeaveJson.upsertItems(projectId, call);
+        return needsCleaning(items) ? null : items;
+    }
+
+    private static final byte[] QUOTED_REF = ("\"" + REF_PREFIX).getBytes(StandardCharsets.UTF_8);
+
+    /** Serialised JSON with an escaped lone surrogate ({@code \\uD800}-{@code \\uDFFF}) or a {@code "weave:///} string. */
+    static boolean needsCleaning(byte[] json) {
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (b == '\\') {
+                if (i + 3 < json.length && json[i + 1] == 'u' && (json[i + 2] == 'D' || json[i + 2] == 'd')
+                        && isSurrogateNibble(json[i + 3])) {
+                    return true;
+                }
+                i++; // the escaped character, whatever it is (an escaped backslash is not an escape start)
+            } else if (b == '"' && startsWithAt(json, i, QUOTED_REF)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSurrogateNibble(byte b) {
+        return b == '8' || b == '9' || (b >= 'A' && b <= 'F') || (b >= 'a' && b <= 'f');
+    }
+
+    private static boolean startsWithAt(byte[] json, int at, byte[] prefix) {
+        if (at + prefix.length > json.length) {
+            return false;
+        }
+        for (int j = 1; j < prefix.length; j++) {
+            if (json[at + j] != prefix[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The project id used when a call is only measured (the id's length hardly matters). */

@@ -1,0 +1,43 @@
+package dev.difyweave.backfill.weave;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** The byte check that lets clean calls skip the fixing walk: it must never miss what the walk fixes. */
+class CallSanitizerFastPathTest {
+
+    private static boolean needsCleaning(String json) {
+        return CallSanitizer.needsCleaning(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ordinaryJsonNeedsNothing() {
+        assertThat(needsCleaning("{\"a\":\"weave is fine\",\"b\":\"see weave:///x later\",\"c\":\"\\n\\u00e9\"}")).isFalse();
+        assertThat(needsCleaning("{\"emoji\":\"\uD83D\uDE00\"}")).as("a valid pair is written as UTF-8").isFalse();
+        assertThat(needsCleaning("{\"a\":\"\\\\uD800 is text after an escaped backslash\"}")).isFalse();
+    }
+
+    @Test
+    void aRefStringOrAnEscapedLoneSurrogateIsCaught() {
+        assertThat(needsCleaning("{\"a\":\"weave:///entity/project/object/x\"}")).isTrue();
+        assertThat(needsCleaning("{\"weave:///key\":1}")).isTrue();
+        assertThat(needsCleaning("{\"a\":\"x\\uD800y\"}")).isTrue();
+        assertThat(needsCleaning("{\"a\":\"x\\udfffy\"}")).isTrue();
+        assertThat(needsCleaning("{\"a\":\"\\\\\\uDC00\"}")).as("a backslash, then a lone surrogate").isTrue();
+    }
+
+    @Test
+    void whatTheGeneratorWritesForALoneSurrogateIsCaught() {
+        ObjectNode inputs = Json.NODES.objectNode();
+        inputs.put("query", "broken \uD800 text");
+        assertThat(CallSanitizer.needsCleaning(Json.MAPPER.writeValueAsBytes(inputs))).isTrue();
+        ObjectNode key = Json.NODES.objectNode();
+        key.put("\uDC01", 1);
+        assertThat(CallSanitizer.needsCleaning(Json.MAPPER.writeValueAsBytes(key))).isTrue();
+    }
+}
