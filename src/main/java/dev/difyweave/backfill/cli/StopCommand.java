@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillJobConfiguration;
+import dev.difyweave.backfill.job.StopRequest;
 
 /**
  * {@code stop}: asks running executions (all, or {@code --execution=<id>}) to stop at their next chunk
@@ -39,7 +40,7 @@ final class StopCommand {
                     continue;
                 }
                 try {
-                    operator.stop(execution);
+                    StopRequest.send(operator, repository, execution);
                     out.println("asked execution " + execution.getId() + " to stop at its next chunk boundary");
                     stopped++;
                 } catch (Exception e) {

@@ -42,7 +42,7 @@ final class Usage {
               --content=keep|drop|hash   send the rows' content, leave it out, or send hashes of its strings (default keep)
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
               --partitions=<n>           split each root kind's window into n time ranges of about equal row
-                                         counts, run at once (default: one per core, at most 4)
+                                         counts, run at once (default: two per core, at most 4)
               --remote                   send the partitions to 'worker' processes over RabbitMQ instead
                                          (needs BACKFILL_DB_URL shared with the workers; SPRING_RABBITMQ_*)
               --batch-calls=<n>, --batch-bytes=<n>   bounds of one request to Weave

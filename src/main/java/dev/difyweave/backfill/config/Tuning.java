@@ -15,9 +15,12 @@ public record Tuning(
         WeaveRetry.Settings retry,
         int partitions) {
 
-    /** The default partition count: one per core, at most four (the Dify database is the next limit). */
+    /**
+     * The default partition count: two per core (a partition waits for the database and for Weave part
+     * of the time), at most four (the Dify database is the next limit). Measured in README "Performance".
+     */
     public static int defaultPartitions() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return Math.max(1, Math.min(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     /** Connections the Dify pool needs: one reader per partition running at once, plus the partitioner. */

@@ -30,7 +30,7 @@ public final class GracefulShutdown implements AutoCloseable {
             if (running != null && running.getStatus().isRunning()) {
                 log.warn("termination requested: stopping execution {} at the next chunk boundary", running.getId());
                 try {
-                    operator.stop(running);
+                    StopRequest.send(operator, repository, running);
                 } catch (Exception e) {
                     log.warn("could not stop execution {}: {}", running.getId(), e.getMessage());
                 }
