@@ -20,6 +20,10 @@ public final class DataSources {
         config.setReadOnly(true);
         config.addDataSourceProperty("readOnlyMode", "always");
         config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        // Every query is planned with its values: a server-prepared statement would soon get PostgreSQL's
+        // generic plan, which for a keyset page (bounds unknown) reads and sorts the rest of the window
+        // instead of stopping after the page (seen: 0.8 s a page at 200k messages instead of 5 ms).
+        config.addDataSourceProperty("prepareThreshold", "0");
         return new HikariDataSource(config);
     }
 
