@@ -19,10 +19,14 @@ public final class DataSources {
         HikariConfig config = base(dify, "dify-source", poolSize);
         config.setReadOnly(true);
         config.addDataSourceProperty("readOnlyMode", "always");
-        config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-        // Every query is planned with its values: a server-prepared statement would soon get PostgreSQL's
-        // generic plan, which for a keyset page (bounds unknown) reads and sorts the rest of the window
-        // instead of stopping after the page (seen: 0.8 s a page at 200k messages instead of 5 ms).
+        // Every query of sql/dify/ is an index range or lookup by design, and has to stay one on a database
+        // whose planner statistics are missing or stale (autovacuum off, a restored dump): each query is
+        // planned with its values (never server-prepared: PostgreSQL's generic plan for a keyset page read
+        // and sorted the rest of the window on every page, 0.8 s a page at 200k messages instead of 5 ms),
+        // and sequential and bitmap scans are only the last resort (a child lookup by 100 ids was
+        // estimated at half the table without statistics).
+        config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY;"
+                + " SET enable_seqscan = off; SET enable_bitmapscan = off");
         config.addDataSourceProperty("prepareThreshold", "0");
         return new HikariDataSource(config);
     }
