@@ -234,15 +234,21 @@ public class BackfillJobConfiguration {
         return new BackfillLauncher(jobOperator, jobRepository, traceBackfillJob, dataSource);
     }
 
+    /** The threads local partitions run on; a bean, so that the context shuts them down. */
     @Bean
-    PartitionedSteps partitionedSteps(JobRepository jobRepository, BackfillSettings settings) {
-        int partitions = settings.tuning().partitions();
+    ThreadPoolTaskExecutor partitionThreads(BackfillSettings settings) {
         ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
-        threads.setCorePoolSize(partitions);
-        threads.setMaxPoolSize(partitions);
+        threads.setCorePoolSize(settings.tuning().partitions());
+        threads.setMaxPoolSize(settings.tuning().partitions());
         threads.setThreadNamePrefix("partition-");
-        threads.initialize();
-        return new LocalPartitionedSteps(jobRepository, threads, partitions);
+        threads.setDaemon(true);
+        return threads;
+    }
+
+    @Bean
+    PartitionedSteps partitionedSteps(JobRepository jobRepository, ThreadPoolTaskExecutor partitionThreads,
+            BackfillSettings settings) {
+        return new LocalPartitionedSteps(jobRepository, partitionThreads, settings.tuning().partitions());
     }
 
     @Bean
