@@ -28,9 +28,9 @@ public record BackfillSettings(
 
     public static BackfillSettings fromEnvironment(Map<String, String> env) {
         Env e = new Env(env);
-        return new BackfillSettings(difyDatabase(e), stateDatabase(e), weave(e),
-                firstNonBlank(e.get("DIFY_FILES_URL"), e.get("FILES_URL"), DEFAULT_FILES_URL), tuning(e),
-                StorageSettings.fromEnvironment(env));
+        StorageSettings storage = StorageSettings.fromEnvironment(env);
+        return new BackfillSettings(difyDatabase(e), stateDatabase(e), weave(e, storage),
+                firstNonBlank(e.get("DIFY_FILES_URL"), e.get("FILES_URL"), DEFAULT_FILES_URL), tuning(e), storage);
     }
 
     public BackfillSettings withDify(DatabaseSettings dify) {
@@ -85,7 +85,7 @@ public record BackfillSettings(
         return new DatabaseSettings(url, e.get("BACKFILL_DB_USERNAME"), e.get("BACKFILL_DB_PASSWORD"));
     }
 
-    private static WeaveSettings weave(Env e) {
+    private static WeaveSettings weave(Env e, StorageSettings storage) {
         String server = firstNonBlank(e.get("WF_TRACE_SERVER_URL"), DEFAULT_TRACE_SERVER);
         URI uri;
         try {
@@ -103,11 +103,14 @@ public record BackfillSettings(
             throw new ConfigurationException("WEAVE_PROJECT must be entity/project, got '" + project + "'");
         }
         return new WeaveSettings(uri, project, e.get("WANDB_API_KEY"), e.get("WF_TRACE_SERVER_URL") != null,
-                difyKeyStorage(e));
+                difyKeyStorage(e, storage));
     }
 
-    /** {@code BACKFILL_DIFY_KEYS=true}: Dify's storage root ({@code DIFY_STORAGE_PATH}) with the tenants' private keys. */
-    private static java.nio.file.Path difyKeyStorage(Env e) {
+    /**
+     * {@code BACKFILL_DIFY_KEYS=true}: the tenants' private keys, under Dify's local storage root (the
+     * same root offloaded payloads are read from: {@code DIFY_STORAGE_PATH} or Dify's own settings).
+     */
+    private static java.nio.file.Path difyKeyStorage(Env e, StorageSettings storage) {
         String flag = e.get("BACKFILL_DIFY_KEYS");
         if (flag == null || flag.equalsIgnoreCase("false")) {
             return null;
@@ -115,16 +118,15 @@ public record BackfillSettings(
         if (!flag.equalsIgnoreCase("true")) {
             throw new ConfigurationException("BACKFILL_DIFY_KEYS must be true or false, got '" + flag + "'");
         }
-        String root = e.get("DIFY_STORAGE_PATH");
+        java.nio.file.Path root = storage.fileSystemRoot();
         if (root == null) {
             throw new ConfigurationException("BACKFILL_DIFY_KEYS=true needs DIFY_STORAGE_PATH: the directory of Dify's "
                     + "local storage that holds privkeys/<tenant_id>/private.pem");
         }
-        java.nio.file.Path path = java.nio.file.Path.of(root);
-        if (!java.nio.file.Files.isDirectory(path.resolve("privkeys"))) {
-            throw new ConfigurationException("DIFY_STORAGE_PATH has no privkeys/ directory: " + path.toAbsolutePath());
+        if (!java.nio.file.Files.isDirectory(root.resolve("privkeys"))) {
+            throw new ConfigurationException("DIFY_STORAGE_PATH has no privkeys/ directory: " + root.toAbsolutePath());
         }
-        return path;
+        return root;
     }
 
     private static Tuning tuning(Env e) {
