@@ -1,7 +1,8 @@
 -- One keyset page of messages of every chat-like mode, in (created_at, id) order
 -- (message_created_at_id_idx). Left for a later window: paused messages, easy-UI answers not saved
 -- yet (messages.message is the JSON string "" until then), and chatflow messages whose run has not
--- finished. Messages with status 'error' are read (C15). The app join is LEFT so that messages of a
+-- finished; unless created before :stale_before (--stale-after): those are read and sent as they are
+-- (C15). Messages with status 'error' are read (C15). The app join is LEFT so that messages of a
 -- deleted app are still read; their mode then comes from messages.app_mode (Dify 1.10 and later; the
 -- column is NULL in rows written before), else from their conversation. With :ready = false the
 -- same query lists exactly the messages it would leave (a sync records them as pending); :ids, when
@@ -25,12 +26,12 @@ CROSS JOIN LATERAL (
 ) k
 WHERE m.created_at >= :from AND m.created_at < :to
   AND (m.created_at, m.id) > (:after_created_at, :after_id)
-  AND COALESCE(m.status <> 'paused'
+  AND (m.created_at < :stale_before OR COALESCE(m.status <> 'paused'
        AND (m.status = 'error'
             OR (k.app_mode = 'advanced-chat'
                 AND NOT EXISTS (SELECT 1 FROM workflow_runs r
                                 WHERE r.id = m.workflow_run_id AND r.status IN ('running', 'paused', 'scheduled')))
-            OR (k.app_mode IS DISTINCT FROM 'advanced-chat' AND m.message::text <> '""')), false) = :ready
+            OR (k.app_mode IS DISTINCT FROM 'advanced-chat' AND m.message::text <> '""')), false)) = :ready
   AND (cardinality(:ids) = 0 OR m.id = ANY(:ids))
   AND (cardinality(:app_ids) = 0 OR m.app_id = ANY(:app_ids))
   AND (cardinality(:tenant_ids) = 0 OR k.tenant_id = ANY(:tenant_ids))

@@ -43,9 +43,11 @@ CREATE TABLE IF NOT EXISTS backfill_watermark (
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
 );
 
--- Roots a sync window left because they were not finished yet (a run still running or paused, an
--- answer not saved yet). Every later sync of the scope re-checks them, sends those that are finished
--- and deletes their rows in the same transaction as its checkpoint.
+-- Roots a window (sync or migrate) left because they were not finished yet (a run still running or
+-- paused, an answer not saved yet) and not stale (--stale-after). scope is everything identifying but
+-- the window and the job's name (kinds, filters, sink, project, routing, content): every later run over
+-- the same scope re-checks them, sends those that are finished or stale by then and deletes their rows
+-- in the same transaction as its checkpoint.
 CREATE TABLE IF NOT EXISTS backfill_pending (
     scope       VARCHAR(500) NOT NULL,
     kind        VARCHAR(40)  NOT NULL,
@@ -55,6 +57,13 @@ CREATE TABLE IF NOT EXISTS backfill_pending (
     PRIMARY KEY (scope, kind, source_id)
 );
 CREATE INDEX IF NOT EXISTS backfill_pending_order_idx ON backfill_pending (scope, kind, created_at, source_id);
+
+-- Up to 0.1.0 the scope began with the job's name ("<label>|kinds=..."): such rows move to the shared scope.
+INSERT INTO backfill_pending (scope, kind, source_id, created_at, recorded_at)
+SELECT substring(scope FROM position('|kinds=' IN scope) + 1), kind, source_id, created_at, recorded_at
+FROM backfill_pending WHERE scope NOT LIKE 'kinds=%' AND position('|kinds=' IN scope) > 0
+ON CONFLICT (scope, kind, source_id) DO NOTHING;
+DELETE FROM backfill_pending WHERE scope NOT LIKE 'kinds=%' AND position('|kinds=' IN scope) > 0;
 
 -- Calls delivered (accepted by the sink, dead letters excluded) per execution, step, trace kind (the
 -- --kinds name, from attributes.tags[0]) and UTC day of started_at. Upserted in the chunk's

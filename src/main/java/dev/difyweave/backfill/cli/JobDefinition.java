@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public record JobDefinition(Path file, String name, String command, String schedule, Map<String, List<String>> options) {
 
     /** The keys a definition may hold, each the name of the command-line option it stands for. */
-    static final Set<String> OPTION_KEYS = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "project",
+    static final Set<String> OPTION_KEYS = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "stale-after", "project",
             "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions", "remote", "dry-run", "export-dir",
             "also-send", "report-dir", "content");
     private static final Map<String, String> ALIASES = Map.of("apps", "app", "tenants", "tenant");

@@ -163,8 +163,9 @@ final class MigrateCommand {
         String kinds = r.callsByKind().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%d traces, %d calls%s, %d dead letters, %d source problems, %d approximated, "
-                + "%d messages with suggested questions not reproducible, %d requests, %d retries, %d bytes sent",
-                r.traces(), r.calls(), kinds.isEmpty() ? "" : " (" + kinds + ")", r.deadLetters(), r.problems(),
-                r.approximatedCalls(), r.suggestedQuestionsNotReproducible(), r.requests(), r.retries(), r.bytesSent());
+                + "%d messages with suggested questions not reproducible, %d roots not finished yet, %d requests, %d retries, "
+                + "%d bytes sent", r.traces(), r.calls(), kinds.isEmpty() ? "" : " (" + kinds + ")", r.deadLetters(),
+                r.problems(), r.approximatedCalls(), r.suggestedQuestionsNotReproducible(), r.unfinishedRoots(),
+                r.requests(), r.retries(), r.bytesSent());
     }
 }

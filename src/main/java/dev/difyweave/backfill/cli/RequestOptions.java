@@ -17,12 +17,13 @@ import dev.difyweave.backfill.config.Tuning;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.BackfillRequest.Sink;
 import dev.difyweave.backfill.routing.ProjectRouting;
+import dev.difyweave.backfill.trace.Staleness;
 import dev.difyweave.backfill.weave.ContentMode;
 
 /** The options of cli.md shared by every command that reads Dify, turned into a {@link BackfillRequest}. */
 public final class RequestOptions {
 
-    public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "dry-run",
+    public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "stale-after", "dry-run",
             "export-dir", "also-send", "project", "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions",
             "remote", "job", "report-dir", "content", "help");
 
@@ -69,7 +70,8 @@ public final class RequestOptions {
         }
         return new BackfillRequest(from, to, uuids(args, "app"), uuids(args, "tenant"), kinds, sink,
                 sink == Sink.DRY_RUN ? null : project, args.has("export-dir") ? args.value("export-dir") : null,
-                toDefaulted, label, null, routing, content(args));
+                toDefaulted, label, null, routing, content(args), new Staleness(now, args.has("stale-after")
+                        ? duration("stale-after", args.value("stale-after")) : Staleness.DEFAULT_AFTER));
     }
 
     /** The settings with the sizes a command line or job definition overrides. */

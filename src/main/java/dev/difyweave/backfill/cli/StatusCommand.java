@@ -18,6 +18,7 @@ import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.PendingStore;
 import dev.difyweave.backfill.source.DifySchemaProfile;
 
 /** {@code status}: the Dify schema found, recent executions from the job repository and what can be resumed. */
@@ -47,6 +48,7 @@ final class StatusCommand {
                 out.println("no executions yet");
                 return BackfillCli.OK;
             }
+            printPending(context.getBean(PendingStore.class).summary());
             out.printf("%-6s %-10s %-24s %-24s %-9s %-18s %8s %9s %6s  %s%n", "exec", "status", "window from",
                     "window to", "sink", "kinds", "traces", "calls", "dead", "resumable");
             for (JobExecution execution : executions) {
@@ -58,6 +60,16 @@ final class StatusCommand {
                         resumable(execution, executions));
             }
             return BackfillCli.OK;
+        }
+    }
+
+    /** Roots not finished yet in Dify, which a later run sends once they are (or once they are stale). */
+    private void printPending(List<PendingStore.Summary> pending) {
+        long total = pending.stream().mapToLong(PendingStore.Summary::roots).sum();
+        out.println("roots not finished yet in Dify (pending; the next run over the same filters and target sends "
+                + "them once finished or stale): " + total);
+        for (PendingStore.Summary s : pending) {
+            out.println("  " + s.roots() + " " + s.kind() + ", oldest created " + s.oldest() + "Z, scope " + s.scope());
         }
     }
 

@@ -57,7 +57,7 @@ final class SyncCommand {
             BackfillRequest done = BackfillRequest.fromJobParameters(summary.parameters());
             watermarks.advance(scope, done.to(), summary.executionId());
             out.println("watermark advanced to " + done.to() + "; pending (unfinished) roots: "
-                    + context.getBean(PendingStore.class).count(scope));
+                    + context.getBean(PendingStore.class).count(base.pendingScope()));
             return BackfillCli.OK;
         }
     }

@@ -33,6 +33,9 @@ final class Usage {
               --tenant=<uuid>            only these workspaces (repeatable, or comma-separated)
               --kinds=<list>             workflow,message,tool,dataset_retrieval,moderation,generate_name (default: all)
               --safety-lag=<duration>    rows younger than this are left for a later run (default PT10M)
+              --stale-after=<duration>   a run still running/paused or an answer never saved, older than this,
+                                         is sent as it is with an exception naming its Dify status and age;
+                                         younger ones are recorded and sent once finished (default P1D)
               --dry-run                  read, assemble, validate and size; write nothing to Weave
               --export-dir=<dir>         write the exact Weave request bodies as JSON Lines instead of sending
               --also-send                with --export-dir: send to Weave as well

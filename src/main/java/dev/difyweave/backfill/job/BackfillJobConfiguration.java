@@ -88,9 +88,9 @@ public class BackfillJobConfiguration {
     public static final String RECORD_PENDING_STEP = "recordPending";
 
     /**
-     * A sync first sends what earlier windows of its scope left pending and is finished now, then its
-     * own window, then records what this window leaves pending. For a migrate the pending steps read
-     * and record nothing.
+     * A window first sends what earlier windows over the same filters and target left pending and is
+     * finished (or stale) now, then its own window, then records what this window leaves pending: a
+     * {@code sync} and a {@code migrate} alike (C15).
      */
     @Bean
     Job traceBackfillJob(JobRepository jobRepository, Step pendingWorkflowTracesStep, Step pendingMessageTracesStep,
@@ -148,7 +148,7 @@ public class BackfillJobConfiguration {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         JdbcTemplate jdbc = new JdbcTemplate(dify);
         // only the keys of unfinished roots are read here, no node payloads
-        return new RecordPendingTasklet(pendingStore, request.syncScope(), List.of(
+        return new RecordPendingTasklet(pendingStore, request.pendingScope(), List.of(
                 new RecordPendingTasklet.Kind(PendingStore.WORKFLOW_RUNS, request.includes(WorkflowTraceMapper.KIND)
                         ? new WorkflowPageSource(jdbc, request.window(), NoPayloadStore.INSTANCE) : null),
                 new RecordPendingTasklet.Kind(PendingStore.MESSAGES, servesMessages(request)
@@ -204,21 +204,21 @@ public class BackfillJobConfiguration {
         if (range == null) {
             throw new IllegalStateException(name + ": a windowed reader runs only in a partition, its context has no bounds");
         }
-        SourceWindow window = range.window(request.appIds(), request.tenantIds());
+        SourceWindow window = range.window(request.window());
         return window == null
                 ? new KeysetItemReader<>(name, PageSource.nothing(), settings.tuning().chunkSize(), Keyset.FIRST)
                 : new KeysetItemReader<>(name, source.apply(window), settings.tuning().chunkSize(),
                         Keyset.before(window.from()));
     }
 
-    /** A reader over a sync scope's pending roots of one kind that are finished now; nothing for a migrate. */
+    /** A reader over the pending roots of one kind of the request's pending scope that are finished (or stale) now. */
     private static <T, L extends PageSource<T> & RootLoader<T>> KeysetItemReader<T> pendingReader(String name,
             boolean selected, String kind, java.util.function.Supplier<L> loader, BackfillRequest request,
             PendingStore pendingStore, BackfillSettings settings) {
         PageSource<T> source = PageSource.nothing();
-        if (request.syncScope() != null && selected) {
+        if (selected) {
             L roots = loader.get();
-            source = new PendingPageSource<>((after, limit) -> pendingStore.pageAfter(request.syncScope(), kind, after,
+            source = new PendingPageSource<>((after, limit) -> pendingStore.pageAfter(request.pendingScope(), kind, after,
                     limit), roots, roots);
         }
         return new KeysetItemReader<>(name, source, settings.tuning().chunkSize(), Keyset.FIRST);
@@ -350,7 +350,8 @@ public class BackfillJobConfiguration {
     @StepScope
     TraceAssemblyProcessor<WorkflowTraceSource> workflowTraceProcessor(
             @Value("#{jobParameters}") Map<String, Object> parameters) {
-        WorkflowTraceMapper mapper = new WorkflowTraceMapper(provenance(parameters));
+        WorkflowTraceMapper mapper = new WorkflowTraceMapper(provenance(parameters),
+                BackfillRequest.fromParameters(parameters).staleness());
         return new TraceAssemblyProcessor<>(WorkflowTraceMapper.KIND, mapper::map,
                 s -> "workflow_runs:" + s.run().id(), s -> s.run().appId());
     }
@@ -370,7 +371,8 @@ public class BackfillJobConfiguration {
     TraceAssemblyProcessor<MessageTraceSource> messageTraceProcessor(
             @Value("#{jobParameters}") Map<String, Object> parameters, BackfillSettings settings) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
-        MessageTraceMapper mapper = new MessageTraceMapper(provenance(parameters), settings.filesUrl());
+        MessageTraceMapper mapper = new MessageTraceMapper(provenance(parameters), settings.filesUrl(),
+                request.staleness());
         Set<String> kinds = Set.copyOf(request.kinds());
         return new TraceAssemblyProcessor<>(MessageTraceMapper.KIND, s -> mapper.map(s, kinds),
                 s -> "messages:" + s.message().id(), s -> s.message().appId());
@@ -405,7 +407,7 @@ public class BackfillJobConfiguration {
             FailureLedger ledger, PendingStore pendingStore, String pendingKind, ProjectRoutesLoader projectRoutes) {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         TraceItemWriter.PendingResolution pending = pendingStore == null ? null
-                : new TraceItemWriter.PendingResolution(pendingStore, request.syncScope(), pendingKind);
+                : new TraceItemWriter.PendingResolution(pendingStore, request.pendingScope(), pendingKind);
         return new TraceItemWriter(sink, sanitizer, ledger, step -> projectRoutes.routes(step, request), pending,
                 new ContentPolicy(request.content()));
     }

@@ -105,6 +105,9 @@ public class BackfillLauncher {
                     jobOperator.recover(last);
                 }
                 log.info("resuming execution {} ({}) from its checkpoint", last.getId(), status);
+                // a resume judges unfinished roots as the first run did, so re-sent calls are the same
+                parameters = request.withStaleness(BackfillRequest.fromJobParameters(last.getJobParameters()).staleness())
+                        .toJobParameters();
             }
             try (GracefulShutdown shutdown = GracefulShutdown.register(jobOperator, jobRepository, job.getName(), parameters)) {
                 return new Outcome(jobOperator.start(job, parameters), false, last);

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.source.SourceWindow;
+import dev.difyweave.backfill.trace.Staleness;
 import dev.difyweave.backfill.weave.ContentMode;
 
 /**
@@ -34,7 +36,8 @@ public record BackfillRequest(
         String label,
         String syncScope,
         ProjectRouting projectRouting,
-        ContentMode content) {
+        ContentMode content,
+        Staleness staleness) {
 
     public static final String FROM = "window.from";
     public static final String TO = "window.to";
@@ -51,6 +54,9 @@ public record BackfillRequest(
     public static final String PROJECT_ROUTING = "project.routing";
     /** Identifying, and only present when not {@code keep}: instances from before it existed stay the same. */
     public static final String CONTENT = "content";
+    /** Not identifying: when unfinished roots stop waiting ({@code --stale-after}), and as of when. */
+    public static final String STALE_AFTER = "stale.after";
+    public static final String STALE_AS_OF = "stale.asof";
 
     /** Where assembled calls go. */
     public enum Sink {
@@ -77,10 +83,11 @@ public record BackfillRequest(
     public BackfillRequest(Instant from, Instant to, List<UUID> appIds, List<UUID> tenantIds, List<String> kinds,
             Sink sink, String project, String exportDir, boolean toDefaulted, String label, String syncScope) {
         this(from, to, appIds, tenantIds, kinds, sink, project, exportDir, toDefaulted, label, syncScope,
-                ProjectRouting.SINGLE, ContentMode.KEEP);
+                ProjectRouting.SINGLE, ContentMode.KEEP, null);
     }
 
     public BackfillRequest {
+        staleness = staleness == null ? new Staleness(to, Staleness.DEFAULT_AFTER) : staleness;
         projectRouting = projectRouting == null ? ProjectRouting.SINGLE : projectRouting;
         content = content == null ? ContentMode.KEEP : content;
         appIds = appIds.stream().distinct().sorted().toList();
@@ -89,7 +96,7 @@ public record BackfillRequest(
     }
 
     public SourceWindow window() {
-        return new SourceWindow(naiveUtc(from), naiveUtc(to), appIds, tenantIds);
+        return new SourceWindow(naiveUtc(from), naiveUtc(to), appIds, tenantIds, naiveUtc(staleness.staleBefore()));
     }
 
     public boolean includes(String kind) {
@@ -106,7 +113,9 @@ public record BackfillRequest(
                 .addString(SINK, sink.parameter(), true)
                 .addString(PROJECT, project == null ? "" : project, true)
                 .addString(TO_DEFAULTED, Boolean.toString(toDefaulted), false)
-                .addString(LABEL, label, false);
+                .addString(LABEL, label, false)
+                .addString(STALE_AFTER, staleness.after().toString(), false)
+                .addString(STALE_AS_OF, staleness.asOf().toString(), false);
         if (projectRouting != ProjectRouting.SINGLE) {
             builder.addString(PROJECT_ROUTING, projectRouting.parameter(), true);
         }
@@ -138,7 +147,15 @@ public record BackfillRequest(
                 string(parameters, LABEL),
                 string(parameters, SYNC_SCOPE),
                 ProjectRouting.ofParameter(string(parameters, PROJECT_ROUTING)),
-                ContentMode.of(string(parameters, CONTENT)));
+                ContentMode.of(string(parameters, CONTENT)),
+                staleness(parameters));
+    }
+
+    /** Instances launched before {@code --stale-after} existed have no such parameters: the default, as of their end. */
+    private static Staleness staleness(Map<String, Object> parameters) {
+        String after = string(parameters, STALE_AFTER);
+        String asOf = string(parameters, STALE_AS_OF);
+        return after == null || asOf == null ? null : new Staleness(Instant.parse(asOf), Duration.parse(after));
     }
 
     public static BackfillRequest fromJobParameters(JobParameters parameters) {
@@ -156,17 +173,33 @@ public record BackfillRequest(
 
     public BackfillRequest withTo(Instant newTo, boolean defaulted) {
         return new BackfillRequest(from, newTo, appIds, tenantIds, kinds, sink, project, exportDir, defaulted, label,
-                syncScope, projectRouting, content);
+                syncScope, projectRouting, content, staleness);
     }
 
     public BackfillRequest asSync(String scope, Instant newFrom, Instant newTo) {
         return new BackfillRequest(newFrom, newTo, appIds, tenantIds, kinds, sink, project, exportDir, true, label, scope,
-                projectRouting, content);
+                projectRouting, content, staleness);
+    }
+
+    /** The same request, with the staleness a first execution of its window was launched with (a resume keeps it). */
+    public BackfillRequest withStaleness(Staleness first) {
+        return new BackfillRequest(from, to, appIds, tenantIds, kinds, sink, project, exportDir, toDefaulted, label,
+                syncScope, projectRouting, content, first);
     }
 
     /** What a sync scope is: the job's name and everything identifying but the window. */
     public String scopeKey() {
-        return label + "|kinds=" + String.join(",", kinds) + "|apps=" + join(appIds) + "|tenants=" + join(tenantIds)
+        return label + "|" + pendingScope();
+    }
+
+    /**
+     * Where the roots a window leaves unfinished are recorded ({@code backfill_pending}): everything
+     * identifying but the window and the job's name, so that whatever runs next over the same filters
+     * and target (the next {@code sync} after a {@code migrate}, or another {@code migrate}) sends them
+     * once they are finished.
+     */
+    public String pendingScope() {
+        return "kinds=" + String.join(",", kinds) + "|apps=" + join(appIds) + "|tenants=" + join(tenantIds)
                 + "|sink=" + sink.parameter() + "|project=" + (project == null ? "" : project)
                 + (projectRouting == ProjectRouting.SINGLE ? "" : "|routing=" + projectRouting.parameter())
                 + (content == ContentMode.KEEP ? "" : "|content=" + content.parameter());

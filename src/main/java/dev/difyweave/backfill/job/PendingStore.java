@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.source.Keyset;
 
-/** The {@code backfill_pending} table: roots a sync left for later, per scope and root kind. */
+/**
+ * The {@code backfill_pending} table: roots a window left because Dify had not finished them, per
+ * pending scope ({@link dev.difyweave.backfill.job.BackfillRequest#pendingScope()}) and root kind.
+ */
 public class PendingStore {
 
     public static final String WORKFLOW_RUNS = "workflow_runs";
@@ -50,6 +53,19 @@ public class PendingStore {
                         ps.setObject(3, id);
                     });
         }
+    }
+
+    /** Pending roots of one scope and kind: how many, and when the oldest was created in Dify (naive UTC). */
+    public record Summary(String scope, String kind, long roots, LocalDateTime oldest) {
+    }
+
+    /** Every scope's pending roots, per kind: what {@code status} shows. */
+    public List<Summary> summary() {
+        return state.query("""
+                SELECT scope, kind, count(*) AS roots, min(created_at) AS oldest FROM backfill_pending
+                GROUP BY scope, kind ORDER BY scope, kind""",
+                (rs, n) -> new Summary(rs.getString("scope"), rs.getString("kind"), rs.getLong("roots"),
+                        rs.getObject("oldest", LocalDateTime.class)));
     }
 
     public long count(String scope) {

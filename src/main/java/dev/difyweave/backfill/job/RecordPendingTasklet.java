@@ -11,9 +11,9 @@ import dev.difyweave.backfill.source.Keyset;
 import dev.difyweave.backfill.source.RootLoader;
 
 /**
- * The last step of a sync: records the roots its window left because they were not finished yet, so
- * that the next syncs of the same scope send them once they are. Idempotent (a re-run inserts nothing
- * twice). Does nothing for a migrate.
+ * The last step of a window: records the roots it left because they were not finished yet (and not
+ * stale), so that the next run over the same filters and target ({@code sync} or {@code migrate}) sends
+ * them once they are. Idempotent (a re-run inserts nothing twice).
  */
 public class RecordPendingTasklet implements Tasklet {
 
@@ -22,6 +22,9 @@ public class RecordPendingTasklet implements Tasklet {
     }
 
     private static final int PAGE = 1000;
+
+    /** Step context key: how many unfinished roots the window left (recorded as pending). */
+    public static final String RECORDED = "backfill.pending_recorded";
 
     private final PendingStore store;
     private final String scope;
@@ -35,9 +38,6 @@ public class RecordPendingTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        if (scope == null) {
-            return RepeatStatus.FINISHED;
-        }
         long recorded = 0;
         for (Kind kind : kinds) {
             if (kind.loader() == null) {
@@ -54,7 +54,7 @@ public class RecordPendingTasklet implements Tasklet {
                 }
             } while (page.size() == PAGE);
         }
-        chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong("backfill.pending_recorded", recorded);
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong(RECORDED, recorded);
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,9 +1,7 @@
 package dev.difyweave.backfill.partition;
 
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -35,9 +33,9 @@ public record PartitionRange(String name, LocalDateTime from, LocalDateTime to) 
         return from == null;
     }
 
-    /** The rows of this partition among those the window's filters select; {@code null} when empty. */
-    public SourceWindow window(List<UUID> appIds, List<UUID> tenantIds) {
-        return isEmpty() ? null : new SourceWindow(from, to, appIds, tenantIds);
+    /** The rows of this partition among those the request's window selects; {@code null} when empty. */
+    public SourceWindow window(SourceWindow request) {
+        return isEmpty() ? null : request.between(from, to);
     }
 
     public ExecutionContext toContext() {

@@ -28,8 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.CountedSteps;
+import dev.difyweave.backfill.job.RecordPendingTasklet;
 import dev.difyweave.backfill.job.TraceItemWriter;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.weave.Json;
@@ -76,7 +78,8 @@ public record RunReport(
         String failure,
         Instant generatedAt,
         String projectRouting,
-        List<AppProject> callsByApp) {
+        List<AppProject> callsByApp,
+        long unfinishedRoots) {
 
     /** Which app went where: delivered calls of one app ({@code appId} "" when not known) in one project. */
     public record AppProject(String appId, String appName, String project, long calls) {
@@ -95,7 +98,7 @@ public record RunReport(
         this(jobInstanceId, executionIds, label, status, windowFrom, windowTo, kinds, apps, tenants, sink, project,
                 startedAt, endedAt, duration, traces, calls, callsByKind, callsByDay, deadLetters, problems,
                 approximatedCalls, suggestedQuestionsNotReproducible, requests, retries, bytesSent, failure, generatedAt,
-                "single", List.of());
+                "single", List.of(), 0);
     }
 
     public RunReport {
@@ -169,7 +172,23 @@ public record RunReport(
                 traces, calls, ordered(byKind), byDay, count(state, "backfill_dead_letter", ids),
                 count(state, "backfill_problem", ids), approximated, suggested, requests, retries, bytes,
                 "COMPLETED".equals(status) ? null : failure(last.getId() == finished.getId() ? finished : last),
-                clock.instant(), request.projectRouting().parameter(), appRows(state, ids));
+                clock.instant(), request.projectRouting().parameter(), appRows(state, ids), unfinishedRoots(executions));
+    }
+
+    /**
+     * The roots the window left unfinished (recorded as pending, sent by a later run once finished or
+     * stale): what the newest execution that got to its last step counted there.
+     */
+    private static long unfinishedRoots(List<JobExecution> executions) {
+        for (int i = executions.size() - 1; i >= 0; i--) {
+            for (StepExecution step : executions.get(i).getStepExecutions()) {
+                if (step.getStepName().equals(BackfillJobConfiguration.RECORD_PENDING_STEP)
+                        && step.getExecutionContext().containsKey(RecordPendingTasklet.RECORDED)) {
+                    return step.getExecutionContext().getLong(RecordPendingTasklet.RECORDED);
+                }
+            }
+        }
+        return 0;
     }
 
     /** This report with every occurrence of {@code secret} in its free text replaced (defence in depth). */
@@ -182,7 +201,7 @@ public record RunReport(
                 callsByDay, deadLetters, problems, approximatedCalls, suggestedQuestionsNotReproducible, requests,
                 retries, bytesSent, scrub(failure, secret), generatedAt, projectRouting,
                 callsByApp.stream().map(a -> new AppProject(a.appId(), scrub(a.appName(), secret), scrub(a.project(), secret),
-                        a.calls())).toList());
+                        a.calls())).toList(), unfinishedRoots);
     }
 
     /** The sum of the per-day counts of one kind. */
@@ -226,6 +245,7 @@ public record RunReport(
         root.put("problems", problems);
         root.put("approximated_calls", approximatedCalls);
         root.put("suggested_questions_not_reproducible", suggestedQuestionsNotReproducible);
+        root.put("unfinished_roots", unfinishedRoots);
         ObjectNode delivery = root.putObject("delivery");
         delivery.put("requests", requests);
         delivery.put("retries", retries);

@@ -125,6 +125,7 @@ final class RunReportHtml {
         row(h, "source problems (see backfill_problem)", num(r.problems()));
         row(h, "calls with approximated fields", num(r.approximatedCalls()));
         row(h, "messages whose suggested questions cannot be reproduced (C11)", num(r.suggestedQuestionsNotReproducible()));
+        row(h, "roots not finished yet in Dify (sent by a later run once finished, C15)", num(r.unfinishedRoots()));
         row(h, "requests to Weave", num(r.requests()));
         row(h, "retries", num(r.retries()));
         row(h, "bytes sent", num(r.bytesSent()) + (r.bytesSent() >= 1024 ? " (" + bytes(r.bytesSent()) + ")" : ""));

@@ -74,7 +74,7 @@ public final class MessagePageSource implements PageSource<MessageTraceSource>, 
     @Override
     public List<MessageTraceSource> readyAmong(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of()
-                : withChildren(messagesSql.query(dify, WindowParameters.readyAmong(ids), (rs, n) -> message(rs)));
+                : withChildren(messagesSql.query(dify, WindowParameters.readyAmong(window, ids), (rs, n) -> message(rs)));
     }
 
     private List<MessageTraceSource> withChildren(List<MessageRow> messages) {

@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * The parameters every keyset page query takes: window, filters, position, page size, and the two
  * switches that let one query serve three purposes: the rows ready to send ({@code ready = true}),
- * the rows it leaves for later ({@code ready = false}), and a given set of rows ({@code ids}).
+ * the rows it leaves for later ({@code ready = false}), and a given set of rows ({@code ids}). A root
+ * is ready when Dify finished it, or when it was created before the window's {@code stale_before}.
  */
 final class WindowParameters {
 
@@ -29,8 +30,11 @@ final class WindowParameters {
         return of(window, after, limit, false, List.of());
     }
 
-    static Map<String, Object> readyAmong(Collection<UUID> ids) {
-        return of(EVERYTHING, Keyset.before(EVERYTHING.from()), Math.max(1, ids.size()), true, ids);
+    /** Those of {@code ids} that are ready, under the stale rule of {@code window}. */
+    static Map<String, Object> readyAmong(SourceWindow window, Collection<UUID> ids) {
+        Map<String, Object> values = of(EVERYTHING, Keyset.before(EVERYTHING.from()), Math.max(1, ids.size()), true, ids);
+        values.put("stale_before", window.staleBeforeOrNever());
+        return values;
     }
 
     private static Map<String, Object> of(SourceWindow window, Keyset after, int limit, boolean ready,
@@ -45,6 +49,7 @@ final class WindowParameters {
         values.put("limit", limit);
         values.put("ready", ready);
         values.put("ids", ids);
+        values.put("stale_before", window.staleBeforeOrNever());
         return values;
     }
 }

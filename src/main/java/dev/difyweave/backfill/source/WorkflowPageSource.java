@@ -56,7 +56,7 @@ public final class WorkflowPageSource implements PageSource<WorkflowTraceSource>
     @Override
     public List<WorkflowTraceSource> readyAmong(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of()
-                : withChildren(RUNS.query(dify, WindowParameters.readyAmong(ids), (rs, n) -> run(rs)));
+                : withChildren(RUNS.query(dify, WindowParameters.readyAmong(window, ids), (rs, n) -> run(rs)));
     }
 
     private List<WorkflowTraceSource> withChildren(List<WorkflowRunRow> runs) {

@@ -7,6 +7,9 @@ final class DifyEnums {
 
     static final Set<String> FINISHED_RUN_STATUSES = Set.of("succeeded", "failed", "stopped", "partial-succeeded");
 
+    /** Runs Dify has not finished: left for a later window until they are stale (C15). */
+    static final Set<String> UNFINISHED_RUN_STATUSES = Set.of("running", "paused", "scheduled");
+
     static final Set<String> NODE_STATUSES =
             Set.of("pending", "running", "succeeded", "failed", "exception", "stopped", "paused", "retry");
 
@@ -23,6 +26,13 @@ final class DifyEnums {
             "parallel_start_node_id", "parent_parallel_id", "parent_parallel_start_node_id", "parallel_mode_run_id",
             "iteration_duration_map", "loop_duration_map", "error_strategy", "loop_variable_map",
             "datasource_info", "trigger_info", "completed_reason");
+
+    /** {@code AppMode}; conversations only ever have the four chat-like ones. */
+    static final Set<String> APP_MODES = Set.of("completion", "workflow", "chat", "advanced-chat", "agent-chat",
+            "channel", "rag-pipeline");
+
+    /** {@code MessageStatus}. */
+    static final Set<String> MESSAGE_STATUSES = Set.of("normal", "paused", "error");
 
     static final String ROLE_ACCOUNT = "account";
 

@@ -35,10 +35,18 @@ public final class MessageTraceMapper {
     private final DatasetRetrievalMapper retrievals;
     private final ModerationMapper moderations;
 
+    private final Staleness staleness;
+
     public MessageTraceMapper(Provenance provenance, String filesUrl) {
+        this(provenance, filesUrl, null);
+    }
+
+    /** @param staleness how a message still unfinished in Dify is described when it is sent (C15); may be null */
+    public MessageTraceMapper(Provenance provenance, String filesUrl, Staleness staleness) {
         this.provenance = provenance;
         this.filesUrl = filesUrl;
-        this.workflows = new WorkflowTraceMapper(provenance);
+        this.staleness = staleness;
+        this.workflows = new WorkflowTraceMapper(provenance, staleness);
         this.tools = new ToolCallMapper();
         this.retrievals = new DatasetRetrievalMapper();
         this.moderations = new ModerationMapper();
@@ -51,6 +59,7 @@ public final class MessageTraceMapper {
             problems.add(MessageContext.MESSAGES, message.id, "conversation_id",
                     "orphan: conversation " + source.message().conversationId() + " not found");
         }
+        checkEnums(message, problems);
         FeatureSettings features = FeatureSettings.of(source.features(), problems);
         List<WeaveCall> calls = new ArrayList<>();
         boolean chatflow = CHATFLOW.equals(message.mode());
@@ -92,14 +101,41 @@ public final class MessageTraceMapper {
                 false);
     }
 
+    /** Unknown enum values are sent as they are and recorded (never a silent change). */
+    private static void checkEnums(MessageContext message, SourceProblems problems) {
+        String mode = message.row.appMode();
+        if (mode != null && !DifyEnums.APP_MODES.contains(mode)) {
+            problems.add(MessageContext.MESSAGES, message.id, "app_mode", "unknown app mode '" + mode
+                    + "', sent as a " + (CHATFLOW.equals(message.mode()) ? "chatflow" : "chat-like") + " message");
+        }
+        if (!DifyEnums.MESSAGE_STATUSES.contains(message.row.status())) {
+            problems.add(MessageContext.MESSAGES, message.id, "status", "unknown message status '"
+                    + message.row.status() + "', sent as is");
+        }
+    }
+
     /** The message root and, for easy-UI apps, its llm child (§3.3 (c) with C3, C5, C15). */
     private List<WeaveCall> messageAndLlm(MessageContext m, boolean withLlm) {
         List<String> approximated = new ArrayList<>();
         JsonNode prompt = m.problems.parse(MessageContext.MESSAGES, m.id, "message", m.row.message());
-        if (prompt == null || prompt.isString() && prompt.stringValue().isEmpty()) {
+        boolean unsaved = prompt == null || prompt.isString() && prompt.stringValue().isEmpty();
+        if (unsaved) {
             // an error message never got its prompt saved (C15): the user's query stands in for it
             prompt = dev.difyweave.backfill.weave.Json.NODES.stringNode(m.row.query() == null ? "" : m.row.query());
             approximated.add("inputs");
+        }
+        String exception = blankToNull(m.row.error());
+        // a chatflow message waits for its run, not for its answer column (the run says how it ended)
+        String unfinished = "paused".equals(m.row.status()) ? "'paused'"
+                : withLlm && unsaved && !"error".equals(m.row.status()) ? "without a saved answer" : null;
+        if (unfinished != null) {
+            // C15: a message still unfinished after --stale-after is sent as what it is
+            String text = staleness == null ? "message " + m.id + " was still " + unfinished + " in Dify; sent as it is"
+                    : staleness.exception("message " + m.id, unfinished, m.start);
+            exception = exception == null ? text : text + ": " + exception;
+            approximated.add("exception");
+            m.problems.add(MessageContext.MESSAGES, m.id, "status", "message still " + unfinished
+                    + " after --stale-after, sent as it is");
         }
         TokenUsage usage = new TokenUsage(m.row.messageTokens(), m.row.answerTokens(),
                 m.row.messageTokens() + m.row.answerTokens());
@@ -126,7 +162,6 @@ public final class MessageTraceMapper {
         attributes.put("trace_id", m.id);
         CallAttributes.provenance(attributes, provenance, approximated);
 
-        String exception = blankToNull(m.row.error());
         ObjectNode summaryUsage = CallSummary.usage(m.row.modelId(), m.row.messageTokens(), m.row.answerTokens(),
                 m.row.messageTokens() + m.row.answerTokens());
         List<WeaveCall> calls = new ArrayList<>();

@@ -28,6 +28,41 @@ final class SourceProblems {
         }
     }
 
+    /**
+     * A token count in {@code container.field} as an integer: {@code fallback} when absent or null; a
+     * value of another type (a string, a fraction, an object) is read as well as it can be and recorded,
+     * never changed silently.
+     */
+    long count(JsonNode container, String field, long fallback, String table, Object key, String column) {
+        JsonNode value = container == null ? null : container.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        String where = column + "." + field;
+        if (value.isNumber() && Double.isFinite(value.doubleValue())) {
+            long whole = (long) Math.floor(value.doubleValue());
+            if (whole != value.doubleValue()) {
+                add(table, key, column, where + " is " + value + ", not a whole number; " + whole + " is used");
+            }
+            return whole;
+        }
+        if (value.isString()) {
+            try {
+                long parsed = Long.parseLong(value.stringValue().trim());
+                add(table, key, column, where + " is the string \"" + value.stringValue() + "\"; read as " + parsed);
+                return parsed;
+            } catch (NumberFormatException e) {
+                // falls through: not a number at all
+            }
+        }
+        add(table, key, column, where + " is not a number (" + firstLine(Json.MAPPER.writeValueAsString(value))
+                + "); " + fallback + " is used");
+        return fallback;
+    }
+
     void add(String table, Object key, String column, String reason) {
         problems.add(new TraceProblem(table, String.valueOf(key), column, reason));
     }

@@ -63,7 +63,7 @@ final class ToolCallMapper {
             end = start;
             approximated.add("ended_at");
         }
-        String error = meta == null ? null : CallAttributes.blankToNull(meta.path("error").asString(null));
+        String error = error(meta, m, thought, name);
 
         ObjectNode attributes = Json.NODES.objectNode();
         attributes.put("message_id", m.id);
@@ -95,6 +95,24 @@ final class ToolCallMapper {
         return new WeaveCall(CallIds.tool(m.id, thought.id().toString(), name, n), m.id, m.id, CallAttributes.opName("tool:", name), null,
                 start, end, attributes, inputs, output, error, CallSummary.of(error, start, end, null),
                 THOUGHTS + ":" + thought.id());
+    }
+
+    /**
+     * The tool's error (C7): a string as it is; a value of another type (an object, a number, {@code true})
+     * is an error all the same, sent as its JSON text and recorded; absent, null, empty or {@code false}: none.
+     */
+    private static String error(JsonNode meta, MessageContext m, AgentThoughtRow thought, String name) {
+        JsonNode error = meta == null ? null : meta.get("error");
+        if (error == null || error.isNull() || error.isBoolean() && !error.booleanValue()) {
+            return null;
+        }
+        if (error.isString()) {
+            return CallAttributes.blankToNull(error.stringValue());
+        }
+        String text = Json.MAPPER.writeValueAsString(error);
+        m.problems.add(THOUGHTS, thought.id(), "tool_meta_str", "tool_meta_str." + name + ".error is not a string ("
+                + error.getNodeType().name().toLowerCase() + "); the tool call is sent as failed with its JSON text");
+        return text;
     }
 
     /** A tool's value in a JSON object keyed by tool name; a single tool's row may hold the bare value. */

@@ -40,9 +40,16 @@ public final class WorkflowTraceMapper {
             .thenComparingInt(NodeExecutionRow::index);
 
     private final Provenance provenance;
+    private final Staleness staleness;
 
     public WorkflowTraceMapper(Provenance provenance) {
+        this(provenance, null);
+    }
+
+    /** @param staleness how a run still unfinished in Dify is described when it is sent (C15); may be null */
+    public WorkflowTraceMapper(Provenance provenance, Staleness staleness) {
         this.provenance = provenance;
+        this.staleness = staleness;
     }
 
     /** A workflow-mode run: the workflow call is the root of its own trace. */
@@ -118,11 +125,30 @@ public final class WorkflowTraceMapper {
         WorkflowRunRow run = source.run();
         String runId = CallIds.dify(run.id());
         List<String> approximated = new ArrayList<>();
-        if (!DifyEnums.FINISHED_RUN_STATUSES.contains(run.status())) {
+        boolean unfinished = DifyEnums.UNFINISHED_RUN_STATUSES.contains(run.status());
+        if (!unfinished && !DifyEnums.FINISHED_RUN_STATUSES.contains(run.status())) {
             problems.add(RUNS, runId, "status", "unknown workflow run status '" + run.status() + "', sent as is");
         }
         Instant start = DifyTime.utc(run.createdAt());
-        Instant end = runEnd(run, start, runId, problems, approximated);
+        List<WeaveCall> nodeCalls = new ArrayList<>();
+        ObjectNode usageTotal = Json.NODES.objectNode();
+        source.nodes().stream().sorted(NODE_ORDER).forEach(node -> {
+            WeaveCall call = mapNode(node, run, traceId, problems);
+            CallSummary.rollUp(usageTotal, call.summary().get("usage"));
+            nodeCalls.add(call);
+        });
+        Instant end;
+        String exception = blankToNull(run.error());
+        if (unfinished) {
+            // C15: a run still running or paused after --stale-after is sent as what it is
+            end = unfinishedEnd(start, run, nodeCalls);
+            exception = unfinishedException(runId, run, start, exception);
+            approximated.add("ended_at");
+            approximated.add("exception");
+            problems.add(RUNS, runId, "status", "run still '" + run.status() + "' after --stale-after, sent as it is");
+        } else {
+            end = runEnd(run, start, runId, problems, approximated);
+        }
 
         ObjectNode meta = Json.NODES.objectNode();
         meta.put("workflow_id", str(run.workflowId()));
@@ -145,16 +171,26 @@ public final class WorkflowTraceMapper {
                 usage, List.of());
         JsonNode output = LivePayload.outputs(objectOrEmpty(problems.parse(RUNS, runId, "outputs", run.outputs())),
                 usage, List.of());
-
-        List<WeaveCall> nodeCalls = new ArrayList<>();
-        ObjectNode usageTotal = Json.NODES.objectNode();
-        source.nodes().stream().sorted(NODE_ORDER).forEach(node -> {
-            WeaveCall call = mapNode(node, run, traceId, problems);
-            CallSummary.rollUp(usageTotal, call.summary().get("usage"));
-            nodeCalls.add(call);
-        });
-        return new RunParts(run, traceId, start, end, meta, inputs, output, blankToNull(run.error()), usageTotal,
+        return new RunParts(run, traceId, start, end, meta, inputs, output, exception, usageTotal,
                 approximated, nodeCalls, source.appLogId());
+    }
+
+    /** The latest time Dify has for a run it has not finished: its elapsed time, or its last node's end. */
+    private static Instant unfinishedEnd(Instant start, WorkflowRunRow run, List<WeaveCall> nodes) {
+        Instant end = DifyTime.plusSeconds(start, run.elapsedTime());
+        for (WeaveCall node : nodes) {
+            if (node.endedAt().isAfter(end)) {
+                end = node.endedAt();
+            }
+        }
+        return end;
+    }
+
+    private String unfinishedException(String runId, WorkflowRunRow run, Instant start, String error) {
+        String state = "'" + run.status() + "'";
+        String text = staleness == null ? "workflow run " + runId + " was still " + state + " in Dify; sent as it is"
+                : staleness.exception("workflow run " + runId, state, start);
+        return error == null ? text : text + ": " + error;
     }
 
     private WeaveCall mapNode(NodeExecutionRow node, WorkflowRunRow run, String traceId, SourceProblems problems) {
@@ -195,7 +231,7 @@ public final class WorkflowTraceMapper {
         } else if (metadataNode != null) {
             attributes.set("execution_metadata", metadataNode);
         }
-        long totalTokens = metadataNode == null ? 0 : metadataNode.path("total_tokens").asLong(0);
+        long totalTokens = problems.count(metadataNode, "total_tokens", 0, NODES, nodeId, "execution_metadata");
 
         JsonNode processData = problems.parse(NODES, nodeId, "process_data", node.processData());
         JsonNode rawInputs;
@@ -239,7 +275,7 @@ public final class WorkflowTraceMapper {
                 exception = "node " + node.status() + " (Dify recorded no error message)";
             }
         }
-        ObjectNode llmUsage = "llm".equals(nodeType) ? llmUsage(processData, outputsNode) : null;
+        ObjectNode llmUsage = "llm".equals(nodeType) ? llmUsage(processData, outputsNode, nodeId, problems) : null;
         String displayName = node.title() == null || node.title().isBlank() ? null : node.title();
         return new WeaveCall(nodeId, traceId, runId, CallAttributes.opName("node:", nodeType), displayName, start, end, attributes, inputs,
                 output, exception, CallSummary.of(exception, (long) Math.floor(elapsed * 1000), llmUsage),
@@ -275,18 +311,20 @@ public final class WorkflowTraceMapper {
     }
 
     /** C5: usage of an llm node from its {@code process_data.usage} (or {@code outputs.usage}) and model name. */
-    private static ObjectNode llmUsage(JsonNode processData, JsonNode outputs) {
+    private static ObjectNode llmUsage(JsonNode processData, JsonNode outputs, String nodeId, SourceProblems problems) {
         JsonNode usage = processData == null ? null : processData.get("usage");
+        String column = "process_data";
         if (usage == null || !usage.isObject()) {
             usage = outputs == null ? null : outputs.get("usage");
+            column = "outputs";
         }
         if (usage == null || !usage.isObject()) {
             return null;
         }
         String model = processData == null ? null : processData.path("model_name").asString(null);
-        long prompt = usage.path("prompt_tokens").asLong(0);
-        long completion = usage.path("completion_tokens").asLong(0);
-        long total = usage.path("total_tokens").asLong(prompt + completion);
+        long prompt = problems.count(usage, "prompt_tokens", 0, NODES, nodeId, column);
+        long completion = problems.count(usage, "completion_tokens", 0, NODES, nodeId, column);
+        long total = problems.count(usage, "total_tokens", prompt + completion, NODES, nodeId, column);
         return CallSummary.usage(model, prompt, completion, total);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ final class BackfillHarness implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), dev.difyweave.backfill.BackfillApplication.class.getName()));
-        command.addAll(List.of(args));
+        command.addAll(List.of(withFixtureStaleness(args)));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(work.resolve(name + ".out").toFile())
                 .redirectError(work.resolve(name + ".err").toFile());
@@ -108,6 +109,25 @@ final class BackfillHarness implements AutoCloseable {
         builder.environment().putAll(env);
         return builder.start();
     }
+
+    /**
+     * The generator writes its running and paused runs (and unsaved answers) days before {@link #NOW},
+     * where the default {@code --stale-after=P1D} would send them as stale (C15). Tests of everything
+     * else treat them as still going on, with a stale-after longer than the fixture's history, unless
+     * they give {@code --stale-after} themselves ({@code StaleRootsJobTest} tests the default).
+     */
+    static String[] withFixtureStaleness(String... args) {
+        boolean readsDify = args.length > 0 && List.of("migrate", "sync", "verify").contains(args[0]);
+        if (!readsDify || Arrays.stream(args).anyMatch(a -> a.startsWith("--stale-after") || a.equals("--help"))) {
+            return args;
+        }
+        String[] with = Arrays.copyOf(args, args.length + 1);
+        with[args.length] = "--stale-after=" + FIXTURE_NEVER_STALE;
+        return with;
+    }
+
+    /** Longer than any generated history: no generated root is stale. */
+    static final String FIXTURE_NEVER_STALE = "P36500D";
 
     Result run(String... args) {
         return runAt(NOW, args);
@@ -121,7 +141,7 @@ final class BackfillHarness implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new BackfillCli(Map.copyOf(env), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), clock).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), clock).run(withFixtureStaleness(args));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

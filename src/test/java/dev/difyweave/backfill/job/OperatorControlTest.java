@@ -67,6 +67,7 @@ class OperatorControlTest {
                 command: sync
                 schedule: "*/2 * * * * *"
                 safety-lag: PT1M
+                stale-after: P36500D
                 """);
         Process schedule = harness.startChild(work, "schedule", "schedule", "--jobs-dir=" + jobs);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -35,6 +35,7 @@ class ScheduleCommandTest {
                 command: sync
                 schedule: "*/2 * * * * *"
                 safety-lag: PT1M
+                stale-after: P36500D
                 """);
         Files.writeString(jobs.resolve("unscheduled.yaml"), "name: by-hand\ncommand: migrate\n");
 

@@ -41,11 +41,29 @@ class VerifyCommandTest {
     @Test
     void everythingPresentExitsZero() {
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        // every unfinished generated root is days old: stale after an hour, so the migrate sent it (C15)
+        assertThat(harness.run("migrate", "--to=2026-11-29T00:00:00Z", "--stale-after=PT1H").exitStatus()).isZero();
+
+        BackfillHarness.Result verify = harness.run("verify", "--to=2026-11-29T00:00:00Z", "--stale-after=PT1H");
+
+        assertThat(verify.exitStatus()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("every expected call is in Weave, complete")
+                .doesNotContain("not finished yet");
+    }
+
+    @Test
+    void rootsNotFinishedYetAreCountedAndTheWindowIsNotCalledComplete() {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        long unfinishedRuns = harness.generated.runs().stream().filter(r -> !r.finished()).count();
+        long unfinishedMessages = harness.generated.messages().stream().filter(m -> !m.finished()).count();
+        assertThat(unfinishedRuns).isPositive();
         assertThat(harness.run("migrate", "--to=2026-11-29T00:00:00Z").exitStatus()).isZero();
 
         BackfillHarness.Result verify = harness.run("verify", "--to=2026-11-29T00:00:00Z");
 
-        assertThat(verify.exitStatus()).as(verify.err()).isZero();
-        assertThat(verify.out()).contains("every expected call is in Weave, complete");
+        assertThat(verify.exitStatus()).isEqualTo(1);
+        assertThat(verify.out()).contains((unfinishedRuns + unfinishedMessages) + " roots not finished yet")
+                .doesNotContain("complete");
+        assertThat(verify.err()).contains((unfinishedRuns + unfinishedMessages) + " roots not finished yet");
     }
 }
