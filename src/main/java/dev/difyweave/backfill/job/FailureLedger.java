@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.job;
 
+import static dev.difyweave.backfill.job.StateColumns.*;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,9 @@ import dev.difyweave.backfill.weave.DeadLetter;
 /**
  * Records, in the state store and inside the chunk's transaction, what could not be sent (dead
  * letters), what was sent despite a problem in the source row, and how many calls were delivered per
- * kind and day (the run report's counts). All of it commits with the checkpoint.
+ * kind and day (the run report's counts). All of it commits with the checkpoint. Every text goes
+ * through {@link StorableText}, so no value (a NUL in a Dify key, a project name longer than its column)
+ * can make an INSERT fail and the chunk be sent again and again.
  */
 public class FailureLedger {
 
@@ -34,16 +38,16 @@ public class FailureLedger {
                                                   source_key, http_status, reason, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", deadLetters, 500, (ps, d) -> {
             ps.setLong(1, jobExecutionId);
-            ps.setString(2, stepName);
-            ps.setString(3, projectId == null ? "" : projectId);
-            ps.setString(4, d.call().id());
-            ps.setString(5, d.call().traceId());
-            ps.setString(6, d.call().opName());
-            ps.setString(7, d.call().sourceKey());
+            ps.setString(2, StorableText.of(stepName, STEP_NAME));
+            ps.setString(3, StorableText.required(projectId, PROJECT_ID));
+            ps.setString(4, StorableText.of(d.call().id(), CALL_ID));
+            ps.setString(5, StorableText.of(d.call().traceId(), TRACE_ID));
+            ps.setString(6, StorableText.of(d.call().opName(), OP_NAME));
+            ps.setString(7, StorableText.required(d.call().sourceKey(), DEAD_LETTER_SOURCE_KEY));
             ps.setInt(8, d.httpStatus());
-            ps.setString(9, d.reason());
-            ps.setString(10, new String(d.call().upsertItems(projectId == null ? "" : projectId),
-                    StandardCharsets.UTF_8));
+            ps.setString(9, StorableText.required(d.reason(), REASON));
+            ps.setString(10, StorableText.of(new String(d.call().upsertItems(projectId == null ? "" : projectId),
+                    StandardCharsets.UTF_8), TEXT));
         });
     }
 
@@ -51,8 +55,9 @@ public class FailureLedger {
     public void unsent(long jobExecutionId, String stepName, String projectId, String sourceKey, String reason) {
         state.update("""
                 INSERT INTO backfill_dead_letter (job_execution_id, step_name, project_id, source_key, http_status, reason)
-                VALUES (?, ?, ?, ?, 0, ?)""", jobExecutionId, stepName, projectId == null ? "" : projectId, sourceKey,
-                reason);
+                VALUES (?, ?, ?, ?, 0, ?)""", jobExecutionId, StorableText.of(stepName, STEP_NAME),
+                StorableText.required(projectId, PROJECT_ID), StorableText.required(sourceKey, DEAD_LETTER_SOURCE_KEY),
+                StorableText.required(reason, REASON));
     }
 
     public void problems(long jobExecutionId, String stepName, List<TraceProblem> problems) {
@@ -63,11 +68,11 @@ public class FailureLedger {
                 INSERT INTO backfill_problem (job_execution_id, step_name, source_table, source_key, source_column, reason)
                 VALUES (?, ?, ?, ?, ?, ?)""", problems, 500, (ps, p) -> {
             ps.setLong(1, jobExecutionId);
-            ps.setString(2, stepName);
-            ps.setString(3, p.table());
-            ps.setString(4, p.key());
-            ps.setString(5, p.column());
-            ps.setString(6, p.reason());
+            ps.setString(2, StorableText.of(stepName, STEP_NAME));
+            ps.setString(3, StorableText.required(p.table(), SOURCE_TABLE));
+            ps.setString(4, StorableText.required(p.key(), PROBLEM_SOURCE_KEY));
+            ps.setString(5, StorableText.of(p.column(), SOURCE_COLUMN));
+            ps.setString(6, StorableText.required(p.reason(), REASON));
         });
     }
 
@@ -83,8 +88,8 @@ public class FailureLedger {
                 ON CONFLICT (job_execution_id, step_name, kind, day)
                 DO UPDATE SET calls = backfill_daily_calls.calls + EXCLUDED.calls""", rows, 500, (ps, row) -> {
             ps.setLong(1, jobExecutionId);
-            ps.setString(2, stepName);
-            ps.setString(3, row.getKey().kind());
+            ps.setString(2, StorableText.required(stepName, STEP_NAME));
+            ps.setString(3, StorableText.required(row.getKey().kind(), KIND));
             ps.setObject(4, row.getKey().day());
             ps.setLong(5, row.getValue());
         });
@@ -104,10 +109,10 @@ public class FailureLedger {
                               app_name = coalesce(EXCLUDED.app_name, backfill_app_calls.app_name)""", rows, 500,
                 (ps, row) -> {
                     ps.setLong(1, jobExecutionId);
-                    ps.setString(2, stepName);
+                    ps.setString(2, StorableText.required(stepName, STEP_NAME));
                     ps.setString(3, row.getKey().appId() == null ? "" : row.getKey().appId().toString());
-                    ps.setString(4, row.getKey().projectId());
-                    ps.setString(5, calls.name(row.getKey().appId()));
+                    ps.setString(4, StorableText.required(row.getKey().projectId(), PROJECT_ID));
+                    ps.setString(5, StorableText.of(calls.name(row.getKey().appId()), APP_NAME));
                     ps.setLong(6, row.getValue());
                 });
     }

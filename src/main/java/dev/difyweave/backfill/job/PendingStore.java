@@ -11,7 +11,8 @@ import dev.difyweave.backfill.source.Keyset;
 
 /**
  * The {@code backfill_pending} table: roots a window left because Dify had not finished them, per
- * pending scope ({@link dev.difyweave.backfill.job.BackfillRequest#pendingScope()}) and root kind.
+ * pending scope ({@link dev.difyweave.backfill.job.BackfillRequest#pendingScope()}) and root kind. A scope
+ * longer than its column is stored as its {@link StorableText#key} (the same for every use).
  */
 public class PendingStore {
 
@@ -25,10 +26,11 @@ public class PendingStore {
     }
 
     public void record(String scope, String kind, List<Keyset> keys) {
+        String stored = scope(scope);
         state.batchUpdate("""
                 INSERT INTO backfill_pending (scope, kind, source_id, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (scope, kind, source_id) DO NOTHING""", keys, 500, (ps, key) -> {
-            ps.setString(1, scope);
+            ps.setString(1, stored);
             ps.setString(2, kind);
             ps.setObject(3, key.id());
             ps.setObject(4, key.createdAt());
@@ -41,14 +43,15 @@ public class PendingStore {
                 WHERE scope = ? AND kind = ? AND (created_at, source_id) > (?, ?)
                 ORDER BY created_at, source_id LIMIT ?""",
                 (rs, n) -> new Keyset(rs.getObject("created_at", LocalDateTime.class), rs.getObject("source_id", UUID.class)),
-                scope, kind, after.createdAt(), after.id(), limit);
+                scope(scope), kind, after.createdAt(), after.id(), limit);
     }
 
     public void resolved(String scope, String kind, Collection<UUID> ids) {
         if (!ids.isEmpty()) {
+            String stored = scope(scope);
             state.batchUpdate("DELETE FROM backfill_pending WHERE scope = ? AND kind = ? AND source_id = ?", ids, 500,
                     (ps, id) -> {
-                        ps.setString(1, scope);
+                        ps.setString(1, stored);
                         ps.setString(2, kind);
                         ps.setObject(3, id);
                     });
@@ -69,7 +72,12 @@ public class PendingStore {
     }
 
     public long count(String scope) {
-        Long n = state.queryForObject("SELECT count(*) FROM backfill_pending WHERE scope = ?", Long.class, scope);
+        Long n = state.queryForObject("SELECT count(*) FROM backfill_pending WHERE scope = ?", Long.class, scope(scope));
         return n == null ? 0 : n;
+    }
+
+    /** The scope as stored: itself, or its {@link StorableText#key} when it is too long for the column. */
+    static String scope(String scope) {
+        return StorableText.key(scope, StateColumns.SCOPE);
     }
 }

@@ -7,7 +7,10 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The {@code backfill_watermark} table: the end of the last completed sync window per scope. */
+/**
+ * The {@code backfill_watermark} table: the end of the last completed sync window per scope (stored as
+ * its {@link StorableText#key}, like in {@link PendingStore}).
+ */
 public class WatermarkStore {
 
     private final JdbcTemplate state;
@@ -18,7 +21,7 @@ public class WatermarkStore {
 
     public Optional<Instant> last(String scope) {
         List<Timestamp> ends = state.queryForList("SELECT window_end FROM backfill_watermark WHERE scope = ?",
-                Timestamp.class, scope);
+                Timestamp.class, PendingStore.scope(scope));
         return ends.isEmpty() ? Optional.empty() : Optional.of(ends.get(0).toInstant());
     }
 
@@ -28,6 +31,6 @@ public class WatermarkStore {
                 INSERT INTO backfill_watermark (scope, window_end, execution_id) VALUES (?, ?, ?)
                 ON CONFLICT (scope) DO UPDATE SET window_end = GREATEST(backfill_watermark.window_end, EXCLUDED.window_end),
                     execution_id = EXCLUDED.execution_id, updated_at = now()""",
-                scope, Timestamp.from(windowEnd), executionId);
+                PendingStore.scope(scope), Timestamp.from(windowEnd), executionId);
     }
 }

@@ -65,6 +65,17 @@ public final class RequestBatch {
                 new RequestBatch(projectId, calls.subList(middle, calls.size()), v1Items.subList(middle, calls.size())));
     }
 
+    /** A batch of this batch's smallest call alone. */
+    public RequestBatch smallest() {
+        int best = 0;
+        for (int i = 1; i < calls.size(); i++) {
+            if (v1Items.get(i).length < v1Items.get(best).length) {
+                best = i;
+            }
+        }
+        return new RequestBatch(projectId, List.of(calls.get(best)), List.of(v1Items.get(best)));
+    }
+
     /** The {@code /call/upsert_batch} body: start and end of each call, in the same request. */
     public byte[] upsertBody() {
         return join(v1Items);

@@ -2,8 +2,8 @@ package dev.difyweave.backfill.weave;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,10 +14,15 @@ import org.slf4j.LoggerFactory;
  * Delivers calls to Weave with the protocol of trace-mapping.md "Delivery": {@code /call/upsert_batch}
  * (start and end together), byte- and count-bounded batches, 413 halves the batch, 429/5xx/network
  * retried by {@link WeaveRetry}, any other 4xx bisected down to the calls that cause it, which become
- * dead letters; {@code CALLS_COMPLETE_MODE_REQUIRED} switches the project to
- * {@code /v2/{entity}/{project}/calls/complete}. Returns only when every call is accepted or dead-lettered.
+ * dead letters, and so does a call Weave keeps answering with a 5xx while it accepts the others
+ * ({@link DeliveryRound}); {@code CALLS_COMPLETE_MODE_REQUIRED} switches the project to
+ * {@code /v2/{entity}/{project}/calls/complete}. Returns only when every call is accepted or
+ * dead-lettered; an outage is a {@link WeaveUnavailableException} and never a dead letter.
  */
 public final class WeaveDelivery {
+
+    /** Retries of each probe while a batch that keeps failing with a 5xx is bisected. */
+    static final int PROBE_RETRIES = 2;
 
     private static final Logger log = LoggerFactory.getLogger(WeaveDelivery.class);
 
@@ -30,30 +35,39 @@ public final class WeaveDelivery {
 
     private final WeaveHttpClient client;
     private final WeaveRetry retry;
+    private final WeaveRetry probeRetry;
     private final Settings settings;
     private final DeliveryStats stats;
     private final Set<String> completeModeProjects = ConcurrentHashMap.newKeySet();
+    /** Per project, a call Weave accepted: re-sent (a harmless duplicate) to tell a poison call from an outage. */
+    private final Map<String, RequestBatch> acceptedBefore = new ConcurrentHashMap<>();
 
     public WeaveDelivery(WeaveHttpClient client, WeaveRetry retry, Settings settings, DeliveryStats stats) {
         this.client = client;
         this.retry = retry;
+        this.probeRetry = retry.withMaxRetries(PROBE_RETRIES);
         this.settings = settings;
         this.stats = stats;
     }
 
     public List<DeadLetter> deliver(String projectId, List<WeaveCall> calls) {
-        List<DeadLetter> deadLetters = new ArrayList<>();
+        DeliveryRound round = new DeliveryRound(this, retry, probeRetry, stats);
         for (RequestBatch batch : RequestBatch.plan(projectId, calls, settings.maxBatchBytes(), settings.maxBatchCalls())) {
-            send(batch, deadLetters);
+            round.send(batch);
         }
-        return deadLetters;
+        return round.deadLetters();
     }
 
     public boolean isCompleteMode(String projectId) {
         return completeModeProjects.contains(projectId);
     }
 
-    private void send(RequestBatch batch, List<DeadLetter> deadLetters) {
+    /**
+     * One request (with its retries) in the project's current mode: the reply, a success or a refusal of
+     * calls in it. Throws {@link WeaveUnavailableException} when it failed transiently through every retry
+     * and {@link WeaveRejectedException} when the key, the project or the route is wrong.
+     */
+    WeaveResponse post(RequestBatch batch, WeaveRetry retry) {
         boolean complete = completeModeProjects.contains(batch.projectId());
         String path = complete ? completePath(batch.projectId()) : "/call/upsert_batch";
         byte[] body = complete ? batch.completeBody() : batch.upsertBody();
@@ -62,40 +76,45 @@ public final class WeaveDelivery {
             WeaveResponse reply = client.post(path, body);
             stats.responded(reply.status());
             if (reply.isRetryable()) {
-                throw new TransientWeaveException("HTTP " + reply.status() + " on POST " + path, reply.retryAfter(), null);
+                throw new TransientWeaveException("HTTP " + reply.status() + " on POST " + path, reply);
             }
             return reply;
         });
-        if (response.isSuccess()) {
-            stats.accepted(batch.size());
-            return;
-        }
         if (!complete && response.isCallsCompleteModeRequired()) {
             log.info("Weave project {} requires calls-complete mode; switching to {}", batch.projectId(),
                     completePath(batch.projectId()));
             completeModeProjects.add(batch.projectId());
-            send(batch, deadLetters);
-            return;
+            return post(batch, retry);
         }
         if (response.isConfigurationError()) {
             throw new WeaveRejectedException("Weave answered HTTP " + response.status() + " for project "
                     + batch.projectId() + " (check WANDB_API_KEY, WEAVE_PROJECT and WF_TRACE_SERVER_URL): "
                     + oneLine(response.body()));
         }
-        if (batch.size() > 1) {
-            // 413: the request is too large; other 4xx: some call in it is invalid. Halve and find out.
-            for (RequestBatch half : batch.halves()) {
-                send(half, deadLetters);
-            }
-            return;
+        return response;
+    }
+
+    /** Weave accepted this batch: counted, and its smallest call kept for {@link #answersAgain}. */
+    void accepted(RequestBatch batch) {
+        stats.accepted(batch.size());
+        acceptedBefore.computeIfAbsent(batch.projectId(), p -> batch.smallest());
+    }
+
+    /**
+     * Whether Weave answers a request again, re-sending a call it accepted before (Weave merges the
+     * repeated parts into the same call); {@code false} when it fails too or nothing was accepted yet.
+     */
+    boolean answersAgain(String projectId) {
+        RequestBatch control = acceptedBefore.get(projectId);
+        if (control == null) {
+            return false;
         }
-        WeaveCall call = batch.calls().get(0);
-        String reason = response.status() == 413
-                ? "call too large for Weave even alone: " + oneLine(response.body())
-                : oneLine(response.body());
-        log.warn("Weave rejected call {} ({}) with HTTP {}: {}", call.id(), call.sourceKey(), response.status(), reason);
-        stats.deadLettered(1);
-        deadLetters.add(new DeadLetter(call, response.status(), reason));
+        try {
+            post(control, probeRetry);
+            return true;
+        } catch (WeaveUnavailableException e) {
+            return false;
+        }
     }
 
     static String completePath(String projectId) {
@@ -108,7 +127,7 @@ public final class WeaveDelivery {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String oneLine(String body) {
+    static String oneLine(String body) {
         if (body == null || body.isBlank()) {
             return "(empty reply)";
         }

@@ -39,6 +39,12 @@ public final class WeaveRetry {
         this.stats = stats;
     }
 
+    /** The same retry with at most {@code maxRetries} retries (never more than this one's). */
+    public WeaveRetry withMaxRetries(int maxRetries) {
+        return new WeaveRetry(new Settings(Math.min(maxRetries, settings.maxRetries()), settings.initialDelay(),
+                settings.multiplier(), settings.maxDelay(), settings.maxRetryAfter()), stats);
+    }
+
     public <T> T call(String what, Supplier<T> attempt) {
         RetryTemplate template = new RetryTemplate(new RetryAfterPolicy(settings));
         template.setRetryListener(new RetryListener() {

@@ -86,6 +86,7 @@ public final class FakeWeaveServer implements AutoCloseable {
     private final RowSizeLimiter rowLimiter = new RowSizeLimiter(json);
     private final FaultPlan faults = new FaultPlan();
     private final Set<String> poisonedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> failingIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ReceivedRequest> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong requestCount = new AtomicLong();
     private final AtomicLong writeRequestCount = new AtomicLong();
@@ -186,6 +187,7 @@ public final class FakeWeaveServer implements AutoCloseable {
         store.clear();
         faults.clear();
         poisonedIds.clear();
+        failingIds.clear();
         received.clear();
         requestCount.set(0);
         writeRequestCount.set(0);
@@ -629,10 +631,26 @@ public final class FakeWeaveServer implements AutoCloseable {
         poisonedIds.addAll(List.of(ids));
     }
 
+    /**
+     * Test switch: a request carrying one of these call ids is answered with {@code status} (e.g. 500, as
+     * by a server that crashes on that call), every time, whatever else the request holds.
+     */
+    public void failCallIdsWith(int status, String... ids) {
+        for (String id : ids) {
+            failingIds.put(id, status);
+        }
+    }
+
     private void rejectPoisoned(List<CallPart> parts) {
         for (CallPart part : parts) {
             if (poisonedIds.contains(part.id())) {
                 throw ApiError.badRequest("Invalid call " + part.id() + " (rejected by the test)");
+            }
+        }
+        for (CallPart part : parts) {
+            Integer status = failingIds.get(part.id());
+            if (status != null) {
+                throw ApiError.withReason(status, "Call " + part.id() + " failed with HTTP " + status + " (by the test)");
             }
         }
     }

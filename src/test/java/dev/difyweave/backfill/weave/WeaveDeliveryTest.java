@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.difyweave.backfill.testsupport.Fault;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;
+import dev.difyweave.backfill.testsupport.StoredCall;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The delivery protocol against the fake Weave server, over real HTTP. */
@@ -103,6 +104,101 @@ class WeaveDeliveryTest {
         assertThatThrownBy(() -> delivery(KEY, 100).deliver(PROJECT, calls(2)))
                 .isInstanceOf(WeaveUnavailableException.class)
                 .hasMessageContaining("3 retries");
+        // the batch with its 3 retries, then each half probed with 2 retries: nothing answered, an outage
+        assertThat(weave.writeRequestCount()).isEqualTo(4 + 2 * 3);
+        assertThat(stats.deadLetters()).isZero();
+    }
+
+    @Test
+    void aCallThatAlwaysGets500WhileTheOthersAreAcceptedIsADeadLetterWithItsReason() {
+        List<WeaveCall> calls = calls(50);
+        WeaveCall poison = calls.get(17);
+        weave.failCallIdsWith(500, poison.id());
+
+        List<DeadLetter> dead = delivery(KEY, 1000).deliver(PROJECT, calls);
+
+        assertThat(dead).singleElement().satisfies(d -> {
+            assertThat(d.call().id()).isEqualTo(poison.id());
+            assertThat(d.httpStatus()).isEqualTo(500);
+            assertThat(d.reason()).contains("Weave kept answering HTTP 500 for this call alone")
+                    .contains("failed with HTTP 500 (by the test)");
+        });
+        assertThat(weave.visibleCalls(PROJECT)).extracting(StoredCall::id)
+                .containsExactlyInAnyOrderElementsOf(calls.stream().filter(c -> c != poison).map(WeaveCall::id).toList());
+        assertThat(stats.deadLetters()).isEqualTo(1);
+        assertThat(stats.callsAccepted()).isEqualTo(49);
+    }
+
+    @Test
+    void twoNeighbouringCallsThatAlwaysGet502AreBothDeadLetters() {
+        List<WeaveCall> calls = calls(16);
+        weave.failCallIdsWith(502, calls.get(14).id(), calls.get(15).id());
+
+        List<DeadLetter> dead = delivery(KEY, 1000).deliver(PROJECT, calls);
+
+        assertThat(dead).extracting(d -> d.call().id()).containsExactlyInAnyOrder(calls.get(14).id(), calls.get(15).id());
+        assertThat(dead).allSatisfy(d -> assertThat(d.httpStatus()).isEqualTo(502));
+        assertThat(weave.visibleCalls(PROJECT)).hasSize(14);
+    }
+
+    @Test
+    void aCallThatAlwaysGets500AloneInItsRequestIsADeadLetterOnceWeaveAcceptsAnEarlierCallAgain() {
+        WeaveDelivery delivery = delivery(KEY, 1000);
+        assertThat(delivery.deliver(PROJECT, calls(3))).isEmpty();
+        WeaveCall poison = calls(1).get(0);
+        weave.failCallIdsWith(500, poison.id());
+
+        List<DeadLetter> dead = delivery.deliver(PROJECT, List.of(poison));
+
+        assertThat(dead).singleElement().satisfies(d -> assertThat(d.httpStatus()).isEqualTo(500));
+        assertThat(weave.visibleCalls(PROJECT)).hasSize(3);
+    }
+
+    @Test
+    void aCallThatWeaveRefusesWith422AmongFiftyIsADeadLetter() {
+        List<WeaveCall> calls = calls(50);
+        WeaveCall refused = calls.get(33);
+        weave.failCallIdsWith(422, refused.id());
+
+        List<DeadLetter> dead = delivery(KEY, 1000).deliver(PROJECT, calls);
+
+        assertThat(dead).singleElement().satisfies(d -> {
+            assertThat(d.call().id()).isEqualTo(refused.id());
+            assertThat(d.httpStatus()).isEqualTo(422);
+            assertThat(d.reason()).contains("failed with HTTP 422");
+        });
+        assertThat(weave.visibleCalls(PROJECT)).hasSize(49);
+    }
+
+    @Test
+    void anOutageIsAResumableFailureWithoutDeadLettersAfterABoundedNumberOfRequests() {
+        WeaveDelivery delivery = delivery(KEY, 1000);
+        assertThat(delivery.deliver(PROJECT, calls(2))).isEmpty();
+        long before = weave.writeRequestCount();
+        for (int i = 0; i < 500; i++) {
+            weave.enqueueFault(Fault.status(503));
+        }
+
+        assertThatThrownBy(() -> delivery.deliver(PROJECT, calls(50)))
+                .isInstanceOf(WeaveUnavailableException.class)
+                .hasMessageContaining("503");
+
+        assertThat(stats.deadLetters()).isZero();
+        // the batch (1 + 3 tries), its two halves (1 + 2 tries each), one re-send of a call Weave took before
+        assertThat(weave.writeRequestCount() - before).isEqualTo(4 + 2 * 3 + 3);
+        assertThat(weave.visibleCalls(PROJECT)).hasSize(2);
+    }
+
+    @Test
+    void aCallThatKeepsLosingItsReplyIsNeverADeadLetter() {
+        List<WeaveCall> calls = calls(4);
+        for (int i = 0; i < 500; i++) {
+            weave.enqueueFault(Fault.lostReply());
+        }
+
+        assertThatThrownBy(() -> delivery(KEY, 1000).deliver(PROJECT, calls))
+                .isInstanceOf(WeaveUnavailableException.class);
+        assertThat(stats.deadLetters()).isZero();
         assertThat(weave.writeRequestCount()).isEqualTo(4);
     }
 
