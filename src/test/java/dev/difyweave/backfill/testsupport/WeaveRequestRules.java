@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.testsupport;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +58,22 @@ public final class WeaveRequestRules {
         } catch (JacksonException notJson) {
             return Optional.of("422: " + notJson.getOriginalMessage());
         }
+    }
+
+    /**
+     * A string value of this request body that Weave's ref converter would try to resolve at all, valid ref or
+     * not (at its start, or inside JSON text in a string, {@value WeaveRefs#MAX_REF_SEARCH_DEPTH} levels deep);
+     * empty when there is none.
+     */
+    public static Optional<String> stringWeaveWouldResolve(byte[] body) {
+        List<String> found = new ArrayList<>();
+        WeaveRequestValidator.forEachString(JSON.readTree(body), value -> {
+            String resolved = WeaveRefs.rejectedRef(value, ref -> false);
+            if (resolved != null && found.isEmpty()) {
+                found.add(value);
+            }
+        });
+        return found.stream().findFirst();
     }
 
     static void checkNesting(byte[] body) {
