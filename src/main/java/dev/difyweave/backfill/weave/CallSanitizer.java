@@ -28,7 +28,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
  * too (not listed).</li>
  * </ul>
  * The lists themselves are kept small (at most 1/64 of the cap each, up to 8 KiB): when there are too many
- * paths, their ancestors are listed instead ({@link ChangeList}). Nothing here can push a call over the cap.
+ * paths, their ancestors are listed instead ({@link ChangeList}); they count toward the cap like the rest.
  */
 public final class CallSanitizer {
 
