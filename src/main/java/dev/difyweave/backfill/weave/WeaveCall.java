@@ -41,6 +41,13 @@ public record WeaveCall(
                 output, exception, summary, sourceKey, null);
     }
 
+    /** This call with every value Weave reads replaced (what the sanitizer changes). */
+    public WeaveCall withValues(String opName, String displayName, ObjectNode attributes, JsonNode inputs,
+            JsonNode output, String exception, ObjectNode summary) {
+        return new WeaveCall(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, inputs,
+                output, exception, summary, sourceKey, null);
+    }
+
     public WeaveCall withEncoded(String projectId, byte[] upsertItems) {
         return new WeaveCall(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, inputs,
                 output, exception, summary, sourceKey, new Encoded(projectId, upsertItems));

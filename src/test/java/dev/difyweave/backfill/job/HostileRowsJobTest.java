@@ -2,6 +2,7 @@ package dev.difyweave.backfill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.StoredCall;
+import dev.difyweave.backfill.weave.Json;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Bad Dify rows never stop a window and are never dropped silently: each is sent as well as the data
@@ -100,6 +103,68 @@ class HostileRowsJobTest {
         StoredCall ref = call(refNode);
         assertThat(ref.inputs().path("link").asString()).isEqualTo("[escaped] weave:///not-a-ref");
         assertThat(ref.attributes().path("backfill").path("escaped").size()).isEqualTo(2);
+    }
+
+    /**
+     * Issue 12: strings Weave would read as refs (a node title, an error message, a JSON answer holding one),
+     * a payload nested deeper than Weave accepts and a payload of short CJK strings over the byte cap all arrive
+     * as calls, changed visibly and listed, with nothing refused, dead-lettered or stripped by Weave.
+     */
+    @Test
+    void refsDeepAndCjkHeavyPayloadsArriveAsCallsNotDeadLetters() {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        List<GeneratedRun> runs = harness.generated.runs().stream().filter(GeneratedRun::finished).toList();
+        String titleNode = runs.get(0).nodes().get(1).id().toString();
+        String errorNode = runs.get(1).nodes().get(1).id().toString();
+        String jsonNode = runs.get(2).nodes().get(1).id().toString();
+        String deepNode = runs.get(3).nodes().get(1).id().toString();
+        String cjkNode = runs.get(4).nodes().get(1).id().toString();
+        String jsonAnswer = "{\"documents\": [{\"url\": \"weave:///acme/elsewhere/object/doc:1\"}]}";
+        var dify = harness.difyJdbc();
+        dify.update("UPDATE workflow_node_executions SET title = 'weave:///acme/dify-history/op/x' WHERE id = ?::uuid",
+                titleNode);
+        dify.update("UPDATE workflow_node_executions SET status = 'failed', "
+                + "error = 'weave-trace-internal:///p/object/x:1 could not be loaded' WHERE id = ?::uuid", errorNode);
+        dify.update("UPDATE workflow_node_executions SET outputs = ? WHERE id = ?::uuid",
+                Json.MAPPER.createObjectNode().put("text", jsonAnswer).toString(), jsonNode);
+        dify.update("UPDATE workflow_node_executions SET outputs = ? WHERE id = ?::uuid",
+                "{\"log\": " + "[".repeat(250) + "\"bottom\"" + "]".repeat(250) + "}", deepNode);
+        StringBuilder cjk = new StringBuilder("{\"rows\": [");
+        for (int i = 0; i < 175_000; i++) {
+            cjk.append(i == 0 ? "" : ",").append("\"\u65e5\u672c\u8a9e\u306e\u884c").append(i).append('"');
+        }
+        String cjkOutputs = cjk.append("], \"table\": \"t\"}").toString();
+        assertThat(cjkOutputs.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(4_000_000);
+        assertThat(cjkOutputs.length()).isLessThan(3_145_728);
+        dify.update("UPDATE workflow_node_executions SET outputs = ? WHERE id = ?::uuid", cjkOutputs, cjkNode);
+
+        BackfillHarness.Result result = harness.run("migrate");
+
+        assertThat(result.exitStatus()).as(result.out() + result.err()).isZero();
+        assertThat(harness.deadLetters()).isEmpty();
+        assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT)).extracting(StoredCall::id)
+                .containsExactlyInAnyOrderElementsOf(harness.expectedCalls().keySet());
+        assertThat(harness.weave.strippedCallCount()).isZero();
+
+        StoredCall title = call(titleNode);
+        assertThat(title.displayName()).isEqualTo("[escaped] weave:///acme/dify-history/op/x");
+        assertThat(title.attributes().path("backfill").path("escaped").toString())
+                .isEqualTo("[\"display_name\",\"attributes.app_name\"]");
+        StoredCall error = call(errorNode);
+        assertThat(error.exception()).isEqualTo("[escaped] weave-trace-internal:///p/object/x:1 could not be loaded");
+        assertThat(error.attributes().path("backfill").path("escaped").toString()).contains("\"exception\"");
+        StoredCall json = call(jsonNode);
+        assertThat(json.output().path("text").asString()).isEqualTo("[escaped] " + jsonAnswer);
+        assertThat(json.attributes().path("backfill").path("escaped").toString()).isEqualTo("[\"output.text\"]");
+        StoredCall deep = call(deepNode);
+        assertThat(deep.attributes().path("backfill").path("flattened").toString()).startsWith("[\"output.log[0][0]");
+        assertThat(deep.output().toString()).contains("[flattened by dify-weave-backfill");
+        StoredCall rows = call(cjkNode);
+        assertThat(rows.output().path("table").asString()).isEqualTo("t");
+        JsonNode kept = rows.output().path("rows");
+        assertThat(kept.get(0).asString()).isEqualTo("\u65e5\u672c\u8a9e\u306e\u884c0");
+        assertThat(kept.get(kept.size() - 1).asString()).endsWith("of 175000 elements dropped by dify-weave-backfill]");
+        assertThat(rows.attributes().path("backfill").path("truncated").toString()).isEqualTo("[\"output.rows\"]");
     }
 
     private StoredCall call(String id) {

@@ -58,7 +58,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Endpoints: {@code GET /health}, {@code GET /server_info}, {@code POST /call/start}, {@code /call/end},
  * {@code /call/upsert_batch}, {@code /call/read}, {@code /call/update}, {@code /calls/stream_query},
  * {@code /calls/query_stats}, {@code /calls/delete}, {@code /v2/{entity}/{project}/calls/complete}.
- * Order of checks: route (404/405), body size (413), auth (401), fault, then the endpoint's own validation.
+ * Order of checks: route (404/405), body size (413), auth (401), fault, then the endpoint's own validation
+ * (nesting deeper than 200 levels 413, shape 422, content 400: ids, op_name, refs in any string value).
  * Faults apply only to the four write endpoints (upsert_batch, v2 complete, call/start, call/end).
  */
 public final class FakeWeaveServer implements AutoCloseable {
@@ -503,7 +504,10 @@ public final class FakeWeaveServer implements AutoCloseable {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** The JSON body as FastAPI reads it: a JSON (or missing) content type, optionally gzip-encoded. */
+    /**
+     * The JSON body as FastAPI reads it: a JSON (or missing) content type, optionally gzip-encoded; nested deeper
+     * than {@value WeaveRequestRules#MAX_NESTING} levels it is refused with 413 ("Request too large").
+     */
     private JsonNode jsonBody(Incoming request) {
         String contentType = request.headers().getFirst("Content-Type");
         if (contentType != null && !isJsonMediaType(contentType)) {
@@ -514,6 +518,7 @@ public final class FakeWeaveServer implements AutoCloseable {
         if (bytes.length == 0) {
             throw bodyError("missing", "Field required");
         }
+        WeaveRequestRules.checkNesting(bytes);
         try {
             return json.readTree(bytes);
         } catch (JacksonException e) {

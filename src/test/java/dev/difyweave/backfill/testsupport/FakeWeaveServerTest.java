@@ -813,6 +813,124 @@ class FakeWeaveServerTest {
     }
 
     // =========================================================================================================
+    /** The server's ref converter reads every string value, JSON text inside strings too (8 levels). */
+    @Nested
+    class RefsEverywhere {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"display_name", "exception", "summary", "attributes", "op_name"})
+        void aBadRefInAnyFieldGets400(String field) throws Exception {
+            ObjectNode start = start(uuid(1));
+            ObjectNode end = end(uuid(1));
+            switch (field) {
+                case "display_name" -> start.put("display_name", "weave:///node-title");
+                case "exception" -> end.put("exception", "weave:///broken");
+                case "summary" -> end.putObject("summary").putObject("weave").put("note", "weave:///x");
+                case "attributes" -> start.putObject("attributes").putObject("dify").put("title", "weave:///x");
+                default -> start.put("op_name", "weave-trace-internal:///p/op/x:1");
+            }
+
+            HttpResponse<String> response = post("/call/upsert_batch", batch(startItem(start), endItem(end)));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(weave.allCallIds(PROJECT)).isEmpty();
+        }
+
+        @Test
+        void internalRefsAreRefusedEvenWithAProjectScope() throws Exception {
+            ObjectNode start = start(uuid(1));
+            start.putObject("attributes").put("ref", "weave-trace-internal:///team/project/object/x:1");
+
+            assertThat(post("/call/upsert_batch", batch(startItem(start))).statusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void jsonTextHoldingABadRefGets400() throws Exception {
+            ObjectNode end = end(uuid(1));
+            end.putObject("output").put("answer", "{\"docs\": [{\"url\": \"weave:///not-a-ref\"}]}");
+            ObjectNode pythonOnly = end(uuid(2));
+            pythonOnly.putObject("output").put("answer", " [NaN, Infinity, \"weave:///not-a-ref\"]\n");
+
+            assertThat(post("/call/upsert_batch", batch(endItem(end))).statusCode()).isEqualTo(400);
+            assertThat(post("/call/upsert_batch", batch(endItem(pythonOnly))).statusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void textThatIsNotJsonForPythonOrMentionsARefMidStringIsAccepted() throws Exception {
+            ObjectNode end = end(uuid(1));
+            end.putObject("output")
+                    .put("prose", "{\"text\": \"see weave:///not-a-ref here\"}")
+                    .put("trailing", "[\"weave:///not-a-ref\"] and more")
+                    .put("escaped", "[escaped] {\"url\": \"weave:///not-a-ref\"}")
+                    .put("key", "{\"weave:///not-a-ref\": 1}")
+                    .put("repeated", "{\"a\": \"weave:///not-a-ref\", \"a\": \"ok\"}");
+
+            HttpResponse<String> response = post("/call/upsert_batch", batch(endItem(end)));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+
+        @Test
+        void jsonInsideJsonIsFollowedEightLevelsDeep() throws Exception {
+            String text = "weave:///not-a-ref";
+            for (int i = 0; i < 8; i++) {
+                text = JSON.writeValueAsString(JSON.createArrayNode().add(text));
+            }
+            ObjectNode eight = end(uuid(1));
+            eight.putObject("output").put("answer", text);
+            ObjectNode nine = end(uuid(2));
+            nine.putObject("output").put("answer", JSON.writeValueAsString(JSON.createArrayNode().add(text)));
+
+            assertThat(post("/call/upsert_batch", batch(endItem(eight))).statusCode()).isEqualTo(400);
+            assertThat(post("/call/upsert_batch", batch(endItem(nine))).statusCode()).isEqualTo(200);
+        }
+    }
+
+    // =========================================================================================================
+    @Nested
+    class Nesting {
+
+        /** {"batch":[{"mode":..,"req":{"start":{"inputs":{..}}}}]}: inputs are at level 6, 194 more make 200. */
+        private ObjectNode startNested(String id, int levelsBelowInputs) {
+            ObjectNode start = start(id);
+            JsonNode node = JSON.getNodeFactory().stringNode("bottom");
+            for (int i = 0; i < levelsBelowInputs; i++) {
+                node = JSON.createArrayNode().add(node);
+            }
+            start.putObject("inputs").set("deep", node);
+            return start;
+        }
+
+        @Test
+        void aBodyNestedDeeperThan200LevelsGets413() throws Exception {
+            HttpResponse<String> tooDeep = post("/call/upsert_batch", batch(startItem(startNested(uuid(1), 195))));
+            HttpResponse<String> atTheLimit = post("/call/upsert_batch", batch(startItem(startNested(uuid(2), 194))));
+
+            assertThat(tooDeep.statusCode()).isEqualTo(413);
+            assertThat(json(tooDeep).path("reason").stringValue()).contains("201 levels");
+            assertThat(atTheLimit.statusCode()).as(atTheLimit.body()).isEqualTo(200);
+            assertThat(weave.allCallIds(PROJECT)).containsExactly(uuid(2));
+        }
+
+        @Test
+        void bracketsInsideStringsDoNotCount() throws Exception {
+            ObjectNode start = start(uuid(1));
+            start.putObject("inputs").put("text", "[\"[{".repeat(1000));
+
+            assertThat(post("/call/upsert_batch", batch(startItem(start))).statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void theRulesAreAvailableWithoutAServer() {
+            byte[] body = JSON.writeValueAsBytes(batch(startItem(startNested(uuid(1), 195))));
+
+            assertThat(WeaveRequestRules.nesting(body)).isEqualTo(201);
+            assertThat(WeaveRequestRules.upsertBatchRefusal(body)).hasValueSatisfying(r -> assertThat(r).startsWith("413"));
+            assertThat(WeaveRequestRules.upsertBatchRefusal(JSON.writeValueAsBytes(oneCall(uuid(2))))).isEmpty();
+        }
+    }
+
+    // =========================================================================================================
     @Nested
     class SizeLimits {
 
@@ -854,6 +972,17 @@ class FakeWeaveServerTest {
             assertThat(call.inputs()).isEqualTo(JSON.readTree("{\"_weave\": {\"error\": \"<EXCEEDS_LIMITS>\"}}"));
             assertThat(call.attributes().path("source").stringValue()).isEqualTo("dify");
             assertThat(call.output().path("text").stringValue()).isEqualTo("hello");
+            assertThat(weave.strippedCallCount()).isEqualTo(1);
+        }
+
+        /** The row limit is on UTF-8 bytes: 1.3 million CJK characters are 3.9 MB. */
+        @Test
+        void theRowLimitCountsUtf8Bytes() throws Exception {
+            ObjectNode start = start(uuid(1));
+            start.putObject("inputs").put("document", "\u65e5".repeat(1_300_000));
+
+            assertThat(post("/call/upsert_batch", batch(startItem(start))).statusCode()).isEqualTo(200);
+
             assertThat(weave.strippedCallCount()).isEqualTo(1);
         }
 

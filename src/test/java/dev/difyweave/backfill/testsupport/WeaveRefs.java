@@ -2,7 +2,9 @@ package dev.difyweave.backfill.testsupport;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code weave:///} ref parsing as the server does it.
@@ -10,10 +12,18 @@ import java.util.Set;
  * <p>Two levels, as on the real server: every {@code weave:///} string anywhere in a request is converted from
  * external to internal form, which needs {@code entity/project/rest} ({@link #hasProjectScope}); strings inside
  * {@code inputs}/{@code output} (and {@code op_name}) are then fully parsed as refs ({@link #isValidRef}).
+ *
+ * <p>Which strings the converter looks at ({@link #rejectedRef}): every string value of the request; one that
+ * starts with {@code weave:///} or {@code weave-trace-internal:///} is converted (an internal ref is refused: a
+ * client cannot know internal project ids); one that only contains a prefix is decoded with Python's
+ * {@code json.loads} ({@link PythonJson}) and, if that works, its string values are looked at by the same rule,
+ * JSON inside JSON at most {@value #MAX_REF_SEARCH_DEPTH} times ({@code _MAX_REF_SEARCH_DEPTH}).
  */
 final class WeaveRefs {
 
     static final String PREFIX = "weave:///";
+    static final String INTERNAL_PREFIX = "weave-trace-internal:///";
+    static final int MAX_REF_SEARCH_DEPTH = 8;
 
     /** Edge types allowed in the extra path of a ref ({@code .../attr/x/key/y}). */
     private static final Set<String> EXTRA_EDGE_TYPES = Set.of("key", "ndx", "atr", "id", "attr", "index");
@@ -23,6 +33,35 @@ final class WeaveRefs {
 
     static boolean looksLikeRef(String value) {
         return value.startsWith(PREFIX);
+    }
+
+    /**
+     * The string the server's ref converter would fail on in this string value of a request, or {@code null}:
+     * {@code accepted} tells which {@code weave:///} refs the field takes.
+     */
+    static String rejectedRef(String value, Predicate<String> accepted) {
+        return rejectedRef(value, 0, accepted);
+    }
+
+    private static String rejectedRef(String value, int depth, Predicate<String> accepted) {
+        if (value.startsWith(INTERNAL_PREFIX)) {
+            return value;
+        }
+        if (value.startsWith(PREFIX)) {
+            return accepted.test(value) ? null : value;
+        }
+        if (depth < MAX_REF_SEARCH_DEPTH && (value.contains(PREFIX) || value.contains(INTERNAL_PREFIX))) {
+            Optional<Object> decoded = PythonJson.loads(value);
+            if (decoded.isPresent()) {
+                for (String embedded : PythonJson.strings(decoded.get())) {
+                    String rejected = rejectedRef(embedded, depth + 1, accepted);
+                    if (rejected != null) {
+                        return rejected;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     static boolean hasProjectScope(String value) {

@@ -421,19 +421,18 @@ final class WeaveRequestValidator {
     }
 
     /**
-     * Every {@code weave:///} string value in the request is converted to an internal ref (needs
-     * {@code entity/project/...}); inside inputs and output it is then parsed as a full ref.
+     * Every string value of the request goes through the server's ref converter ({@link WeaveRefs#rejectedRef}),
+     * JSON text inside strings included: a {@code weave:///} ref needs {@code entity/project/...}; inside inputs
+     * and output it must parse as a full ref. ({@code op_name} refs are checked more strictly above.)
      */
     private static void checkRefs(ObjectNode fields) {
         for (Map.Entry<String, JsonNode> field : fields.properties()) {
-            if (field.getKey().equals("op_name")) {
-                continue;
-            }
             boolean parsedAsRefs = field.getKey().equals("inputs") || field.getKey().equals("output");
+            Predicate<String> accepted = parsedAsRefs ? WeaveRefs::isValidRef : WeaveRefs::hasProjectScope;
             forEachString(field.getValue(), value -> {
-                if (WeaveRefs.looksLikeRef(value)
-                        && !(parsedAsRefs ? WeaveRefs.isValidRef(value) : WeaveRefs.hasProjectScope(value))) {
-                    throw ApiError.badRequest("Invalid weave ref in " + field.getKey() + ": '" + value + "'");
+                String rejected = WeaveRefs.rejectedRef(value, accepted);
+                if (rejected != null) {
+                    throw ApiError.badRequest("Invalid weave ref in " + field.getKey() + ": '" + rejected + "'");
                 }
             });
         }
