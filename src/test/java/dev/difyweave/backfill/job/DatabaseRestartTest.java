@@ -99,7 +99,7 @@ class DatabaseRestartTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new BackfillCli(env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Clock.fixed(BackfillHarness.NOW, ZoneOffset.UTC))
-                .run(new String[] {"migrate", "--to=2026-11-29T00:00:00Z"});
+                .run(BackfillHarness.withFixtureStaleness("migrate", "--to=2026-11-29T00:00:00Z"));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
