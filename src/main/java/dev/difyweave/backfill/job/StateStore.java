@@ -33,7 +33,7 @@ public final class StateStore implements AutoCloseable {
         log.info("BACKFILL_DB_URL is not set: using the embedded state store in {}", EMBEDDED_DIR.toAbsolutePath());
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(EMBEDDED_DIR.toAbsolutePath());
         server.createDatabaseIfMissing(EMBEDDED_DATABASE);
-        return new StateStore(new DatabaseSettings(server.jdbcUrl(EMBEDDED_DATABASE), server.username(), null), server);
+        return new StateStore(new DatabaseSettings(server.jdbcUrl(EMBEDDED_DATABASE), server.username(), server.password()), server);
     }
 
     public DatabaseSettings settings() {
