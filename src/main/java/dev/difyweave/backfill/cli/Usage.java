@@ -23,7 +23,11 @@ final class Usage {
             Run '<command> --help' for the options of a command.
             Configuration is read from the environment: DIFY_DB_URL, DIFY_DB_USERNAME, DIFY_DB_PASSWORD,
             BACKFILL_DB_URL, BACKFILL_DB_USERNAME, BACKFILL_DB_PASSWORD, WANDB_API_KEY, WEAVE_PROJECT,
-            WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH (see README.md).
+            WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH (see README.md),
+            BACKFILL_ALLOWED_WEAVE_HOSTS: more trace servers that may get WANDB_API_KEY with --project-routing=dify,
+            comma-separated; an origin (https://weave.example.com, http://10.0.0.5:8080) matches that scheme,
+            host and port; a bare host (weave.example.com, localhost:8080) that host on https and http; no port
+            means the scheme's default port.
             """;
 
     static final String WINDOW_OPTIONS = """
@@ -38,7 +42,12 @@ final class Usage {
               --also-send                with --export-dir: send to Weave as well
               --project=<entity/project> the target (default WEAVE_PROJECT)
               --project-routing=<mode>   single: every app to that target (default); dify: an app with Weave
-                                         tracing configured in Dify to its entity/project (and host)
+                                         tracing configured in Dify to its entity/project (and host).
+                                         WANDB_API_KEY only goes to WF_TRACE_SERVER_URL (default
+                                         https://trace.wandb.ai) or to a server in BACKFILL_ALLOWED_WEAVE_HOSTS;
+                                         an app on another host needs its own key (BACKFILL_DIFY_KEYS=true),
+                                         plain http:// needs a loopback or listed host; else the app's calls
+                                         are not sent (dead letters with status 0, exit status 3)
               --content=keep|drop|hash   send the rows' content, leave it out, or send hashes of its strings (default keep)
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
               --partitions=<n>           split each root kind's window into n time ranges of about equal row

@@ -70,8 +70,7 @@ public class ProjectRoutesLoader {
                 rs.getObject("app_id", UUID.class), rs.getObject("tenant_id", UUID.class), rs.getString("name"),
                 rs.getString("tracing"), rs.getObject("config_id", UUID.class), rs.getString("tracing_config")));
         Path keyStorage = settings.weave().difyKeyStorage();
-        ProjectRoutes routes = DifyWeaveRoutes.parse(rows, defaultTarget,
-                settings.weave().serverUrlSet() ? settings.weave().serverUrl() : null,
+        ProjectRoutes routes = DifyWeaveRoutes.parse(rows, defaultTarget, settings.weave().hostPolicy(),
                 keyStorage == null ? null : new DifyApiKeys(keyStorage)::decrypt);
         log.info("project routing from Dify: {} of {} apps have their own Weave target; the others go to {}",
                 routes.routes().size(), rows.size(), defaultTarget.projectId());
