@@ -21,6 +21,10 @@ final class Usage {
               demo      the whole pipeline on an embedded PostgreSQL with generated Dify data (needs nothing installed)
 
             Run '<command> --help' for the options of a command.
+            Before any work, migrate, sync, verify, schedule and worker check in seconds that Dify's database
+            and the state store accept their credentials (and writes, for the state store) and, for runs that
+            send, that Weave accepts the key; status and stop check the state store. A failure is one line
+            naming the setting and the cause, exit status 2; no message shows a password or key.
             Configuration is read from the environment: DIFY_DB_URL, DIFY_DB_USERNAME, DIFY_DB_PASSWORD,
             BACKFILL_DB_URL, BACKFILL_DB_USERNAME, BACKFILL_DB_PASSWORD, WANDB_API_KEY, WEAVE_PROJECT,
             WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH (see README.md),

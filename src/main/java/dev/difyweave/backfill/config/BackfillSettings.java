@@ -158,7 +158,12 @@ public record BackfillSettings(
     private static void requireJdbc(String name, String url) {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new ConfigurationException(name + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got '"
-                    + url + "'");
+                    + Redact.url(url) + "'");
+        }
+        if (Redact.hasUserInfo(url)) {
+            String prefix = name.substring(0, name.length() - "_URL".length());
+            throw new ConfigurationException(name + " must not carry user:password@ (PostgreSQL's JDBC driver does not read "
+                    + "it): set " + prefix + "_USERNAME and " + prefix + "_PASSWORD instead; got '" + Redact.url(url) + "'");
         }
     }
 

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.difyweave.backfill.config.DatabaseSettings;
+import dev.difyweave.backfill.config.Redact;
 import dev.difyweave.backfill.demo.EmbeddedPostgresServer;
 
 /**
@@ -41,7 +42,7 @@ public final class StateStore implements AutoCloseable {
     }
 
     public String describe() {
-        return embedded != null ? "embedded PostgreSQL in " + EMBEDDED_DIR : settings.url();
+        return embedded != null ? "embedded PostgreSQL in " + EMBEDDED_DIR : Redact.url(settings.url());
     }
 
     @Override
