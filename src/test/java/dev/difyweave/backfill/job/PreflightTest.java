@@ -49,6 +49,7 @@ class PreflightTest {
     private record Outcome(int status, String out, String err, long millis) {
     }
 
+    /** Each case has its own window ({@code --to}): a window completed by another case would end a run early. */
     private static Outcome run(Path work, Map<String, String> env, String... args) throws Exception {
         long started = System.nanoTime();
         Process child = BackfillHarness.child(work, "run", env, args);
@@ -82,7 +83,7 @@ class PreflightTest {
         env.put("DIFY_DB_PASSWORD", DIFY_PASSWORD);
         long requestsBefore = harness.weave.requestCount();
 
-        Outcome outcome = run(work, env, "migrate", "--to=2026-11-29T00:00:00Z");
+        Outcome outcome = run(work, env, "migrate", "--to=2026-11-11T00:00:00Z");
 
         assertOneLine(outcome, "DIFY_DB_URL", "password authentication failed for user \"postgres\"", DIFY_PASSWORD,
                 BackfillHarness.API_KEY, passwordProtected.password());
@@ -96,7 +97,7 @@ class PreflightTest {
         env.put("BACKFILL_DB_PASSWORD", "state-store-secret-0815");
         long requestsBefore = harness.weave.requestCount();
 
-        Outcome migrate = run(work, env, "migrate", "--to=2026-11-29T00:00:00Z");
+        Outcome migrate = run(work, env, "migrate", "--to=2026-11-12T00:00:00Z");
         assertOneLine(migrate, "BACKFILL_DB_URL (jdbc:postgresql://127.0.0.1:1/state", "refused",
                 "state-store-secret-0815", BackfillHarness.API_KEY);
 
@@ -112,7 +113,7 @@ class PreflightTest {
         env.put("WANDB_API_KEY", wrongKey);
         long writesBefore = harness.weave.writeRequestCount();
 
-        Outcome outcome = run(work, env, "migrate", "--to=2026-11-29T00:00:00Z");
+        Outcome outcome = run(work, env, "migrate", "--to=2026-11-13T00:00:00Z");
 
         assertOneLine(outcome, "WANDB_API_KEY", "HTTP 401", wrongKey);
         assertThat(outcome.err()).contains(harness.weave.baseUrl());
@@ -125,13 +126,13 @@ class PreflightTest {
         Map<String, String> env = env();
         env.put("DIFY_DB_URL", "jdbc:postgresql://postgres:topsecret-in-url@127.0.0.1:5432/dify");
 
-        Outcome userInfo = run(work, env, "migrate", "--to=2026-11-29T00:00:00Z");
+        Outcome userInfo = run(work, env, "migrate", "--to=2026-11-14T00:00:00Z");
 
         assertOneLine(userInfo, "DIFY_DB_URL", "DIFY_DB_PASSWORD", "topsecret-in-url");
         assertThat(userInfo.err()).contains("jdbc:postgresql://***@127.0.0.1:5432/dify");
 
         env.put("DIFY_DB_URL", "jdbc:postgresql://127.0.0.1:1/dify?user=postgres&password=topsecret-parameter");
-        Outcome parameter = run(work, env, "migrate", "--to=2026-11-29T00:00:00Z");
+        Outcome parameter = run(work, env, "migrate", "--to=2026-11-15T00:00:00Z");
 
         assertOneLine(parameter, "DIFY_DB_URL", "refused", "topsecret-parameter");
         assertThat(parameter.err()).contains("password=***");
