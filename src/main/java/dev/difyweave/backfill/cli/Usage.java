@@ -74,8 +74,9 @@ final class Usage {
             """ + WINDOW_OPTIONS + """
 
             Exit status: 0 when everything was delivered; 1 when the run failed (resumable); 2 for a wrong
-            command line or configuration; 3 when the run completed but some calls were refused by Weave
-            (recorded in backfill_dead_letter); 4 when another process is running the same window.
+            command line or configuration (checked before any work); 3 when the run completed but some calls
+            were refused by Weave or not sent because their app's Weave host is not allowed (each recorded in
+            backfill_dead_letter with its reason); 4 when another process is running the same window.
             """;
 
     static final String SYNC = """

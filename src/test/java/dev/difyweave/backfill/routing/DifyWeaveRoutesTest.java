@@ -190,6 +190,8 @@ class DifyWeaveRoutesTest {
             assertThat(p.key()).isEqualTo(foreign.configId().toString());
             assertThat(p.reason()).contains("not sent").contains("weave.attacker.example").contains("backfill_dead_letter");
         });
+        assertThatThrownBy(() -> dev.difyweave.backfill.weave.WeaveDeliveries.only(null).forTarget(target))
+                .as("no delivery is ever made for a refused target").isInstanceOf(IllegalStateException.class);
     }
 
     @Test
