@@ -124,6 +124,8 @@ final class EmbeddedAccess {
                 throw new IllegalStateException("the temporary directory " + dir.getParent() + " is not usable for "
                         + "PostgreSQL's Unix socket (whitespace, or too long a path); set -Djava.io.tmpdir=/tmp");
             }
+            // a server not closed explicitly is stopped by zonky's shutdown hook, which empties the directory first
+            dir.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for PostgreSQL's Unix socket", e);
