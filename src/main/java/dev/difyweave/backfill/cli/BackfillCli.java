@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.ConfigurationException;
+import dev.difyweave.backfill.config.Redact;
+import dev.difyweave.backfill.job.Preflight;
 
 /**
  * The command line of cli.md: parses, validates the configuration before any work, runs the command
@@ -80,7 +82,7 @@ public final class BackfillCli {
                 case "status" -> new StatusCommand(settings, out).run(args);
                 case "stop" -> new StopCommand(settings, out).run(args);
                 case "verify" -> new VerifyCommand(settings, out, clock).run(args, label);
-                case "schedule" -> new ScheduleCommand(out, clock, this::run).run(args);
+                case "schedule" -> new ScheduleCommand(out, clock, this::run, new Preflight(settings)::stores).run(args);
                 case "demo" -> new DemoCommand(settings, out, clock).run(args);
                 case "worker" -> new WorkerCommand(settings, out).run(args);
                 default -> throw new IllegalStateException(command);
@@ -88,20 +90,25 @@ public final class BackfillCli {
         } catch (UsageException e) {
             return usage(help, e.getMessage());
         } catch (ConfigurationException e) {
-            err.println("configuration error: " + e.getMessage());
+            reason("configuration error: " + e.getMessage());
             return USAGE;
         } catch (CommandFailedException e) {
-            err.println(command + ": " + e.getMessage());
+            reason(command + ": " + e.getMessage());
             return e.exitStatus();
         } catch (RuntimeException e) {
-            err.println(command + " failed: " + Reasons.oneLine(e));
+            reason(command + " failed: " + Reasons.oneLine(e));
             return FAILED;
         }
     }
 
     private int usage(String text, String reason) {
-        err.println("error: " + reason);
+        reason("error: " + reason);
         err.print(text);
         return USAGE;
+    }
+
+    /** The one line on stderr that says why; no password, key or URL credentials of the environment in it. */
+    private void reason(String line) {
+        err.println(Redact.text(line, Redact.secretsOf(env)));
     }
 }

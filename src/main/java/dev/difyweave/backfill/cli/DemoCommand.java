@@ -67,8 +67,8 @@ final class DemoCommand {
                     generated.agentThoughtCount(), generated.chatflowRunCount());
             postgres.createDatabaseIfMissing("backfill_state");
             BackfillSettings demo = settings
-                    .withDify(new DatabaseSettings(postgres.jdbcUrl("dify"), postgres.username(), null))
-                    .withState(new DatabaseSettings(postgres.jdbcUrl("backfill_state"), postgres.username(), null));
+                    .withDify(new DatabaseSettings(postgres.jdbcUrl("dify"), postgres.username(), postgres.password()))
+                    .withState(new DatabaseSettings(postgres.jdbcUrl("backfill_state"), postgres.username(), postgres.password()));
             Path exportFile = exportDir.resolve(JsonlExportSink.FILE_NAME);
             deleteIfExists(exportFile);
             BackfillRequest request = new BackfillRequest(RequestOptions.BEGINNING, clock.instant(), List.of(), List.of(),
@@ -93,7 +93,7 @@ final class DemoCommand {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create Dify's schema in the embedded PostgreSQL", e);
         }
-        DriverManagerDataSource dify = new DriverManagerDataSource(postgres.jdbcUrl("dify"), postgres.username(), "");
+        DriverManagerDataSource dify = new DriverManagerDataSource(postgres.jdbcUrl("dify"), postgres.username(), postgres.password());
         return new DifyDataGenerator().generate(dify, spec);
     }
 

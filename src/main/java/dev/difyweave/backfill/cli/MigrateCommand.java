@@ -22,6 +22,7 @@ import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.ConfigurationException;
 import dev.difyweave.backfill.job.BackfillLauncher;
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.report.ReportFiles;
 import dev.difyweave.backfill.report.RunReport;
 
@@ -52,7 +53,9 @@ final class MigrateCommand {
         if (request.sink().sends()) {
             settings.requireSending();
         }
-        try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role(args, settings))) {
+        BackfillApplication.Role role = role(args, settings);
+        new Preflight(settings).forRun(request);
+        try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role)) {
             RunSummary summary = launch(context, request, out, report);
             summary.requireNothingLost();
             return BackfillCli.OK;

@@ -17,12 +17,14 @@ import dev.difyweave.backfill.report.RunReport;
  * @param suggestedQuestions messages whose app had suggested questions on: not reproducible (C11)
  */
 public record RunSummary(long executionId, BatchStatus status, long traces, long calls, long deadLetters,
-        long problems, long approximated, long suggestedQuestions, String failure, JobParameters parameters) {
+        long notSent, long problems, long approximated, long suggestedQuestions, String failure,
+        JobParameters parameters) {
 
     public static RunSummary of(JobExecution execution) {
         long traces = 0;
         long calls = 0;
         long deadLetters = 0;
+        long notSent = 0;
         long problems = 0;
         long approximated = 0;
         long suggested = 0;
@@ -30,13 +32,14 @@ public record RunSummary(long executionId, BatchStatus status, long traces, long
             traces += step.getWriteCount();
             calls += step.getExecutionContext().getLong(TraceItemWriter.CALLS, 0L);
             deadLetters += step.getExecutionContext().getLong(TraceItemWriter.DEAD_LETTERS, 0L);
+            notSent += step.getExecutionContext().getLong(TraceItemWriter.NOT_SENT, 0L);
             problems += step.getExecutionContext().getLong(TraceItemWriter.PROBLEMS, 0L);
             approximated += step.getExecutionContext().getLong(TraceItemWriter.APPROXIMATED, 0L);
             suggested += step.getExecutionContext().getLong(RunReport.SUGGESTED_QUESTIONS_KEY, 0L);
         }
         String failure = execution.getStatus() == BatchStatus.COMPLETED ? null
                 : Reasons.oneLine(CountedSteps.failures(execution), execution.getExitStatus().getExitDescription());
-        return new RunSummary(execution.getId(), execution.getStatus(), traces, calls, deadLetters, problems,
+        return new RunSummary(execution.getId(), execution.getStatus(), traces, calls, deadLetters, notSent, problems,
                 approximated, suggested, failure, execution.getJobParameters());
     }
 
@@ -53,8 +56,13 @@ public record RunSummary(long executionId, BatchStatus status, long traces, long
                     + failure + " (run the same command again to resume from the checkpoint)");
         }
         if (deadLetters > 0) {
-            throw new CommandFailedException(BackfillCli.LOST_CALLS, deadLetters
-                    + " calls were refused by Weave and recorded in backfill_dead_letter (execution " + executionId + ")");
+            String refusedByWeave = deadLetters - notSent > 0 ? (deadLetters - notSent) + " calls were refused by Weave"
+                    : null;
+            String notSentAtAll = notSent > 0 ? notSent + " calls were not sent because their app's Weave server is not "
+                    + "allowed (see the routing problems; BACKFILL_ALLOWED_WEAVE_HOSTS, BACKFILL_DIFY_KEYS)" : null;
+            throw new CommandFailedException(BackfillCli.LOST_CALLS, (refusedByWeave == null ? notSentAtAll
+                    : notSentAtAll == null ? refusedByWeave : refusedByWeave + " and " + notSentAtAll)
+                    + "; each is recorded in backfill_dead_letter with its reason (execution " + executionId + ")");
         }
     }
 }

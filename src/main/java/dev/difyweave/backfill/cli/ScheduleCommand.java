@@ -33,14 +33,17 @@ final class ScheduleCommand {
     private final PrintStream out;
     private final Clock clock;
     private final Function<String[], Integer> runner;
+    private final Runnable preflight;
     private volatile boolean stopping;
     /** Only a waiting scheduler is interrupted; a running job is stopped by GracefulShutdown at a chunk boundary. */
     private volatile boolean waiting;
 
-    ScheduleCommand(PrintStream out, Clock clock, Function<String[], Integer> runner) {
+    /** @param preflight checks the stores every scheduled run needs, once before the loop (throws when they do not answer) */
+    ScheduleCommand(PrintStream out, Clock clock, Function<String[], Integer> runner, Runnable preflight) {
         this.out = out;
         this.clock = clock;
         this.runner = runner;
+        this.preflight = preflight;
     }
 
     private record Scheduled(JobDefinition job, CronExpression cron) {
@@ -54,6 +57,7 @@ final class ScheduleCommand {
         if (jobs.isEmpty()) {
             throw new UsageException("no job definition with a 'schedule' in " + dir);
         }
+        preflight.run();
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             stopping = true;

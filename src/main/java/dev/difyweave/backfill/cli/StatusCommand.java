@@ -19,6 +19,7 @@ import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.PendingStore;
+import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.source.DifySchemaProfile;
 
 /** {@code status}: the Dify schema found, recent executions from the job repository and what can be resumed. */
@@ -35,6 +36,7 @@ final class StatusCommand {
     int run(CliArguments args) {
         args.requireOnly(Set.of("limit", "help"));
         int limit = parseLimit(args);
+        new Preflight(settings).stateStore();
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
             out.println("Dify source: " + difySchema(context));
             JobRepository repository = context.getBean(JobRepository.class);

@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillJobConfiguration;
+import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.job.StopRequest;
 
 /**
@@ -31,6 +32,7 @@ final class StopCommand {
     int run(CliArguments args) {
         args.requireOnly(Set.of("execution", "help"));
         Long only = args.has("execution") ? parseId(args.value("execution")) : null;
+        new Preflight(settings).stateStore();
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
             JobRepository repository = context.getBean(JobRepository.class);
             JobOperator operator = context.getBean(JobOperator.class);

@@ -10,6 +10,7 @@ import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.PendingStore;
+import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.job.WatermarkStore;
 
 /**
@@ -43,8 +44,9 @@ final class SyncCommand {
             settings.requireSending();
         }
         String scope = base.scopeKey();
-        try (ConfigurableApplicationContext context = BackfillApplication.start(settings,
-                MigrateCommand.role(args, settings))) {
+        BackfillApplication.Role role = MigrateCommand.role(args, settings);
+        new Preflight(settings).forRun(base);
+        try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role)) {
             WatermarkStore watermarks = context.getBean(WatermarkStore.class);
             Instant from = watermarks.last(scope).orElse(base.from());
             if (!from.isBefore(base.to())) {

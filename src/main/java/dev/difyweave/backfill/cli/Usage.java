@@ -21,9 +21,17 @@ final class Usage {
               demo      the whole pipeline on an embedded PostgreSQL with generated Dify data (needs nothing installed)
 
             Run '<command> --help' for the options of a command.
+            Before any work, migrate, sync, verify, schedule and worker check in seconds that Dify's database
+            and the state store accept their credentials (and writes, for the state store) and, for runs that
+            send, that Weave accepts the key; status and stop check the state store. A failure is one line
+            naming the setting and the cause, exit status 2; no message shows a password or key.
             Configuration is read from the environment: DIFY_DB_URL, DIFY_DB_USERNAME, DIFY_DB_PASSWORD,
             BACKFILL_DB_URL, BACKFILL_DB_USERNAME, BACKFILL_DB_PASSWORD, WANDB_API_KEY, WEAVE_PROJECT,
-            WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH (see README.md).
+            WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH (see README.md),
+            BACKFILL_ALLOWED_WEAVE_HOSTS: more trace servers that may get WANDB_API_KEY with --project-routing=dify,
+            comma-separated; an origin (https://weave.example.com, http://10.0.0.5:8080) matches that scheme,
+            host and port; a bare host (weave.example.com, localhost:8080) that host on https and http; no port
+            means the scheme's default port.
             """;
 
     static final String WINDOW_OPTIONS = """
@@ -41,7 +49,12 @@ final class Usage {
               --also-send                with --export-dir: send to Weave as well
               --project=<entity/project> the target (default WEAVE_PROJECT)
               --project-routing=<mode>   single: every app to that target (default); dify: an app with Weave
-                                         tracing configured in Dify to its entity/project (and host)
+                                         tracing configured in Dify to its entity/project (and host).
+                                         WANDB_API_KEY only goes to WF_TRACE_SERVER_URL (default
+                                         https://trace.wandb.ai) or to a server in BACKFILL_ALLOWED_WEAVE_HOSTS;
+                                         an app on another host needs its own key (BACKFILL_DIFY_KEYS=true),
+                                         plain http:// needs a loopback or listed host; else the app's calls
+                                         are not sent (dead letters with status 0, exit status 3)
               --content=keep|drop|hash   send the rows' content, leave it out, or send hashes of its strings (default keep)
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
               --partitions=<n>           split each root kind's window into n time ranges of about equal row
@@ -64,8 +77,9 @@ final class Usage {
             """ + WINDOW_OPTIONS + """
 
             Exit status: 0 when everything was delivered; 1 when the run failed (resumable); 2 for a wrong
-            command line or configuration; 3 when the run completed but some calls were refused by Weave
-            (recorded in backfill_dead_letter); 4 when another process is running the same window.
+            command line or configuration (checked before any work); 3 when the run completed but some calls
+            were refused by Weave or not sent because their app's Weave host is not allowed (each recorded in
+            backfill_dead_letter with its reason); 4 when another process is running the same window.
             """;
 
     static final String SYNC = """

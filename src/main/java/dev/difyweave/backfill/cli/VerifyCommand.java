@@ -20,6 +20,7 @@ import dev.difyweave.backfill.BuildInfo;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.source.ConversationPageSource;
 import dev.difyweave.backfill.source.Keyset;
 import dev.difyweave.backfill.source.KeysetItemReader;
@@ -65,6 +66,7 @@ final class VerifyCommand {
         BackfillRequest request = RequestOptions.toRequest(args, settings, label, clock.instant());
         settings.requireDify();
         settings.requireSending();
+        new Preflight(settings).forVerify(request);
         String project = request.project();
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
             JdbcTemplate dify = new JdbcTemplate(context.getBean("difyDataSource", DataSource.class));

@@ -13,6 +13,7 @@ import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.ConfigurationException;
 import dev.difyweave.backfill.config.Tuning;
+import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.remote.PartitionRequestHandler;
 import dev.difyweave.backfill.remote.RemoteSettings;
 
@@ -42,6 +43,7 @@ final class WorkerCommand {
                     + "(and BACKFILL_DB_USERNAME / BACKFILL_DB_PASSWORD)");
         }
         settings.requireDify();
+        new Preflight(settings).forWorker();
         Tuning tuning = settings.tuning();
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch exited = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.difyweave.backfill.routing.WeaveHostPolicy;
 import dev.difyweave.backfill.weave.CallSanitizer;
 import dev.difyweave.backfill.weave.WeaveRetry;
 
@@ -102,8 +103,14 @@ public record BackfillSettings(
         if (project != null && !project.matches("[^/\\s]+/[^/\\s]+")) {
             throw new ConfigurationException("WEAVE_PROJECT must be entity/project, got '" + project + "'");
         }
+        String allowed = e.get(WeaveHostPolicy.ALLOW_LIST);
+        try {
+            WeaveHostPolicy.of(uri, false, allowed);
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigurationException(WeaveHostPolicy.ALLOW_LIST + ": " + ex.getMessage());
+        }
         return new WeaveSettings(uri, project, e.get("WANDB_API_KEY"), e.get("WF_TRACE_SERVER_URL") != null,
-                difyKeyStorage(e, storage));
+                difyKeyStorage(e, storage), allowed);
     }
 
     /**
@@ -151,7 +158,12 @@ public record BackfillSettings(
     private static void requireJdbc(String name, String url) {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw new ConfigurationException(name + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got '"
-                    + url + "'");
+                    + Redact.url(url) + "'");
+        }
+        if (Redact.hasUserInfo(url)) {
+            String prefix = name.substring(0, name.length() - "_URL".length());
+            throw new ConfigurationException(name + " must not carry user:password@ (PostgreSQL's JDBC driver does not read "
+                    + "it): set " + prefix + "_USERNAME and " + prefix + "_PASSWORD instead; got '" + Redact.url(url) + "'");
         }
     }
 

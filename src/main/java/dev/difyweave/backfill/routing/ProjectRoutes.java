@@ -54,6 +54,11 @@ public final class ProjectRoutes {
         return route == null ? defaultTarget : route.target();
     }
 
+    /** How many apps the table knows (routed or not). */
+    public int appCount() {
+        return names.size();
+    }
+
     /** The app's name in Dify, {@code null} when unknown. */
     public String appName(UUID appId) {
         return appId == null ? null : names.get(appId);

@@ -36,7 +36,11 @@ public final class WeaveDeliveries {
         return new WeaveDeliveries(() -> delivery, null, (url, key) -> delivery);
     }
 
+    /** @throws IllegalStateException for a refused target: its calls must never be sent anywhere */
     public WeaveDelivery forTarget(WeaveTarget target) {
+        if (target.isRefused()) {
+            throw new IllegalStateException("refusing to send to " + target);
+        }
         URI server = target.serverUrl() == null ? defaultServer : target.serverUrl();
         if (target.apiKey() == null && (target.serverUrl() == null || target.serverUrl().equals(defaultServer))) {
             return defaultDelivery.get();

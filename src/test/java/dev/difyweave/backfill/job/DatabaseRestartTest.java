@@ -48,7 +48,7 @@ class DatabaseRestartTest {
                 SqlScript.run(c, "sql/fixtures/dify-schema.sql");
             }
             generated = new DifyDataGenerator().generate(
-                    new DriverManagerDataSource(postgres.jdbcUrl("dify"), postgres.username(), ""), DifyDataGenerator.Spec.small());
+                    new DriverManagerDataSource(postgres.jdbcUrl("dify"), postgres.username(), postgres.password()), DifyDataGenerator.Spec.small());
             postgres.createDatabaseIfMissing("state");
             for (int i = 0; i < 200; i++) {
                 weave.enqueueFault(Fault.stall(Duration.ofMillis(100)));
@@ -83,8 +83,10 @@ class DatabaseRestartTest {
         Map<String, String> env = new HashMap<>();
         env.put("DIFY_DB_URL", postgres.jdbcUrl("dify"));
         env.put("DIFY_DB_USERNAME", postgres.username());
+        env.put("DIFY_DB_PASSWORD", postgres.password());
         env.put("BACKFILL_DB_URL", postgres.jdbcUrl("state"));
         env.put("BACKFILL_DB_USERNAME", postgres.username());
+        env.put("BACKFILL_DB_PASSWORD", postgres.password());
         env.put("WANDB_API_KEY", BackfillHarness.API_KEY);
         env.put("WEAVE_PROJECT", BackfillHarness.PROJECT);
         env.put("WF_TRACE_SERVER_URL", weave.baseUrl());

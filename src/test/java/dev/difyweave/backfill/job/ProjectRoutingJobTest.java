@@ -137,6 +137,8 @@ class ProjectRoutingJobTest {
         configure(workflowApps.get(0), ON, "{\"entity\": \"team-a\", \"project\": \"p1\", \"host\": \"" + other.baseUrl() + "/\"}");
         configure(workflowApps.get(1), ON, "{\"entity\": \"team-b\", \"project\": \"p2\", \"host\": \"" + third.baseUrl() + "\"}");
         harness.env.remove("WF_TRACE_SERVER_URL"); // the default server would be https://trace.wandb.ai: not used here
+        // not the process's server: the operator's key may go there only because they are listed
+        harness.env.put("BACKFILL_ALLOWED_WEAVE_HOSTS", other.baseUrl() + ", 127.0.0.1:" + third.port());
 
         BackfillHarness.Result result = harness.run("migrate", "--project-routing=dify", "--kinds=workflow",
                 "--app=" + workflowApps.get(0) + "," + workflowApps.get(1));
@@ -154,6 +156,61 @@ class ProjectRoutingJobTest {
             assertThat(server.requests()).allSatisfy(r -> assertThat(r.uri().getPath()).startsWith("/traces/"));
         }
         assertThat(harness.weave.requestCount()).as("the harness's server is not the default now").isZero();
+    }
+
+    @Test
+    void anAppWhoseHostIsNotAllowedIsNeverSentTheOperatorsKeyItsCallsAreDeadLettersAndTheRunExits3(@TempDir Path dir)
+            throws Exception {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        // a server that would accept the operator's key: it must not even be asked
+        other = new FakeWeaveServer(BackfillHarness.API_KEY).underPath("/traces").start();
+        List<UUID> workflowApps = harness.generated.runs().stream().map(GeneratedRun::appId).distinct().toList();
+        UUID foreignApp = workflowApps.get(0);
+        UUID allowedApp = workflowApps.get(1);
+        // localhost is loopback (plain http is fine) but it is not the process's server, nor listed
+        String foreignHost = "http://localhost:" + other.port();
+        configure(foreignApp, ON, "{\"entity\": \"team-x\", \"project\": \"elsewhere\", \"host\": \"" + foreignHost + "\"}");
+        configure(allowedApp, ON, "{\"entity\": \"team-b\", \"project\": \"p2\", \"host\": \"" + harness.weave.baseUrl() + "\"}");
+        harness.weave.underPath("/traces");
+        harness.env.remove("WF_TRACE_SERVER_URL"); // hosts count; the process's server is https://trace.wandb.ai
+        harness.env.put("BACKFILL_ALLOWED_WEAVE_HOSTS", harness.weave.baseUrl());
+        Path reports = dir.resolve("reports");
+
+        BackfillHarness.Result result = harness.run("migrate", "--project-routing=dify", "--kinds=workflow",
+                "--app=" + foreignApp + "," + allowedApp, "--report-dir=" + reports);
+
+        assertThat(other.requestCount()).as("the foreign host was never contacted").isZero();
+        assertThat(other.requests()).noneMatch(r -> r.headers().toString().contains(java.util.Base64.getEncoder()
+                .encodeToString(("api:" + BackfillHarness.API_KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(result.exitStatus()).as(result.err()).isEqualTo(3);
+        assertThat(result.err()).contains("not sent because their app's Weave server is not allowed");
+
+        Set<String> foreignCalls = harness.expectedCalls().entrySet().stream()
+                .filter(e -> harness.generated.runs().stream().anyMatch(r -> r.appId().equals(foreignApp)
+                        && r.id().toString().equals(e.getValue().trace())))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(foreignCalls).isNotEmpty();
+        List<Map<String, Object>> deadLetters = harness.deadLetters();
+        assertThat(deadLetters).extracting(d -> d.get("call_id").toString())
+                .containsExactlyInAnyOrderElementsOf(foreignCalls);
+        assertThat(deadLetters).allSatisfy(d -> {
+            assertThat(d.get("http_status")).isEqualTo(0);
+            assertThat(d.get("reason").toString()).contains("localhost:" + other.port())
+                    .contains("BACKFILL_ALLOWED_WEAVE_HOSTS").contains("BACKFILL_DIFY_KEYS");
+        });
+        assertThat(harness.stateJdbc().queryForList("SELECT DISTINCT project_id FROM backfill_dead_letter", String.class))
+                .as("recorded under the app's own project").containsExactly("team-x/elsewhere");
+        assertThat(harness.weave.projectIds()).as("nothing of the foreign app went to the default project")
+                .containsExactly("team-b/p2");
+        assertThat(harness.weave.visibleCalls("team-b/p2")).isNotEmpty()
+                .allSatisfy(c -> assertThat(foreignCalls).doesNotContain(c.id()));
+        assertThat(harness.problems()).anySatisfy(p -> assertThat(p.get("reason").toString())
+                .contains(foreignApp.toString()).contains("not sent").contains("localhost:" + other.port()));
+
+        long instance = harness.stateJdbc().queryForObject("SELECT max(job_instance_id) FROM batch_job_instance", Long.class);
+        JsonNode report = Json.MAPPER.readTree(Files.readString(reports.resolve("report-" + instance + ".json")));
+        assertThat(report.get("dead_letters").asLong()).isEqualTo(foreignCalls.size());
+        assertThat(report.get("problems").asLong()).isPositive();
     }
 
     @Test

@@ -47,10 +47,18 @@ class SecretsNeverLeakTest {
         assertThat(child.exitValue()).as(Files.readString(work.resolve("run.err"))).isEqualTo(3);
         BackfillHarness.Result status = harness.run("status");
         outputs.add(status.out() + status.err());
-        harness.env.put("WANDB_API_KEY", BackfillHarness.API_KEY + "-but-wrong");
+        // a run that fails: every write answered 500 until the retries give up
+        harness.weave.setRandomFaults(1, 0, 1.0, 0);
         BackfillHarness.Result failed = harness.run("migrate", "--from=2026-10-01T00:00:00Z", "--to=2026-10-15T00:00:00Z");
-        assertThat(failed.exitStatus()).isEqualTo(1);
+        assertThat(failed.exitStatus()).as(failed.err()).isEqualTo(1);
         outputs.add(failed.out() + failed.err());
+        harness.weave.clearRandomFaults();
+        // a key Weave refuses: the preflight stops the run (exit 2), naming the setting, not the key
+        harness.env.put("WANDB_API_KEY", BackfillHarness.API_KEY + "-but-wrong");
+        BackfillHarness.Result wrongKey = harness.run("migrate", "--from=2026-10-15T00:00:00Z", "--to=2026-10-20T00:00:00Z");
+        assertThat(wrongKey.exitStatus()).as(wrongKey.err()).isEqualTo(2);
+        assertThat(wrongKey.err()).contains("WANDB_API_KEY").contains("401");
+        outputs.add(wrongKey.out() + wrongKey.err());
 
         List<String> leaks = new ArrayList<>();
         for (String output : outputs) {

@@ -217,15 +217,17 @@ class WorkflowBackfillJobTest {
     }
 
     @Test
-    void aWeaveThatRejectsTheKeyFailsTheRunWithAClearReasonAndNoDeadLetters() {
+    void aWeaveThatRejectsTheKeyStopsTheRunBeforeAnyWorkWithAClearReason() {
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
         harness.env.put("WANDB_API_KEY", "wrong-key");
 
         BackfillHarness.Result result = harness.run("migrate");
 
-        assertThat(result.exitStatus()).isEqualTo(1);
-        assertThat(result.err()).contains("401").doesNotContain("wrong-key");
-        assertThat(harness.deadLetters()).isEmpty();
+        assertThat(result.exitStatus()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains("WANDB_API_KEY").contains("401").doesNotContain("wrong-key");
+        assertThat(harness.stateJdbc().queryForObject("SELECT to_regclass('backfill_dead_letter') IS NULL", Boolean.class))
+                .as("no work at all: the state store's tables are not even created").isTrue();
+        assertThat(harness.weave.writeRequestCount()).isZero();
     }
 
 }

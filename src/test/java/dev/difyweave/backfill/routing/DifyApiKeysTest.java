@@ -114,7 +114,7 @@ public class DifyApiKeysTest {
                 UUID.randomUUID(), "{\"api_key\": \"" + fixture.getProperty("hybrid.ciphertext") + "\", \"project\": \"r\"}");
         WeaveTarget fallback = WeaveTarget.of("acme/dify-history");
 
-        ProjectRoutes routes = DifyWeaveRoutes.parse(List.of(good, noKey, otherTenant), fallback, null,
+        ProjectRoutes routes = DifyWeaveRoutes.parse(List.of(good, noKey, otherTenant), fallback, WeaveHostPolicy.defaults(),
                 new DifyApiKeys(storage)::decrypt);
 
         assertThat(routes.target(good.appId())).isEqualTo(new WeaveTarget("t/p", null,

@@ -37,7 +37,7 @@ class DifyWeaveRoutesTest {
     }
 
     private static ProjectRoutes parse(AppTracingRow... rows) {
-        return DifyWeaveRoutes.parse(List.of(rows), DEFAULT, null);
+        return DifyWeaveRoutes.parse(List.of(rows), DEFAULT, WeaveHostPolicy.defaults());
     }
 
     @Test
@@ -148,7 +148,8 @@ class DifyWeaveRoutesTest {
         AppTracingRow saas = app(ON, config("team", "q", "https://api.wandb.ai"));
         AppTracingRow badHost = app(ON, config("team", "r", "ftp://files.example"));
 
-        ProjectRoutes routes = parse(dedicated, saas, badHost);
+        ProjectRoutes routes = DifyWeaveRoutes.parse(List.of(dedicated, saas, badHost), DEFAULT,
+                WeaveHostPolicy.of(WeaveServerUrls.SAAS, false, "acme.wandb.io"));
 
         assertThat(routes.target(dedicated.appId()))
                 .isEqualTo(new WeaveTarget("team/p", URI.create("https://acme.wandb.io/traces"), null));
@@ -158,11 +159,116 @@ class DifyWeaveRoutesTest {
                 .contains("tracing_config.host").contains("http(s)"));
 
         ProjectRoutes overridden = DifyWeaveRoutes.parse(List.of(dedicated, badHost), DEFAULT,
-                URI.create("http://127.0.0.1:8080"));
+                WeaveHostPolicy.of(URI.create("http://127.0.0.1:8080"), true, null));
         assertThat(overridden.target(dedicated.appId())).as("WF_TRACE_SERVER_URL wins")
                 .isEqualTo(new WeaveTarget("team/p", null, null));
         assertThat(overridden.target(badHost.appId()).projectId()).isEqualTo("team/r");
         assertThat(overridden.problems()).isEmpty();
+    }
+
+    private static ProjectRoutes parseWith(String allowList, DifyWeaveRoutes.KeyDecrypter keys, AppTracingRow... rows) {
+        return DifyWeaveRoutes.parse(List.of(rows), DEFAULT, WeaveHostPolicy.of(WeaveServerUrls.SAAS, false, allowList),
+                keys);
+    }
+
+    @Test
+    void aForeignHostWithoutItsOwnKeyIsRefusedNeverSentToTheDefaultAndAProblem() {
+        AppTracingRow foreign = app(ON, config("team", "p", "https://weave.attacker.example"));
+
+        ProjectRoutes routes = parse(foreign);
+
+        WeaveTarget target = routes.target(foreign.appId());
+        assertThat(target.isRefused()).isTrue();
+        assertThat(target.projectId()).as("still the app's own project, not the default").isEqualTo("team/p");
+        assertThat(target.serverUrl()).isEqualTo(URI.create("https://weave.attacker.example/traces"));
+        assertThat(target.apiKey()).isNull();
+        assertThat(target.refusal()).contains("https://weave.attacker.example/traces")
+                .contains("BACKFILL_ALLOWED_WEAVE_HOSTS").contains("BACKFILL_DIFY_KEYS").contains("WANDB_API_KEY")
+                .contains(foreign.appId().toString());
+        assertThat(routes.problems()).singleElement().satisfies(p -> {
+            assertThat(p.table()).isEqualTo("trace_app_config");
+            assertThat(p.key()).isEqualTo(foreign.configId().toString());
+            assertThat(p.reason()).contains("not sent").contains("weave.attacker.example").contains("backfill_dead_letter");
+        });
+        assertThatThrownBy(() -> dev.difyweave.backfill.weave.WeaveDeliveries.only(null).forTarget(target))
+                .as("no delivery is ever made for a refused target").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aHostInTheAllowListGetsTheOperatorsKey() {
+        AppTracingRow origin = app(ON, config("team", "a", "https://weave.example.com"));
+        AppTracingRow bare = app(ON, config("team", "b", "https://other.example.com/"));
+        AppTracingRow bareWithPort = app(ON, config("team", "c", "http://localhost:8080"));
+        AppTracingRow wrongPort = app(ON, config("team", "d", "https://weave.example.com:8443"));
+        AppTracingRow httpOfAnHttpsOrigin = app(ON, config("team", "e", "http://weave.example.com"));
+        AppTracingRow upperCase = app(ON, config("team", "f", "https://OTHER.example.com"));
+
+        ProjectRoutes routes = parseWith(" https://weave.example.com , other.example.com,localhost:8080", null,
+                origin, bare, bareWithPort, wrongPort, httpOfAnHttpsOrigin, upperCase);
+
+        for (AppTracingRow allowed : List.of(origin, bare, bareWithPort, upperCase)) {
+            assertThat(routes.target(allowed.appId()).isRefused()).as(allowed.tracingConfig()).isFalse();
+            assertThat(routes.target(allowed.appId()).apiKey()).isNull();
+        }
+        assertThat(routes.target(bareWithPort.appId()).serverUrl()).isEqualTo(URI.create("http://localhost:8080/traces"));
+        assertThat(routes.target(wrongPort.appId()).refusal()).contains("BACKFILL_ALLOWED_WEAVE_HOSTS");
+        assertThat(routes.target(httpOfAnHttpsOrigin.appId()).refusal()).contains("plain http://");
+        assertThat(routes.problems()).hasSize(2);
+    }
+
+    @Test
+    void anAppWithItsOwnKeyIsSentToItsHost() {
+        AppTracingRow keyed = app(ON, config("team", "p", "https://weave.example.com"));
+
+        ProjectRoutes routes = parseWith(null, (tenant, token) -> "the-apps-own-key", keyed);
+
+        WeaveTarget target = routes.target(keyed.appId());
+        assertThat(target.isRefused()).isFalse();
+        assertThat(target.serverUrl()).isEqualTo(URI.create("https://weave.example.com/traces"));
+        assertThat(target.apiKey()).isEqualTo(new WeaveTarget.ApiKey("the-apps-own-key"));
+        assertThat(routes.problems()).isEmpty();
+    }
+
+    @Test
+    void plainHttpOnlyToALoopbackOrListedHostAndLoopbackStillNeedsTheListForTheOperatorsKey() {
+        AppTracingRow lan = app(ON, config("team", "a", "http://wandb.internal:8080"));
+        AppTracingRow v4 = app(ON, config("team", "b", "http://127.0.0.5:8080"));
+        AppTracingRow name = app(ON, config("team", "c", "http://localhost:8080"));
+        AppTracingRow v6 = app(ON, config("team", "d", "http://[::1]:8080"));
+        DifyWeaveRoutes.KeyDecrypter ownKeys = (tenant, token) -> "own";
+
+        ProjectRoutes withOwnKeys = parseWith(null, ownKeys, lan, v4, name, v6);
+
+        assertThat(withOwnKeys.target(lan.appId()).refusal()).as("cleartext to the network, even with the app's key")
+                .contains("plain http://").contains("http://wandb.internal:8080/traces");
+        for (AppTracingRow loopback : List.of(v4, name, v6)) {
+            assertThat(withOwnKeys.target(loopback.appId()).isRefused()).as(loopback.tracingConfig()).isFalse();
+        }
+
+        ProjectRoutes operatorsKey = parseWith(null, null, lan, v4, name, v6);
+        for (AppTracingRow row : List.of(lan, v4, name, v6)) {
+            assertThat(operatorsKey.target(row.appId()).isRefused()).as(row.tracingConfig()).isTrue();
+        }
+        assertThat(operatorsKey.target(name.appId()).refusal()).as("loopback is no exemption for the key")
+                .contains("WANDB_API_KEY");
+
+        ProjectRoutes listed = parseWith("http://wandb.internal:8080,127.0.0.5:8080", null, lan, v4, name);
+        assertThat(listed.target(lan.appId()).isRefused()).isFalse();
+        assertThat(listed.target(v4.appId()).isRefused()).isFalse();
+        assertThat(listed.target(name.appId()).isRefused()).isTrue();
+    }
+
+    @Test
+    void allowListEntriesThatAreNeitherHostsNorOriginsAreConfigurationErrors() {
+        for (String bad : List.of("https://weave.example.com/traces", "ftp://weave.example.com", "weave example.com",
+                "https://user:pw@weave.example.com", "https://weave.example.com?x=1")) {
+            assertThatThrownBy(() -> WeaveHostPolicy.of(WeaveServerUrls.SAAS, false, bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a host or an origin");
+        }
+        assertThatThrownBy(() -> dev.difyweave.backfill.config.BackfillSettings.fromEnvironment(
+                java.util.Map.of("BACKFILL_ALLOWED_WEAVE_HOSTS", "weave.example.com, https://x.example/p")))
+                .isInstanceOf(dev.difyweave.backfill.config.ConfigurationException.class)
+                .hasMessageStartingWith("BACKFILL_ALLOWED_WEAVE_HOSTS: ").hasMessageContaining("https://x.example/p");
     }
 
     @Test

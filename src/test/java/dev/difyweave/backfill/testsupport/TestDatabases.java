@@ -128,7 +128,7 @@ public final class TestDatabases {
         try {
             EmbeddedPostgresServer embedded = EmbeddedPostgresServer.startEphemeral(); // zonky stops it at JVM exit
             return new Server("embedded PostgreSQL " + embedded.jdbcUrl("postgres"),
-                    embedded.jdbcUrl("postgres"), embedded.username(), null).verified();
+                    embedded.jdbcUrl("postgres"), embedded.username(), embedded.password()).verified();
         } catch (SQLException | RuntimeException e) {
             tried.add("embedded PostgreSQL: " + e);
         }
