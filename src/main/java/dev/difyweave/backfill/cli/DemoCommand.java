@@ -19,7 +19,7 @@ import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.DatabaseSettings;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
-import dev.difyweave.backfill.demo.EmbeddedPostgresServer;
+import dev.difyweave.backfill.state.EmbeddedPostgresServer;
 import dev.difyweave.backfill.demo.SqlScript;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.weave.JsonlExportSink;

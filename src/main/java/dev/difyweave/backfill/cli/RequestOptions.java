@@ -18,7 +18,7 @@ import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.BackfillRequest.Sink;
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.trace.Staleness;
-import dev.difyweave.backfill.weave.ContentMode;
+import dev.difyweave.backfill.call.ContentMode;
 
 /** The options of cli.md shared by every command that reads Dify, turned into a {@link BackfillRequest}. */
 public final class RequestOptions {

@@ -18,7 +18,7 @@ import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
-import dev.difyweave.backfill.job.PendingStore;
+import dev.difyweave.backfill.state.PendingStore;
 import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.source.DifySchemaProfile;
 

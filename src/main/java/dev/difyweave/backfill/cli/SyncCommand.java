@@ -9,9 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillRequest;
-import dev.difyweave.backfill.job.PendingStore;
+import dev.difyweave.backfill.state.PendingStore;
 import dev.difyweave.backfill.job.Preflight;
-import dev.difyweave.backfill.job.WatermarkStore;
+import dev.difyweave.backfill.state.WatermarkStore;
 
 /**
  * {@code sync}: the window from the scope's last completed watermark to now minus the safety lag;

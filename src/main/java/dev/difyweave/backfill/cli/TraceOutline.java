@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;
 
 /** Draws one trace of an export file as an indented outline, the way Weave's trace view nests it. */

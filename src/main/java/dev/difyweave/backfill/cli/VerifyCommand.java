@@ -35,7 +35,7 @@ import dev.difyweave.backfill.trace.ConversationNameMapper;
 import dev.difyweave.backfill.trace.MessageTraceMapper;
 import dev.difyweave.backfill.trace.Provenance;
 import dev.difyweave.backfill.trace.WorkflowTraceMapper;
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.weave.WeaveHttpClient;
 import dev.difyweave.backfill.weave.WeavePresence;
 import dev.difyweave.backfill.weave.WeaveRetry;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.difyweave.backfill.routing.WeaveHostPolicy;
-import dev.difyweave.backfill.weave.CallSanitizer;
+import dev.difyweave.backfill.call.CallSanitizer;
 import dev.difyweave.backfill.weave.WeaveRetry;
 
 /**

@@ -1,5 +1,8 @@
 package dev.difyweave.backfill.job;
 
+import dev.difyweave.backfill.state.FailureLedger;
+import dev.difyweave.backfill.state.PendingStore;
+import dev.difyweave.backfill.state.WatermarkStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +52,8 @@ import dev.difyweave.backfill.trace.ConversationNameMapper;
 import dev.difyweave.backfill.trace.MessageTraceMapper;
 import dev.difyweave.backfill.trace.Provenance;
 import dev.difyweave.backfill.trace.WorkflowTraceMapper;
-import dev.difyweave.backfill.weave.CallSanitizer;
-import dev.difyweave.backfill.weave.ContentPolicy;
+import dev.difyweave.backfill.call.CallSanitizer;
+import dev.difyweave.backfill.call.ContentPolicy;
 import dev.difyweave.backfill.weave.DryRunSink;
 import dev.difyweave.backfill.weave.JsonlExportSink;
 import dev.difyweave.backfill.weave.TeeSink;

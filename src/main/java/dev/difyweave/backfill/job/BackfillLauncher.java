@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.job;
 
+import dev.difyweave.backfill.state.WindowLock;
 import java.util.List;
 import java.util.Optional;
 

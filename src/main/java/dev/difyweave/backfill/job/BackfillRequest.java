@@ -16,7 +16,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.trace.Staleness;
-import dev.difyweave.backfill.weave.ContentMode;
+import dev.difyweave.backfill.call.ContentMode;
 
 /**
  * What one job instance does, and the identity of that instance: the window, the filters, the trace

@@ -1,5 +1,8 @@
 package dev.difyweave.backfill.job;
 
+import dev.difyweave.backfill.state.FailureLedger;
+import dev.difyweave.backfill.state.StateSchema;
+import dev.difyweave.backfill.state.StateStore;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,7 +16,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.difyweave.backfill.config.BackfillSettings;
-import dev.difyweave.backfill.weave.CallSanitizer;
+import dev.difyweave.backfill.call.CallSanitizer;
 import dev.difyweave.backfill.weave.DeliveryStats;
 import dev.difyweave.backfill.weave.WeaveDeliveries;
 import dev.difyweave.backfill.weave.WeaveDelivery;

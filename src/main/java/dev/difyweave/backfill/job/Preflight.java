@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.job;
 
+import dev.difyweave.backfill.state.DatabasePreflight;
+import dev.difyweave.backfill.state.StateStore;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.job;
 
+import dev.difyweave.backfill.state.FailureLedger;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

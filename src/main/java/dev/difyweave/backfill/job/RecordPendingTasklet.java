@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.job;
 
+import dev.difyweave.backfill.state.PendingStore;
 import java.util.List;
 
 import org.springframework.batch.core.step.StepContribution;

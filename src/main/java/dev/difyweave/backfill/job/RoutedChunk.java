@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.difyweave.backfill.report.AppCalls;
-import dev.difyweave.backfill.report.DailyCalls;
+import dev.difyweave.backfill.state.AppCalls;
+import dev.difyweave.backfill.state.DailyCalls;
 import dev.difyweave.backfill.routing.ProjectRoutes;
 import dev.difyweave.backfill.weave.DeadLetter;
 import dev.difyweave.backfill.weave.TraceSink;
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**

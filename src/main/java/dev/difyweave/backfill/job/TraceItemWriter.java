@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.job;
 
+import dev.difyweave.backfill.state.FailureLedger;
+import dev.difyweave.backfill.state.PendingStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +15,16 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import dev.difyweave.backfill.report.DailyCalls;
+import dev.difyweave.backfill.state.DailyCalls;
 import dev.difyweave.backfill.routing.ProjectRoutes;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.trace.TraceProblem;
-import dev.difyweave.backfill.weave.CallSanitizer;
-import dev.difyweave.backfill.weave.ContentMode;
-import dev.difyweave.backfill.weave.ContentPolicy;
+import dev.difyweave.backfill.call.CallSanitizer;
+import dev.difyweave.backfill.call.ContentMode;
+import dev.difyweave.backfill.call.ContentPolicy;
 import dev.difyweave.backfill.weave.DeadLetter;
 import dev.difyweave.backfill.weave.TraceSink;
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**

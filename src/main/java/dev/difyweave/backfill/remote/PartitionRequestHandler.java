@@ -18,7 +18,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 
-import dev.difyweave.backfill.job.WindowLock;
+import dev.difyweave.backfill.state.WindowLock;
 
 /**
  * Runs one partition request on a worker. A request may arrive twice: RabbitMQ redelivers it when the

@@ -7,7 +7,7 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.WeaveCall;
 
 /**
  * Which {@code --kinds} name a call counts under, from its first tag ({@code attributes.tags[0]}) as

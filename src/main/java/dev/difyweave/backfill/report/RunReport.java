@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.report;
 
+import dev.difyweave.backfill.state.DailyCalls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -34,7 +35,7 @@ import dev.difyweave.backfill.job.CountedSteps;
 import dev.difyweave.backfill.job.RecordPendingTasklet;
 import dev.difyweave.backfill.job.TraceItemWriter;
 import dev.difyweave.backfill.trace.AssembledTrace;
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 
 /**
  * What a backfill window did, over every execution of its job instance (a window resumed three times

@@ -10,7 +10,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 import dev.difyweave.backfill.trace.TraceProblem;
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**

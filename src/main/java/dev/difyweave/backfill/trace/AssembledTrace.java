@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.WeaveCall;
 
 /**
  * One root row turned into Weave calls (root first), with the problems found on the way. {@code

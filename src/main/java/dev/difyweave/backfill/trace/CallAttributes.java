@@ -3,8 +3,8 @@ package dev.difyweave.backfill.trace;
 import java.time.Instant;
 import java.util.List;
 
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.WeaveJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -3,7 +3,7 @@ package dev.difyweave.backfill.trace;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

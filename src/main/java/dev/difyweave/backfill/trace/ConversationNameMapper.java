@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.difyweave.backfill.source.ConversationRow;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.LivePayload;
-import dev.difyweave.backfill.weave.LivePayload.TokenUsage;
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.LivePayload;
+import dev.difyweave.backfill.call.LivePayload.TokenUsage;
+import dev.difyweave.backfill.call.WeaveCall;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -10,8 +10,8 @@ import java.util.List;
 import dev.difyweave.backfill.source.MessageFileRow;
 import dev.difyweave.backfill.source.MessageRow;
 import dev.difyweave.backfill.source.MessageTraceSource;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

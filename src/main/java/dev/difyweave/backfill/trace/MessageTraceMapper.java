@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 import dev.difyweave.backfill.source.MessageTraceSource;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.LivePayload;
-import dev.difyweave.backfill.weave.LivePayload.TokenUsage;
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.LivePayload;
+import dev.difyweave.backfill.call.LivePayload.TokenUsage;
+import dev.difyweave.backfill.call.WeaveCall;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -121,7 +121,7 @@ public final class MessageTraceMapper {
         boolean unsaved = prompt == null || prompt.isString() && prompt.stringValue().isEmpty();
         if (unsaved) {
             // an error message never got its prompt saved (C15): the user's query stands in for it
-            prompt = dev.difyweave.backfill.weave.Json.NODES.stringNode(m.row.query() == null ? "" : m.row.query());
+            prompt = dev.difyweave.backfill.call.Json.NODES.stringNode(m.row.query() == null ? "" : m.row.query());
             approximated.add("inputs");
         }
         String exception = blankToNull(m.row.error());
@@ -139,7 +139,7 @@ public final class MessageTraceMapper {
         }
         TokenUsage usage = new TokenUsage(m.row.messageTokens(), m.row.answerTokens(),
                 m.row.messageTokens() + m.row.answerTokens());
-        JsonNode answer = dev.difyweave.backfill.weave.Json.NODES.stringNode(m.row.answer() == null ? "" : m.row.answer());
+        JsonNode answer = dev.difyweave.backfill.call.Json.NODES.stringNode(m.row.answer() == null ? "" : m.row.answer());
 
         ObjectNode attributes = m.meta();
         putNullable(attributes, "user_id", m.row.fromAccountId());

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.LivePayload;
-import dev.difyweave.backfill.weave.LivePayload.TokenUsage;
-import dev.difyweave.backfill.weave.PythonRepr;
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.LivePayload;
+import dev.difyweave.backfill.call.LivePayload.TokenUsage;
+import dev.difyweave.backfill.call.PythonRepr;
+import dev.difyweave.backfill.call.WeaveCall;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -3,7 +3,7 @@ package dev.difyweave.backfill.trace;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 

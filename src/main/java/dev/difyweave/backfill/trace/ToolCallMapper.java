@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.difyweave.backfill.source.AgentThoughtRow;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.LivePayload;
-import dev.difyweave.backfill.weave.LivePayload.TokenUsage;
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.LivePayload;
+import dev.difyweave.backfill.call.LivePayload.TokenUsage;
+import dev.difyweave.backfill.call.WeaveCall;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -15,12 +15,12 @@ import dev.difyweave.backfill.source.NodeExecutionRow;
 import dev.difyweave.backfill.source.OffloadedPayload;
 import dev.difyweave.backfill.source.WorkflowRunRow;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.LivePayload;
-import dev.difyweave.backfill.weave.LivePayload.TokenUsage;
-import dev.difyweave.backfill.weave.WeaveCall;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.LivePayload;
+import dev.difyweave.backfill.call.LivePayload.TokenUsage;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.weave;
 
+import dev.difyweave.backfill.call.WeaveCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.weave;
 
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 import java.util.ArrayList;
 import java.util.List;
 

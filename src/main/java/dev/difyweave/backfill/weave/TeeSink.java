@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.weave;
 
+import dev.difyweave.backfill.call.WeaveCall;
 import java.util.List;
 
 /** {@code --export-dir} with {@code --also-send}: the export file and Weave both receive every call. */

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.weave;
 
+import dev.difyweave.backfill.call.WeaveCall;
 import java.util.List;
 
 /** Where assembled calls go: Weave, an export file, both, or nowhere (dry run). */

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.weave;
 
+import dev.difyweave.backfill.call.Json;
 import java.net.URI;
 import java.time.Duration;
 

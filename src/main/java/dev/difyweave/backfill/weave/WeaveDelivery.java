@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.weave;
 
+import dev.difyweave.backfill.call.WeaveCall;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.weave;
 
+import dev.difyweave.backfill.call.WeaveCall;
 import java.util.List;
 
 /** Sends calls to the Weave trace server of their target. */

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.weave;
 
+import dev.difyweave.backfill.call.Json;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

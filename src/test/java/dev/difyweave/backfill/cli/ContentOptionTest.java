@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillRequest;
-import dev.difyweave.backfill.weave.ContentMode;
+import dev.difyweave.backfill.call.ContentMode;
 
 /** {@code --content} / {@code content:}: parsed, an identifying job parameter, absent for keep. */
 class ContentOptionTest {

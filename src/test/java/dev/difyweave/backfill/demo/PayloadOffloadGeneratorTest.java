@@ -66,7 +66,7 @@ class PayloadOffloadGeneratorTest {
                 assertThat(new String(object, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(full);
                 String truncated = (String) row.get("column_value");
                 assertThat(truncated).isNotEqualTo(full);
-                assertThat(dev.difyweave.backfill.weave.Json.MAPPER.readTree(truncated).isObject()).isTrue();
+                assertThat(dev.difyweave.backfill.call.Json.MAPPER.readTree(truncated).isObject()).isTrue();
             }
             // what is not offloaded is untouched
             assertThat(offloaded.queryForObject("SELECT count(*) FROM workflow_node_executions", Long.class))
@@ -76,7 +76,7 @@ class PayloadOffloadGeneratorTest {
 
     @Test
     void truncationCutsLongStringsAndArraysLikeDify() {
-        var node = dev.difyweave.backfill.weave.Json.MAPPER.readTree(
+        var node = dev.difyweave.backfill.call.Json.MAPPER.readTree(
                 "{\"s\": \"" + "a".repeat(100) + "\", \"short\": \"ok\", \"list\": [1,2,3,4,5,6,7], \"n\": 3}");
         var cut = NodePayloadOffloader.truncate(node);
         assertThat(cut.path("s").asString()).isEqualTo("a".repeat(64) + "...");

@@ -27,7 +27,7 @@ import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.CallIds;
+import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.testsupport.TestDatabases;
 import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
 

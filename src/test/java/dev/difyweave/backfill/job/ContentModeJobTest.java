@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.ContentPolicy;
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.ContentPolicy;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.WeaveJson;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -22,7 +22,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import dev.difyweave.backfill.cli.BackfillCli;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
-import dev.difyweave.backfill.demo.EmbeddedPostgresServer;
+import dev.difyweave.backfill.state.EmbeddedPostgresServer;
 import dev.difyweave.backfill.demo.SqlScript;
 import dev.difyweave.backfill.testsupport.Fault;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;

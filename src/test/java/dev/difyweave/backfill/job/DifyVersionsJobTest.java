@@ -15,7 +15,7 @@ import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.DifySchemaVariant;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.CallIds;
+import dev.difyweave.backfill.call.CallIds;
 
 /**
  * Older Dify schemas (no messages.app_mode, no tool_meta_str, no offload table, no (created_at, id)

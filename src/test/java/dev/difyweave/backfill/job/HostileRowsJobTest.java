@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;
 
 /**

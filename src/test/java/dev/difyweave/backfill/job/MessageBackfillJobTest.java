@@ -13,7 +13,7 @@ import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedAgentThought;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedConversation;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.CallIds;
+import dev.difyweave.backfill.call.CallIds;
 
 /** A migrate over apps of every mode: exactly the expected trees, nothing else, and nothing on a second run. */
 class MessageBackfillJobTest {

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.job;
 
+import dev.difyweave.backfill.state.StorableText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

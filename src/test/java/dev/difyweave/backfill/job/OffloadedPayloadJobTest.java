@@ -15,7 +15,7 @@ import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.PayloadOffload.ObjectSink;
 import dev.difyweave.backfill.testsupport.FakeS3Server;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.demo.EmbeddedPostgresServer;
+import dev.difyweave.backfill.state.EmbeddedPostgresServer;
 
 /**
  * The configuration is checked before any work, in seconds: a wrong Dify password, a state store that

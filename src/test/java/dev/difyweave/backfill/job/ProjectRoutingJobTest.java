@@ -23,8 +23,8 @@ import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.Json;
 
 /**
  * --project-routing=dify over a Dify database where two apps have Weave tracing configured for two

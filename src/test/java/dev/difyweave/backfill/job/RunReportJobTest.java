@@ -26,7 +26,7 @@ import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.report.CallKinds;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 
 /**
  * The run report of a real {@code migrate} through the CLI, against the fake Weave and a real

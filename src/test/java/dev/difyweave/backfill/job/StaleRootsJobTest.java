@@ -18,7 +18,7 @@ import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;
 
 /**

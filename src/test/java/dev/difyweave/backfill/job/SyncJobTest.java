@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.weave.CallIds;
+import dev.difyweave.backfill.call.CallIds;
 
 /** {@code sync} from cron: watermarks, and roots that finish after their window was synced. */
 class SyncJobTest {

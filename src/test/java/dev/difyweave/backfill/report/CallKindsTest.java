@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.report;
 
+import dev.difyweave.backfill.state.DailyCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -11,8 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.WeaveCall;
 
 class CallKindsTest {
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.difyweave.backfill.weave.Json;
+import dev.difyweave.backfill.call.Json;
 
 /** The HTML page and JSON of a small hand-made report. */
 class RunReportHtmlTest {

@@ -2,7 +2,7 @@ package dev.difyweave.backfill.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.difyweave.backfill.demo.EmbeddedPostgresServer;
+import dev.difyweave.backfill.state.EmbeddedPostgresServer;
 import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;

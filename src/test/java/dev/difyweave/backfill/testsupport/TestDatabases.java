@@ -2,7 +2,7 @@ package dev.difyweave.backfill.testsupport;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.difyweave.backfill.demo.EmbeddedPostgresServer;
+import dev.difyweave.backfill.state.EmbeddedPostgresServer;
 import dev.difyweave.backfill.demo.SqlScript;
 import java.security.SecureRandom;
 import java.sql.Connection;

@@ -39,9 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.difyweave.backfill.source.AppFeatures;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
 import dev.difyweave.backfill.trace.MessageRows.RunBuilder;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.WeaveCall;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 
 /**
  * An advanced-chat (chatflow) message: the message root over its run's workflow call and node calls,

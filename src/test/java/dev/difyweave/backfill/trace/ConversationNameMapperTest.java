@@ -16,9 +16,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.difyweave.backfill.source.ConversationRow;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.WeaveCall;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 
 /** C12: generate_conversation_name as its own root trace (dify-source.md §2.7, §3.3 (h)). */
 class ConversationNameMapperTest {

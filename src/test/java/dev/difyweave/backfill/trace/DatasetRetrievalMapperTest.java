@@ -28,10 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.WeaveCall;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 import tools.jackson.databind.JsonNode;
 
 /** C10: dataset retrieval rebuilt from retriever resources (dify-source.md §2.5, §3.3 (f)). */

@@ -18,9 +18,9 @@ import dev.difyweave.backfill.source.NodeExecutionRow;
 import dev.difyweave.backfill.source.RetrieverResourceRow;
 import dev.difyweave.backfill.source.WorkflowRunRow;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.WeaveCall;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 import tools.jackson.databind.JsonNode;
 
 /**

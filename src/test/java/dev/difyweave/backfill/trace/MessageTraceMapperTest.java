@@ -40,9 +40,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.WeaveCall;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 
 /** The message root and its llm child (dify-source.md §2.2, §3.3 (c); C1, C3, C5, C8, C15). */
 class MessageTraceMapperTest {

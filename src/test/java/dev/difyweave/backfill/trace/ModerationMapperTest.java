@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.difyweave.backfill.source.AppFeatures;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.WeaveCall;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 
 /** C9: moderation, inferred from the app's sensitive_word_avoidance setting (dify-source.md §2.3, §3.3 (d)). */
 class ModerationMapperTest {

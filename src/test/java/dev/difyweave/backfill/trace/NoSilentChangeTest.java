@@ -18,7 +18,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.WeaveCall;
 
 /**
  * Values the mapping cannot take as they are become problems, never silent changes (issue 12, point 7),

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.difyweave.backfill.source.NodeExecutionRow;
 import dev.difyweave.backfill.source.OffloadedPayload;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
-import dev.difyweave.backfill.weave.WeaveCall;
+import dev.difyweave.backfill.call.WeaveCall;
 
 /** How the mapper shows offloaded node payloads: read in full, or sent truncated (marked and recorded). */
 class OffloadedPayloadMappingTest {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.difyweave.backfill.source.AgentThoughtRow;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
-import dev.difyweave.backfill.weave.CallIds;
-import dev.difyweave.backfill.weave.WeaveCall;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 
 /**
  * Tool calls of agent-chat messages through {@link MessageTraceMapper} (dify-source.md §2.6, §3.3 (g),
@@ -257,7 +257,7 @@ class ToolCallMapperTest {
         WeaveCall call = trace.calls().get(0);
         // the raw text is what the call carries
         assertThat(json(call.inputs())).isEqualTo("{\"messages\":{\"role\":\"user\",\"content\":"
-                + json(dev.difyweave.backfill.weave.Json.NODES.stringNode(input)) + ",\"usage_metadata\":" + NO_USAGE
+                + json(dev.difyweave.backfill.call.Json.NODES.stringNode(input)) + ",\"usage_metadata\":" + NO_USAGE
                 + ",\"file_list\":[]}}");
         assertThat(call.output().path("choices").path("content").stringValue()).isEqualTo(observation);
         // no usable meta: no time cost, the end is the start and is marked approximated

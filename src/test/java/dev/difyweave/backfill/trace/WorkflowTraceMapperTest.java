@@ -31,9 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
 import dev.difyweave.backfill.trace.TraceRows.NodeBuilder;
 import dev.difyweave.backfill.trace.TraceRows.RunBuilder;
-import dev.difyweave.backfill.weave.Json;
-import dev.difyweave.backfill.weave.WeaveCall;
-import dev.difyweave.backfill.weave.WeaveJson;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 import tools.jackson.databind.JsonNode;
 
 class WorkflowTraceMapperTest {

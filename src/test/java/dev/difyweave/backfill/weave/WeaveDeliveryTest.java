@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.weave;
 
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.WeaveCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

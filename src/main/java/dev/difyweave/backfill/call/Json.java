@@ -1,0 +1,34 @@
+package dev.difyweave.backfill.call;
+
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The one JSON mapper of the process. Limits are wide enough for Dify's largest payloads (a 10 MB
+ * node output is a single string) but keep a hard nesting limit: deeper documents are treated as
+ * malformed and sent as raw text.
+ */
+public final class Json {
+
+    public static final int MAX_NESTING_DEPTH = 500;
+
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxStringLength(512 * 1024 * 1024)
+                            .maxDocumentLength(-1)
+                            .build())
+                    .streamWriteConstraints(StreamWriteConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH + 16)
+                            .build())
+                    .build())
+            .build();
+
+    public static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
+
+    private Json() {
+    }
+}

@@ -1,0 +1,182 @@
+package dev.difyweave.backfill.call;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The wire format of calls: v1 {@code upsert_batch} items (a start and an end) and v2
+ * {@code calls/complete} items. Each call is serialised once, by streaming, into bytes that batches
+ * are assembled from.
+ */
+public final class WeaveJson {
+
+    /** UTC with {@code Z} and microseconds, always (correction C6). */
+    public static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private WeaveJson() {
+    }
+
+    /** Same text as {@link #TIMESTAMP}, written by hand: it is called several times per call. */
+    public static String timestamp(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return TIMESTAMP.format(instant);
+        }
+        char[] out = new char[27];
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, t.getSecond(), 2);
+        out[19] = '.';
+        digits(out, 20, t.getNano() / 1000, 6);
+        out[26] = 'Z';
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /**
+     * One buffer per thread for serialising a call: it grows to the largest call a thread has seen and
+     * is reused, so a call's bytes are copied once (into their exact-size array), not at every doubling.
+     */
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+
+    private static final class Buffer extends ByteArrayOutputStream {
+
+        Buffer() {
+            super(64 * 1024);
+        }
+
+        /** Gives back memory a huge call made it take (C13 allows 3 MiB per call). */
+        void resetAndTrim() {
+            if (buf.length > 4 * 1024 * 1024) {
+                buf = new byte[64 * 1024];
+            }
+            reset();
+        }
+    }
+
+    /** {@code {"mode":"start","req":{"start":{...}}},{"mode":"end","req":{"end":{...}}}} without brackets. */
+    public static byte[] upsertItems(String projectId, WeaveCall call) {
+        Buffer out = BUFFER.get();
+        out.resetAndTrim();
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("mode", "start");
+            g.writeName("req");
+            g.writeStartObject();
+            g.writeName("start");
+            writeStart(g, projectId, call);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        out.write(',');
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringProperty("mode", "end");
+            g.writeName("req");
+            g.writeStartObject();
+            g.writeName("end");
+            writeEnd(g, projectId, call);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    /** One {@code CompletedCallSchemaForInsert} for {@code /v2/{entity}/{project}/calls/complete}. */
+    public static byte[] completeItem(String projectId, WeaveCall call) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            writeStartFields(g, projectId, call);
+            writeEndFields(g, call);
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    /** Size of a call on the v1 wire; what the 3 MiB rule (C13) is measured on. */
+    public static long callBytes(WeaveCall call) {
+        return upsertItems("entity/project", call).length;
+    }
+
+    public static String toJson(JsonNode node) {
+        return Json.MAPPER.writeValueAsString(node);
+    }
+
+    private static void writeStart(JsonGenerator g, String projectId, WeaveCall call) {
+        g.writeStartObject();
+        writeStartFields(g, projectId, call);
+        g.writeEndObject();
+    }
+
+    private static void writeStartFields(JsonGenerator g, String projectId, WeaveCall call) {
+        g.writeStringProperty("project_id", projectId);
+        g.writeStringProperty("id", call.id());
+        g.writeStringProperty("trace_id", call.traceId());
+        g.writeName("parent_id");
+        writeNullable(g, call.parentId());
+        g.writeStringProperty("op_name", call.opName());
+        if (call.displayName() != null) {
+            g.writeStringProperty("display_name", call.displayName());
+        }
+        g.writeStringProperty("started_at", timestamp(call.startedAt()));
+        g.writeName("attributes");
+        g.writeTree(call.attributes());
+        g.writeName("inputs");
+        g.writeTree(LivePayload.startInputs(call.inputs()));
+        g.writeName("wb_user_id");
+        g.writeNull();
+    }
+
+    private static void writeEnd(JsonGenerator g, String projectId, WeaveCall call) {
+        g.writeStartObject();
+        g.writeStringProperty("project_id", projectId);
+        g.writeStringProperty("id", call.id());
+        writeEndFields(g, call);
+        g.writeEndObject();
+    }
+
+    private static void writeEndFields(JsonGenerator g, WeaveCall call) {
+        g.writeStringProperty("ended_at", timestamp(call.endedAt()));
+        g.writeName("exception");
+        writeNullable(g, call.exception());
+        g.writeName("output");
+        if (call.output() == null) {
+            g.writeNull();
+        } else {
+            g.writeTree(call.output());
+        }
+        g.writeName("summary");
+        g.writeTree(call.summary());
+    }
+
+    private static void writeNullable(JsonGenerator g, String value) {
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value);
+        }
+    }
+}

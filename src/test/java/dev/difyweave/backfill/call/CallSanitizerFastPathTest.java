@@ -1,0 +1,62 @@
+package dev.difyweave.backfill.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** The byte check that lets clean calls skip the fixing walk: it must never miss what the walk fixes. */
+class CallSanitizerFastPathTest {
+
+    private static boolean needsCleaning(String json) {
+        return CallSanitizer.needsCleaning(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ordinaryJsonNeedsNothing() {
+        assertThat(needsCleaning("{\"a\":\"weave is fine\",\"b\":\"see weave: //x later\",\"c\":\"\\n\\u00e9\"}")).isFalse();
+        assertThat(needsCleaning("{\"emoji\":\"\uD83D\uDE00\"}")).as("a valid pair is written as UTF-8").isFalse();
+        assertThat(needsCleaning("{\"a\":\"\\\\uD800 is text after an escaped backslash\"}")).isFalse();
+    }
+
+    @Test
+    void aRefStringOrAnEscapedLoneSurrogateIsCaught() {
+        assertThat(needsCleaning("{\"a\":\"weave:///entity/project/object/x\"}")).isTrue();
+        assertThat(needsCleaning("{\"weave:///key\":1}")).isTrue();
+        assertThat(needsCleaning("{\"a\":\"x\\uD800y\"}")).isTrue();
+        assertThat(needsCleaning("{\"a\":\"x\\udfffy\"}")).isTrue();
+        assertThat(needsCleaning("{\"a\":\"\\\\\\uDC00\"}")).as("a backslash, then a lone surrogate").isTrue();
+    }
+
+    /** Weave decodes a string holding a prefix anywhere as JSON (an answer that is JSON text): the walk must see it. */
+    @Test
+    void aRefPrefixAnywhereInAStringIsCaught() {
+        assertThat(needsCleaning("{\"b\":\"see weave:///x later\"}")).isTrue();
+        assertThat(needsCleaning("{\"b\":\"{\\\"url\\\": \\\"weave:///x\\\"}\"}")).isTrue();
+        assertThat(needsCleaning("{\"a\":\"weave-trace-internal:///p/object/x:1\"}")).isTrue();
+        assertThat(needsCleaning("{\"a\":\"text weave-trace-internal:///p\"}")).isTrue();
+    }
+
+    /** Upsert items sit two levels into the body: 188 levels of items are 190 of the body, the most allowed. */
+    @Test
+    void nestingDeeperThanWeaveAcceptsIsCaught() {
+        assertThat(needsCleaning("[".repeat(188) + "]".repeat(188))).isFalse();
+        assertThat(needsCleaning("[".repeat(189) + "]".repeat(189))).isTrue();
+        assertThat(needsCleaning("{\"a\":\"" + "[".repeat(300) + "\"}")).as("brackets inside a string").isFalse();
+        assertThat(needsCleaning("{\"a\":\"\\\"" + "[".repeat(300) + "\"}")).as("an escaped quote does not end a string")
+                .isFalse();
+    }
+
+    @Test
+    void whatTheGeneratorWritesForALoneSurrogateIsCaught() {
+        ObjectNode inputs = Json.NODES.objectNode();
+        inputs.put("query", "broken \uD800 text");
+        assertThat(CallSanitizer.needsCleaning(Json.MAPPER.writeValueAsBytes(inputs))).isTrue();
+        ObjectNode key = Json.NODES.objectNode();
+        key.put("\uDC01", 1);
+        assertThat(CallSanitizer.needsCleaning(Json.MAPPER.writeValueAsBytes(key))).isTrue();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.difyweave.backfill.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The wire shape of calls. Surefire runs with {@code -Duser.timezone=Asia/Kolkata}: nothing may depend on it. */
+class WeaveJsonTest {
+
+    private static final String ID = "5f0c6a1e-2b3d-4c5e-8f9a-0b1c2d3e4f5a";
+    private static final String PARENT = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+    private static final String SUMMARY = "{\"status_counts\":{\"success\":1,\"error\":0},\"weave\":{\"latency_ms\":1876}}";
+
+    private static ObjectNode object(String text) {
+        return (ObjectNode) Json.MAPPER.readTree(text);
+    }
+
+    private static WeaveCall call(String parentId, String displayName, JsonNode inputs, JsonNode output,
+            String exception) {
+        return new WeaveCall(ID, PARENT, parentId, "llm", displayName, Instant.parse("2025-11-20T08:15:02.123456Z"),
+                Instant.parse("2025-11-20T08:15:04.000001Z"), object("{\"tags\":[\"node_execution\"]}"), inputs, output,
+                exception, object(SUMMARY), "workflow_node_executions:" + ID);
+    }
+
+    private static String upsert(WeaveCall call) {
+        return new String(WeaveJson.upsertItems("my-team/my-project", call), StandardCharsets.UTF_8);
+    }
+
+    private static String complete(WeaveCall call) {
+        return new String(WeaveJson.completeItem("my-team/my-project", call), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theJvmZoneIsNotUtcInThisBuild() {
+        // a guard for the tests below: they prove nothing if the JVM already runs in UTC
+        assertThat(TimeZone.getDefault().getRawOffset())
+                .as("surefire runs the tests with -Duser.timezone=Asia/Kolkata").isNotZero();
+    }
+
+    @Test
+    void upsertItemsAreAStartAndAnEndItemInThisExactShape() {
+        WeaveCall call = call(PARENT, "LLM", object("{\"q\":\"hi\"}"), object("{\"text\":\"hello\"}"), null);
+
+        assertThat(upsert(call)).isEqualTo(
+                "{\"mode\":\"start\",\"req\":{\"start\":{\"project_id\":\"my-team/my-project\",\"id\":\"" + ID
+                        + "\",\"trace_id\":\"" + PARENT + "\",\"parent_id\":\"" + PARENT + "\",\"op_name\":\"llm\","
+                        + "\"display_name\":\"LLM\",\"started_at\":\"2025-11-20T08:15:02.123456Z\","
+                        + "\"attributes\":{\"tags\":[\"node_execution\"]},\"inputs\":{\"q\":\"hi\"},"
+                        + "\"wb_user_id\":null}}},"
+                        + "{\"mode\":\"end\",\"req\":{\"end\":{\"project_id\":\"my-team/my-project\",\"id\":\"" + ID
+                        + "\",\"ended_at\":\"2025-11-20T08:15:04.000001Z\",\"exception\":null,"
+                        + "\"output\":{\"text\":\"hello\"},\"summary\":" + SUMMARY + "}}}");
+    }
+
+    @Test
+    void upsertItemsParseAsTwoBatchItems() {
+        JsonNode batch = Json.MAPPER.readTree("[" + upsert(call(null, null, null, null, null)) + "]");
+        assertThat(batch.size()).isEqualTo(2);
+        assertThat(batch.get(0).get("mode").stringValue()).isEqualTo("start");
+        assertThat(batch.get(0).path("req").path("start").path("id").stringValue()).isEqualTo(ID);
+        assertThat(batch.get(1).get("mode").stringValue()).isEqualTo("end");
+        assertThat(batch.get(1).path("req").path("end").path("id").stringValue()).isEqualTo(ID);
+    }
+
+    @Test
+    void rootsHaveANullParentIdAndNoDisplayNameIsLeftOut() {
+        JsonNode start = startOf(call(null, null, object("{}"), null, null));
+        assertThat(start.has("parent_id")).isTrue();
+        assertThat(start.get("parent_id").isNull()).isTrue();
+        assertThat(start.has("display_name")).isFalse();
+    }
+
+    @Test
+    void inputsAreAlwaysAnObjectOnTheWire() {
+        assertThat(startOf(call(null, null, null, null, null)).get("inputs").toString()).isEqualTo("{}");
+        assertThat(startOf(call(null, null, Json.NODES.nullNode(), null, null)).get("inputs").toString())
+                .isEqualTo("{}");
+        assertThat(startOf(call(null, null, Json.NODES.stringNode("raw"), null, null)).get("inputs").toString())
+                .isEqualTo("{\"inputs\":\"raw\"}");
+    }
+
+    @Test
+    void endAlwaysHasSummaryExceptionAndOutputEvenWhenNull() {
+        JsonNode end = endOf(call(null, null, null, null, null));
+        assertThat(names(end)).containsExactly("project_id", "id", "ended_at", "exception", "output", "summary");
+        assertThat(end.get("exception").isNull()).isTrue();
+        assertThat(end.get("output").isNull()).isTrue();
+        assertThat(end.get("summary").toString()).isEqualTo(SUMMARY);
+    }
+
+    @Test
+    void exceptionIsAString() {
+        assertThat(endOf(call(null, null, null, null, "boom")).get("exception").stringValue()).isEqualTo("boom");
+    }
+
+    @Test
+    void completeItemMergesStartAndEndFields() {
+        WeaveCall call = call(PARENT, "LLM", object("{\"q\":\"hi\"}"), object("{\"text\":\"hello\"}"), "bad");
+        assertThat(complete(call)).isEqualTo("{\"project_id\":\"my-team/my-project\",\"id\":\"" + ID
+                + "\",\"trace_id\":\"" + PARENT + "\",\"parent_id\":\"" + PARENT + "\",\"op_name\":\"llm\","
+                + "\"display_name\":\"LLM\",\"started_at\":\"2025-11-20T08:15:02.123456Z\","
+                + "\"attributes\":{\"tags\":[\"node_execution\"]},\"inputs\":{\"q\":\"hi\"},\"wb_user_id\":null,"
+                + "\"ended_at\":\"2025-11-20T08:15:04.000001Z\",\"exception\":\"bad\",\"output\":{\"text\":\"hello\"},"
+                + "\"summary\":" + SUMMARY + "}");
+    }
+
+    @Test
+    void completeItemOfARootHasNullParentAndEmptyInputs() {
+        JsonNode item = Json.MAPPER.readTree(complete(call(null, null, null, null, null)));
+        assertThat(item.get("parent_id").isNull()).isTrue();
+        assertThat(item.get("inputs").toString()).isEqualTo("{}");
+        assertThat(item.has("summary")).isTrue();
+    }
+
+    @Test
+    void timestampsAreUtcWithSixFractionDigitsAndZ() {
+        assertThat(WeaveJson.timestamp(Instant.parse("2025-11-20T08:15:02Z"))).isEqualTo("2025-11-20T08:15:02.000000Z");
+        assertThat(WeaveJson.timestamp(Instant.parse("2025-11-20T08:15:02.1Z"))).isEqualTo("2025-11-20T08:15:02.100000Z");
+        assertThat(WeaveJson.timestamp(Instant.parse("2025-11-20T08:15:02.123456789Z")))
+                .isEqualTo("2025-11-20T08:15:02.123456Z");
+    }
+
+    @Test
+    void timestampsDoNotMoveWithTheJvmZone() {
+        // 23:59 UTC is already the next day (and the next year) in Asia/Kolkata
+        Instant lateUtc = LocalDateTime.parse("2025-12-31T23:59:59.999999").toInstant(ZoneOffset.UTC);
+        assertThat(WeaveJson.timestamp(lateUtc)).isEqualTo("2025-12-31T23:59:59.999999Z");
+
+        WeaveCall call = new WeaveCall(ID, ID, null, "workflow", null, lateUtc, lateUtc, object("{}"), null, null,
+                null, object(SUMMARY), "x");
+        assertThat(startOf(call).get("started_at").stringValue()).isEqualTo("2025-12-31T23:59:59.999999Z");
+        assertThat(endOf(call).get("ended_at").stringValue()).isEqualTo("2025-12-31T23:59:59.999999Z");
+    }
+
+    @Test
+    void callBytesIsTheSizeOfTheUpsertItems() {
+        WeaveCall call = call(PARENT, "\u65e5\u672c", object("{\"q\":\"\u00e9\"}"), null, null);
+        assertThat(WeaveJson.callBytes(call)).isEqualTo(WeaveJson.upsertItems("entity/project", call).length);
+        assertThat(WeaveJson.callBytes(call))
+                .isEqualTo(upsert(call).replace("my-team/my-project", "entity/project").getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void startFieldsAreInTheOrderOfStartedCallSchemaForInsert() {
+        assertThat(names(startOf(call(PARENT, "d", null, null, null)))).containsExactly("project_id", "id", "trace_id",
+                "parent_id", "op_name", "display_name", "started_at", "attributes", "inputs", "wb_user_id");
+    }
+
+    private static JsonNode startOf(WeaveCall call) {
+        return Json.MAPPER.readTree("[" + upsert(call) + "]").get(0).path("req").path("start");
+    }
+
+    private static JsonNode endOf(WeaveCall call) {
+        return Json.MAPPER.readTree("[" + upsert(call) + "]").get(1).path("req").path("end");
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+}
