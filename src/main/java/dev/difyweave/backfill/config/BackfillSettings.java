@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.difyweave.backfill.routing.WeaveHostPolicy;
+import dev.difyweave.backfill.weave.WeaveHostPolicy;
 import dev.difyweave.backfill.call.CallSanitizer;
 import dev.difyweave.backfill.weave.WeaveRetry;
 

@@ -3,7 +3,7 @@ package dev.difyweave.backfill.config;
 import java.net.URI;
 import java.nio.file.Path;
 
-import dev.difyweave.backfill.routing.WeaveHostPolicy;
+import dev.difyweave.backfill.weave.WeaveHostPolicy;
 
 /**
  * Where calls go. {@link #toString()} never shows the API key. {@code serverUrlSet} tells whether

@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.routing;
 
+import dev.difyweave.backfill.weave.WeaveServerUrls;
+import dev.difyweave.backfill.weave.WeaveHostPolicy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -11,7 +11,7 @@ import dev.difyweave.backfill.source.Keyset;
 
 /**
  * The {@code backfill_pending} table: roots a window left because Dify had not finished them, per
- * pending scope ({@link dev.difyweave.backfill.job.BackfillRequest#pendingScope()}) and root kind. A scope
+ * pending scope (the request's {@code pendingScope()}) and root kind. A scope
  * longer than its column is stored as its {@link StorableText#key} (the same for every use).
  */
 public class PendingStore {

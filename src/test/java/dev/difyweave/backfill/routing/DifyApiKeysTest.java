@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.routing;
 
+import dev.difyweave.backfill.weave.WeaveHostPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

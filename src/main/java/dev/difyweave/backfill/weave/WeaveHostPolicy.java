@@ -1,4 +1,4 @@
-package dev.difyweave.backfill.routing;
+package dev.difyweave.backfill.weave;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,0 +1,67 @@
+package dev.difyweave.backfill.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.sql.Statement;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package rules of docs/architecture.md: packages read top-down without cycles, the pure layers
+ * (the trace mappers and the Weave call model) touch no database, no HTTP and no Spring Batch, only
+ * {@code state} writes to a database, and the product never depends on the demo.
+ */
+@AnalyzeClasses(packages = "dev.difyweave", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageRulesTest {
+
+    private static final String BACKFILL = "dev.difyweave.backfill";
+
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices().matching(BACKFILL + ".(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule mappersAndTheCallModelArePure = noClasses()
+            .that().resideInAnyPackage(BACKFILL + ".trace..", BACKFILL + ".call..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..",
+                    "java.net.http..", "org.springframework.http..", "org.springframework.web..",
+                    "org.springframework.batch..", "org.springframework.context..", "org.springframework.beans..")
+            .because("the mapping layer is pure: rows in, calls out, unit-tested without I/O");
+
+    @ArchTest
+    static final ArchRule onlyStateWritesToADatabase = noClasses()
+            .that().resideOutsideOfPackages(BACKFILL + ".state..", "dev.difyweave.demo..", BACKFILL + ".demo..")
+            .should().callMethodWhere(databaseWrite())
+            .because("every backfill_* table belongs to the state package, and Dify is read-only to us");
+
+    @ArchTest
+    static final ArchRule theProductNeverUsesTheDemo = noClasses()
+            .that().resideInAPackage(BACKFILL + "..")
+            .and().resideOutsideOfPackage(BACKFILL + ".demo..")
+            .should().dependOnClassesThat().resideInAPackage("dev.difyweave.demo..")
+            .because("the demo generator stays out of the backfill's path");
+
+    /** A call that writes through JDBC: JdbcTemplate's update/batchUpdate/execute, or a statement's update. */
+    private static DescribedPredicate<JavaMethodCall> databaseWrite() {
+        Set<String> templateWrites = Set.of("update", "batchUpdate", "execute");
+        Set<String> statementWrites = Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch",
+                "executeLargeBatch");
+        return DescribedPredicate.describe("writes to a database", call -> {
+            var owner = call.getTargetOwner();
+            String name = call.getName();
+            boolean template = owner.isAssignableTo(JdbcOperations.class)
+                    || owner.isAssignableTo(NamedParameterJdbcOperations.class);
+            return template && templateWrites.contains(name)
+                    || owner.isAssignableTo(Statement.class) && statementWrites.contains(name);
+        });
+    }
+}
