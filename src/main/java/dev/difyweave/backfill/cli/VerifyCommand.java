@@ -9,33 +9,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import javax.sql.DataSource;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.BackfillApplication;
-import dev.difyweave.backfill.BuildInfo;
+import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.config.BackfillSettings;
-import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.ConversationRoots;
+import dev.difyweave.backfill.job.MessageRoots;
 import dev.difyweave.backfill.job.Preflight;
-import dev.difyweave.backfill.source.ConversationPageSource;
+import dev.difyweave.backfill.job.TraceRoots;
+import dev.difyweave.backfill.job.WorkflowRoots;
 import dev.difyweave.backfill.source.Keyset;
 import dev.difyweave.backfill.source.KeysetItemReader;
-import dev.difyweave.backfill.source.MessagePageSource;
-import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.RootLoader;
-import dev.difyweave.backfill.source.SourceWindow;
-import dev.difyweave.backfill.source.WorkflowPageSource;
-import dev.difyweave.backfill.storage.PayloadStore;
 import dev.difyweave.backfill.trace.AssembledTrace;
-import dev.difyweave.backfill.trace.ConversationNameMapper;
-import dev.difyweave.backfill.trace.MessageTraceMapper;
-import dev.difyweave.backfill.trace.Provenance;
-import dev.difyweave.backfill.trace.WorkflowTraceMapper;
-import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.weave.WeaveHttpClient;
 import dev.difyweave.backfill.weave.WeavePresence;
 import dev.difyweave.backfill.weave.WeaveRetry;
@@ -69,42 +58,32 @@ final class VerifyCommand {
         new Preflight(settings).forVerify(request);
         String project = request.project();
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
-            JdbcTemplate dify = new JdbcTemplate(context.getBean("difyDataSource", DataSource.class));
-            PayloadStore payloads = context.getBean(PayloadStore.class);
             WeavePresence presence = new WeavePresence(new WeaveHttpClient(settings.weave().serverUrl(),
                     settings.weave().apiKey(), settings.tuning().connectTimeout(), settings.tuning().readTimeout()),
                     new WeaveRetry(settings.tuning().retry(), new dev.difyweave.backfill.weave.DeliveryStats()));
             Reconciliation reconciliation = new Reconciliation(presence, project);
-            SourceWindow window = request.window();
-            Provenance provenance = new Provenance(BuildInfo.NAME, BuildInfo.version(), label);
-            Set<String> kinds = Set.copyOf(request.kinds());
             int page = settings.tuning().chunkSize();
-            long unfinished = 0;
-            if (kinds.contains(WorkflowTraceMapper.KIND)) {
-                WorkflowTraceMapper mapper = new WorkflowTraceMapper(provenance, request.staleness());
-                WorkflowPageSource runs = new WorkflowPageSource(dify, window, payloads);
-                scan(runs, mapper::map, page, reconciliation);
-                unfinished += unfinished(runs);
-            }
-            if (kinds.stream().anyMatch(BackfillJobConfiguration.MESSAGE_STEP_KINDS::contains)) {
-                MessageTraceMapper messages = new MessageTraceMapper(provenance, settings.filesUrl(), request.staleness());
-                MessagePageSource source = new MessagePageSource(dify, window, payloads);
-                scan(source, s -> messages.map(s, kinds), page, reconciliation);
-                unfinished += unfinished(source);
-            }
-            if (kinds.contains(ConversationNameMapper.KIND)) {
-                ConversationNameMapper mapper = new ConversationNameMapper(provenance);
-                scan(new ConversationPageSource(dify, window), mapper::map, page, reconciliation);
-            }
+            WorkflowRoots runs = context.getBean(WorkflowRoots.class);
+            MessageRoots messages = context.getBean(MessageRoots.class);
+            scan(runs, request, page, reconciliation);
+            scan(messages, request, page, reconciliation);
+            scan(context.getBean(ConversationRoots.class), request, page, reconciliation);
+            long unfinished = (runs.selected(request) ? unfinished(runs.source(request.window())) : 0)
+                    + (messages.selected(request) ? unfinished(messages.source(request.window())) : 0);
             reconciliation.flush();
             return report(request, reconciliation, unfinished);
         }
     }
 
-    /** The window's roots, read exactly as the backfill's step reads them, each mapped to its calls. */
-    private static <T> void scan(PageSource<T> source, Function<T, AssembledTrace> mapper, int pageSize,
+    /** The window's roots of one kind, read and mapped by what the job's step uses, each mapped to its calls. */
+    private static <T> void scan(TraceRoots<T> roots, BackfillRequest request, int pageSize,
             Reconciliation reconciliation) {
-        KeysetItemReader<T> reader = new KeysetItemReader<>("verify", source, pageSize, Keyset.FIRST);
+        if (!roots.selected(request)) {
+            return;
+        }
+        Function<T, AssembledTrace> mapper = roots.mapper(request);
+        KeysetItemReader<T> reader = new KeysetItemReader<>("verify", roots.source(request.window()), pageSize,
+                Keyset.FIRST);
         reader.open(new ExecutionContext());
         for (T item = reader.read(); item != null; item = reader.read()) {
             mapper.apply(item).calls().forEach(reconciliation::expect);

@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
+import dev.difyweave.backfill.BuildInfo;
+import dev.difyweave.backfill.call.ContentMode;
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.source.SourceWindow;
+import dev.difyweave.backfill.trace.Provenance;
 import dev.difyweave.backfill.trace.Staleness;
-import dev.difyweave.backfill.call.ContentMode;
 
 /**
  * What one job instance does, and the identity of that instance: the window, the filters, the trace
@@ -97,6 +99,11 @@ public record BackfillRequest(
 
     public SourceWindow window() {
         return new SourceWindow(naiveUtc(from), naiveUtc(to), appIds, tenantIds, naiveUtc(staleness.staleBefore()));
+    }
+
+    /** What every call of this request carries in {@code attributes.backfill} (C8). */
+    public Provenance provenance() {
+        return new Provenance(BuildInfo.NAME, BuildInfo.version(), label, content.parameter());
     }
 
     public boolean includes(String kind) {

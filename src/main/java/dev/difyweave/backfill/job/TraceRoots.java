@@ -1,0 +1,32 @@
+package dev.difyweave.backfill.job;
+
+import java.util.function.Function;
+
+import dev.difyweave.backfill.source.PageSource;
+import dev.difyweave.backfill.source.SourceWindow;
+import dev.difyweave.backfill.trace.AssembledTrace;
+
+/**
+ * One root kind of the job (workflow runs, messages, conversations): which rows it reads, how they
+ * become calls, and whether a request asks for it. The job's steps and {@code verify} both use it, so
+ * what {@code verify} expects is what the job sends.
+ *
+ * @param <S> the root item, loaded with its children
+ */
+public interface TraceRoots<S> {
+
+    /** The reader's name: the prefix of its checkpoint keys in the step context. */
+    String readerName();
+
+    /** Whether the request asks for any kind this root serves. */
+    boolean selected(BackfillRequest request);
+
+    /** The window's ready roots, page by page, with their children. */
+    PageSource<S> source(SourceWindow window);
+
+    /** The pure mapper of this root kind for the request (its provenance, content mode, staleness). */
+    Function<S, AssembledTrace> mapper(BackfillRequest request);
+
+    /** The step component that runs the mapper: a root whose assembly breaks becomes an "unsent" dead letter. */
+    TraceAssemblyProcessor<S> processor(BackfillRequest request);
+}
