@@ -1,19 +1,11 @@
 package dev.difyweave.backfill.report;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The run report as one self-contained HTML page: inline CSS, an inline SVG stacked bar chart of the
@@ -94,8 +86,8 @@ final class RunReportHtml {
         card(h, "duration", duration(r.duration()));
         h.append("</div>\n");
 
-        h.append("<h2>Calls per ").append(bucketing(r).unit).append(" and kind</h2>\n");
-        chart(h, r);
+        h.append("<h2>Calls per ").append(RunReportChart.unit(r)).append(" and kind</h2>\n");
+        RunReportChart.render(h, r);
 
         h.append("<h2>Calls per kind</h2>\n<table class=\"grid\">\n<tr><th>kind</th><th class=\"n\">calls</th>")
                 .append("<th class=\"n\">share</th></tr>\n");
@@ -153,145 +145,6 @@ final class RunReportHtml {
         return h.toString();
     }
 
-    // ---- chart -------------------------------------------------------------------------------------
-
-    /** How days are grouped into bars. */
-    private record Bucketing(String unit, ChronoUnit step) {
-
-        LocalDate start(LocalDate day) {
-            return switch (step) {
-                case WEEKS -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                case MONTHS -> day.withDayOfMonth(1);
-                default -> day;
-            };
-        }
-
-        String label(LocalDate start) {
-            return step == ChronoUnit.MONTHS ? start.toString().substring(0, 7) : start.toString();
-        }
-    }
-
-    private static Bucketing bucketing(RunReport r) {
-        if (r.callsByDay().isEmpty()) {
-            return new Bucketing("day", ChronoUnit.DAYS);
-        }
-        long days = ChronoUnit.DAYS.between(r.callsByDay().firstKey(), r.callsByDay().lastKey()) + 1;
-        if (days <= MAX_BARS) {
-            return new Bucketing("day", ChronoUnit.DAYS);
-        }
-        if (days / 7 + 2 <= MAX_BARS) {
-            return new Bucketing("week (from Monday)", ChronoUnit.WEEKS);
-        }
-        return new Bucketing("month", ChronoUnit.MONTHS);
-    }
-
-    /** Every bucket from the first to the last day with calls, empty ones included, with its counts per kind. */
-    private static TreeMap<LocalDate, Map<String, Long>> buckets(RunReport r, Bucketing b) {
-        TreeMap<LocalDate, Map<String, Long>> out = new TreeMap<>();
-        if (r.callsByDay().isEmpty()) {
-            return out;
-        }
-        LocalDate last = b.start(r.callsByDay().lastKey());
-        for (LocalDate d = b.start(r.callsByDay().firstKey()); !d.isAfter(last); d = d.plus(1, b.step())) {
-            out.put(d, new LinkedHashMap<>());
-        }
-        r.callsByDay().forEach((day, perKind) -> perKind.forEach(
-                (kind, n) -> out.get(b.start(day)).merge(kind, n, Long::sum)));
-        return out;
-    }
-
-    private static void chart(StringBuilder h, RunReport r) {
-        Bucketing b = bucketing(r);
-        TreeMap<LocalDate, Map<String, Long>> buckets = buckets(r, b);
-        long max = buckets.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum())
-                .max().orElse(0);
-        if (max == 0) {
-            h.append("<p class=\"sub\">No calls were delivered in this window.</p>\n");
-            return;
-        }
-        Set<String> kinds = new LinkedHashSet<>();
-        r.callsByKind().forEach((kind, n) -> {
-            if (n > 0) {
-                kinds.add(kind);
-            }
-        });
-        buckets.values().forEach(m -> kinds.addAll(m.keySet()));
-
-        int width = 960;
-        int height = 300;
-        int left = 60;
-        int right = 12;
-        int top = 12;
-        int bottom = 44;
-        double plotW = width - left - right;
-        double plotH = height - top - bottom;
-        long step = tickStep(max);
-        long yMax = 4 * step;
-        int n = buckets.size();
-        double slot = plotW / n;
-        double bar = slot > 3 ? slot * 0.82 : slot;
-
-        h.append("<svg viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"calls per ").append(esc(b.unit)).append(" and kind\">\n");
-        // y axis: gridlines and labels
-        for (int i = 0; i <= 4; i++) {
-            long v = step * i;
-            double y = top + plotH - plotH * v / yMax;
-            h.append("<line x1=\"").append(left).append("\" x2=\"").append(width - right).append("\" y1=\"")
-                    .append(fmt(y)).append("\" y2=\"").append(fmt(y))
-                    .append("\" stroke=\"").append(i == 0 ? "#8c959f" : "#eaeef2").append("\"/>\n");
-            h.append("<text x=\"").append(left - 6).append("\" y=\"").append(fmt(y + 4))
-                    .append("\" text-anchor=\"end\">").append(num(v)).append("</text>\n");
-        }
-        // bars, stacked in kind order
-        int i = 0;
-        int labelEvery = Math.max(1, (int) Math.ceil(n / 8.0));
-        for (Map.Entry<LocalDate, Map<String, Long>> bucket : buckets.entrySet()) {
-            double x = left + i * slot + (slot - bar) / 2;
-            double y = top + plotH;
-            String label = b.label(bucket.getKey());
-            for (String kind : kinds) {
-                long v = bucket.getValue().getOrDefault(kind, 0L);
-                if (v == 0) {
-                    continue;
-                }
-                double hgt = plotH * v / yMax;
-                y -= hgt;
-                h.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"")
-                        .append(fmt(bar)).append("\" height=\"").append(fmt(hgt)).append("\" fill=\"")
-                        .append(color(kind)).append("\"><title>").append(esc(label)).append(" · ").append(esc(kind))
-                        .append(": ").append(num(v)).append("</title></rect>\n");
-            }
-            boolean lastFarFromLabel = i == n - 1 && (n - 1) % labelEvery >= Math.max(1, labelEvery / 2);
-            if (i % labelEvery == 0 || lastFarFromLabel) {
-                h.append("<text x=\"").append(fmt(left + i * slot + slot / 2)).append("\" y=\"")
-                        .append(height - bottom + 16).append("\" text-anchor=\"middle\">").append(esc(label))
-                        .append("</text>\n");
-            }
-            i++;
-        }
-        h.append("<text x=\"").append(left).append("\" y=\"").append(height - 6).append("\">calls per ")
-                .append(esc(b.unit)).append(" (UTC), ").append(num(n)).append(n == 1 ? " bar" : " bars")
-                .append("</text>\n</svg>\n");
-        h.append("<div class=\"legend\">");
-        for (String kind : kinds) {
-            h.append("<span>").append(swatch(kind)).append(esc(kind)).append("</span>");
-        }
-        h.append("</div>\n");
-    }
-
-    /** The gridline step: the smallest 1, 2 or 5 times a power of ten with four steps reaching {@code max}. */
-    static long tickStep(long max) {
-        long raw = Math.max(1, (max + 3) / 4);
-        for (long magnitude = 1; ; magnitude *= 10) {
-            for (long factor : new long[] {1, 2, 5}) {
-                if (factor * magnitude >= raw) {
-                    return factor * magnitude;
-                }
-            }
-        }
-    }
-
     private static void dayTable(StringBuilder h, RunReport r) {
         if (r.callsByDay().isEmpty()) {
             return;
@@ -331,11 +184,11 @@ final class RunReportHtml {
         h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
     }
 
-    private static String swatch(String kind) {
+    static String swatch(String kind) {
         return "<span class=\"swatch\" style=\"background:" + color(kind) + "\"></span>";
     }
 
-    private static String color(String kind) {
+    static String color(String kind) {
         return COLORS.getOrDefault(kind, FALLBACK_COLOR);
     }
 
@@ -369,11 +222,11 @@ final class RunReportHtml {
         return instant == null ? "-" : instant.toString();
     }
 
-    private static String num(long n) {
+    static String num(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 

@@ -103,12 +103,12 @@ class RunReportHtmlTest {
 
     @Test
     void theGridlinesAreRoundNumbers() {
-        assertThat(RunReportHtml.tickStep(1)).isEqualTo(1);
-        assertThat(RunReportHtml.tickStep(3)).isEqualTo(1);
-        assertThat(RunReportHtml.tickStep(5)).isEqualTo(2);
-        assertThat(RunReportHtml.tickStep(37)).isEqualTo(10);
-        assertThat(RunReportHtml.tickStep(1030)).isEqualTo(500);
-        assertThat(RunReportHtml.tickStep(12_345)).isEqualTo(5000);
+        assertThat(RunReportChart.tickStep(1)).isEqualTo(1);
+        assertThat(RunReportChart.tickStep(3)).isEqualTo(1);
+        assertThat(RunReportChart.tickStep(5)).isEqualTo(2);
+        assertThat(RunReportChart.tickStep(37)).isEqualTo(10);
+        assertThat(RunReportChart.tickStep(1030)).isEqualTo(500);
+        assertThat(RunReportChart.tickStep(12_345)).isEqualTo(5000);
     }
 
     @Test
