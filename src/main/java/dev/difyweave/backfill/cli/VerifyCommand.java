@@ -18,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.BuildInfo;
 import dev.difyweave.backfill.config.BackfillSettings;
-import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.source.ConversationPageSource;
@@ -35,6 +34,8 @@ import dev.difyweave.backfill.trace.ConversationNameMapper;
 import dev.difyweave.backfill.trace.MessageTraceMapper;
 import dev.difyweave.backfill.trace.Provenance;
 import dev.difyweave.backfill.trace.WorkflowTraceMapper;
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.weave.WeaveHttpClient;
 import dev.difyweave.backfill.weave.WeavePresence;
@@ -77,22 +78,22 @@ final class VerifyCommand {
             Reconciliation reconciliation = new Reconciliation(presence, project);
             SourceWindow window = request.window();
             Provenance provenance = new Provenance(BuildInfo.NAME, BuildInfo.version(), label);
-            Set<String> kinds = Set.copyOf(request.kinds());
+            Set<TraceKind> kinds = request.traceKinds();
             int page = settings.tuning().chunkSize();
             long unfinished = 0;
-            if (kinds.contains(WorkflowTraceMapper.KIND)) {
+            if (RootKind.WORKFLOW_RUNS.serves(kinds)) {
                 WorkflowTraceMapper mapper = new WorkflowTraceMapper(provenance, request.staleness());
                 WorkflowPageSource runs = new WorkflowPageSource(dify, window, payloads);
                 scan(runs, mapper::map, page, reconciliation);
                 unfinished += unfinished(runs);
             }
-            if (kinds.stream().anyMatch(BackfillJobConfiguration.MESSAGE_STEP_KINDS::contains)) {
+            if (RootKind.MESSAGES.serves(kinds)) {
                 MessageTraceMapper messages = new MessageTraceMapper(provenance, settings.filesUrl(), request.staleness());
                 MessagePageSource source = new MessagePageSource(dify, window, payloads);
                 scan(source, s -> messages.map(s, kinds), page, reconciliation);
                 unfinished += unfinished(source);
             }
-            if (kinds.contains(ConversationNameMapper.KIND)) {
+            if (RootKind.CONVERSATIONS.serves(kinds)) {
                 ConversationNameMapper mapper = new ConversationNameMapper(provenance);
                 scan(new ConversationPageSource(dify, window), mapper::map, page, reconciliation);
             }
@@ -178,7 +179,7 @@ final class VerifyCommand {
             }
             Set<String> present = presence.complete(project, batch.stream().map(WeaveCall::id).toList());
             for (WeaveCall call : batch) {
-                long[] c = counts.computeIfAbsent(kindOf(call), k -> new long[2]);
+                long[] c = counts.computeIfAbsent(call.kind().cliName(), k -> new long[2]);
                 c[0]++;
                 if (present.contains(call.id())) {
                     c[1]++;
@@ -195,17 +196,6 @@ final class VerifyCommand {
 
         List<String> missing() {
             return missing;
-        }
-
-        /** The --kinds name of a call, from the tags every mapper sets. */
-        static String kindOf(WeaveCall call) {
-            String tag = call.attributes().path("tags").path(0).asString("");
-            return switch (tag) {
-                case "dify_workflow", "node_execution" -> "workflow";
-                case "message" -> call.opName().equals("workflow") ? "workflow" : "message";
-                case "generate_name" -> "generate_name";
-                default -> tag;
-            };
         }
     }
 }

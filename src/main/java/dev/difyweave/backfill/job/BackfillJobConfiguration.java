@@ -43,6 +43,7 @@ import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.PendingPageSource;
 import dev.difyweave.backfill.source.RootLoader;
 import dev.difyweave.backfill.source.SourceWindow;
+import dev.difyweave.backfill.source.TraceRoot;
 import dev.difyweave.backfill.source.WorkflowPageSource;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
 import dev.difyweave.backfill.storage.NoPayloadStore;
@@ -53,6 +54,7 @@ import dev.difyweave.backfill.trace.MessageTraceMapper;
 import dev.difyweave.backfill.trace.Provenance;
 import dev.difyweave.backfill.trace.WorkflowTraceMapper;
 import dev.difyweave.backfill.call.CallSanitizer;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.ContentPolicy;
 import dev.difyweave.backfill.weave.DryRunSink;
 import dev.difyweave.backfill.weave.JsonlExportSink;
@@ -326,7 +328,7 @@ public class BackfillJobConfiguration {
                 request.includes(ConversationNameMapper.KIND) ? request.window() : null);
     }
 
-    private static <S> Step chunkStep(String name, JobRepository jobRepository,
+    private static <S extends TraceRoot> Step chunkStep(String name, JobRepository jobRepository,
             PlatformTransactionManager transactionManager, KeysetItemReader<S> reader,
             TraceAssemblyProcessor<S> processor, TraceItemWriter writer, BackfillSettings settings) {
         return new StepBuilder(name, jobRepository)
@@ -355,8 +357,7 @@ public class BackfillJobConfiguration {
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         WorkflowTraceMapper mapper = new WorkflowTraceMapper(provenance(parameters),
                 BackfillRequest.fromParameters(parameters).staleness());
-        return new TraceAssemblyProcessor<>(WorkflowTraceMapper.KIND, mapper::map,
-                s -> "workflow_runs:" + s.run().id(), s -> s.run().appId());
+        return new TraceAssemblyProcessor<>(TraceKind.WORKFLOW, mapper::map);
     }
 
     @Bean
@@ -376,9 +377,8 @@ public class BackfillJobConfiguration {
         BackfillRequest request = BackfillRequest.fromParameters(parameters);
         MessageTraceMapper mapper = new MessageTraceMapper(provenance(parameters), settings.filesUrl(),
                 request.staleness());
-        Set<String> kinds = Set.copyOf(request.kinds());
-        return new TraceAssemblyProcessor<>(MessageTraceMapper.KIND, s -> mapper.map(s, kinds),
-                s -> "messages:" + s.message().id(), s -> s.message().appId());
+        Set<TraceKind> kinds = request.traceKinds();
+        return new TraceAssemblyProcessor<>(TraceKind.MESSAGE, s -> mapper.map(s, kinds));
     }
 
     @Bean
@@ -395,8 +395,7 @@ public class BackfillJobConfiguration {
     TraceAssemblyProcessor<ConversationRow> conversationNameProcessor(
             @Value("#{jobParameters}") Map<String, Object> parameters) {
         ConversationNameMapper mapper = new ConversationNameMapper(provenance(parameters));
-        return new TraceAssemblyProcessor<>(ConversationNameMapper.KIND, mapper::map, c -> "conversations:" + c.id(),
-                ConversationRow::appId);
+        return new TraceAssemblyProcessor<>(TraceKind.GENERATE_NAME, mapper::map);
     }
 
     @Bean

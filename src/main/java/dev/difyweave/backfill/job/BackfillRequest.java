@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,7 @@ import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.trace.Staleness;
 import dev.difyweave.backfill.call.ContentMode;
+import dev.difyweave.backfill.call.TraceKind;
 
 /**
  * What one job instance does, and the identity of that instance: the window, the filters, the trace
@@ -101,6 +103,11 @@ public record BackfillRequest(
 
     public boolean includes(String kind) {
         return kinds.contains(kind);
+    }
+
+    /** The kinds asked for. */
+    public Set<TraceKind> traceKinds() {
+        return TraceKind.ofCliNames(kinds);
     }
 
     public JobParameters toJobParameters() {
