@@ -1,27 +1,16 @@
 package dev.difyweave.backfill.cli;
 
+import static dev.difyweave.backfill.cli.ContentOptionTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.time.Instant;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.difyweave.backfill.call.TraceKind;
-import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillRequest;
 
 /** {@code --kinds}: checked against the kinds there are, kept in the job's identity as it always was. */
 class KindsOptionTest {
-
-    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private static final BackfillSettings SETTINGS = BackfillSettings.fromEnvironment(Map.of(
-            "DIFY_DB_URL", "jdbc:postgresql://127.0.0.1:5432/dify", "WANDB_API_KEY", "k", "WEAVE_PROJECT", "acme/p"));
-
-    private static BackfillRequest request(String... args) {
-        return RequestOptions.toRequest(CliArguments.parse(args), SETTINGS, "migrate", NOW);
-    }
 
     @Test
     void withoutTheOptionEveryKindIsAskedForUnderTheSameIdentifyingParameter() {
