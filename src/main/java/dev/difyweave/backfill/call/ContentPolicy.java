@@ -86,9 +86,8 @@ public final class ContentPolicy {
         ObjectNode provenance = backfill instanceof ObjectNode o ? o.deepCopy() : Json.NODES.objectNode();
         provenance.put("content", mode.parameter());
         attributes.set("backfill", provenance);
-        return new WeaveCall(call.id(), call.traceId(), call.parentId(), call.opName(), call.displayName(),
-                call.startedAt(), call.endedAt(), attributes, inputs, output, exception, call.summary(),
-                call.sourceKey());
+        return call.withValues(call.opName(), call.displayName(), attributes, inputs, output, exception,
+                call.summary());
     }
 
     /**

@@ -6,8 +6,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One Weave call, start and end together, as the backfill sends it. {@code sourceKey} names the Dify
- * row it came from ({@code table:id}); it travels with the call into dead letters and never to Weave.
+ * One Weave call, start and end together, as the backfill sends it. {@code kind} says what it counts
+ * as and {@code sourceKey} names the Dify row it came from, both set by the mapper that made it; they
+ * travel with the call into the counts and dead letters and never to Weave.
  */
 public record WeaveCall(
         String id,
@@ -22,35 +23,41 @@ public record WeaveCall(
         JsonNode output,
         String exception,
         ObjectNode summary,
-        String sourceKey,
+        TraceKind kind,
+        SourceKey sourceKey,
         Encoded encoded) {
 
     /** The call serialised once as upsert items for one project, so batching never serialises it again. */
     public record Encoded(String projectId, byte[] upsertItems) {
     }
 
+    public WeaveCall {
+        java.util.Objects.requireNonNull(kind, "kind");
+        java.util.Objects.requireNonNull(sourceKey, "sourceKey");
+    }
+
     public WeaveCall(String id, String traceId, String parentId, String opName, String displayName, Instant startedAt,
             Instant endedAt, ObjectNode attributes, JsonNode inputs, JsonNode output, String exception,
-            ObjectNode summary, String sourceKey) {
+            ObjectNode summary, TraceKind kind, SourceKey sourceKey) {
         this(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, inputs, output, exception,
-                summary, sourceKey, null);
+                summary, kind, sourceKey, null);
     }
 
     public WeaveCall withPayload(ObjectNode attributes, JsonNode inputs, JsonNode output) {
         return new WeaveCall(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, inputs,
-                output, exception, summary, sourceKey, null);
+                output, exception, summary, kind, sourceKey, null);
     }
 
     /** This call with every value Weave reads replaced (what the sanitizer changes). */
     public WeaveCall withValues(String opName, String displayName, ObjectNode attributes, JsonNode inputs,
             JsonNode output, String exception, ObjectNode summary) {
         return new WeaveCall(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, inputs,
-                output, exception, summary, sourceKey, null);
+                output, exception, summary, kind, sourceKey, null);
     }
 
     public WeaveCall withEncoded(String projectId, byte[] upsertItems) {
         return new WeaveCall(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, inputs,
-                output, exception, summary, sourceKey, new Encoded(projectId, upsertItems));
+                output, exception, summary, kind, sourceKey, new Encoded(projectId, upsertItems));
     }
 
     /** Equal calls are equal whether or not their bytes were cached: {@code encoded} is a cache, not a value. */
@@ -62,12 +69,12 @@ public record WeaveCall(
                 && java.util.Objects.equals(endedAt, c.endedAt) && java.util.Objects.equals(attributes, c.attributes)
                 && java.util.Objects.equals(inputs, c.inputs) && java.util.Objects.equals(output, c.output)
                 && java.util.Objects.equals(exception, c.exception) && java.util.Objects.equals(summary, c.summary)
-                && java.util.Objects.equals(sourceKey, c.sourceKey);
+                && kind == c.kind && java.util.Objects.equals(sourceKey, c.sourceKey);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, traceId, parentId, opName, startedAt, endedAt, sourceKey);
+        return java.util.Objects.hash(id, traceId, parentId, opName, startedAt, endedAt, kind, sourceKey);
     }
 
     /** The upsert items of this call for a project: the cached bytes when they were made for it. */

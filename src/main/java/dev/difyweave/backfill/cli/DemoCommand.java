@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.difyweave.backfill.BackfillApplication;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.DatabaseSettings;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
@@ -72,7 +73,7 @@ final class DemoCommand {
             Path exportFile = exportDir.resolve(JsonlExportSink.FILE_NAME);
             deleteIfExists(exportFile);
             BackfillRequest request = new BackfillRequest(RequestOptions.BEGINNING, clock.instant(), List.of(), List.of(),
-                    RequestOptions.KNOWN_KINDS, alsoSend ? BackfillRequest.Sink.WEAVE_AND_EXPORT : BackfillRequest.Sink.EXPORT,
+                    TraceKind.cliNames(), alsoSend ? BackfillRequest.Sink.WEAVE_AND_EXPORT : BackfillRequest.Sink.EXPORT,
                     settings.weave().project() != null ? settings.weave().project() : RequestOptions.EXPORT_PROJECT,
                     exportDir.toString(), false, "demo", null);
             RunSummary summary;

@@ -19,6 +19,7 @@ import dev.difyweave.backfill.job.BackfillRequest.Sink;
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.trace.Staleness;
 import dev.difyweave.backfill.call.ContentMode;
+import dev.difyweave.backfill.call.TraceKind;
 
 /** The options of cli.md shared by every command that reads Dify, turned into a {@link BackfillRequest}. */
 public final class RequestOptions {
@@ -26,9 +27,6 @@ public final class RequestOptions {
     public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "stale-after", "dry-run",
             "export-dir", "also-send", "project", "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions",
             "remote", "job", "report-dir", "content", "help");
-
-    public static final List<String> KNOWN_KINDS =
-            List.of("workflow", "message", "tool", "dataset_retrieval", "moderation", "generate_name");
 
     /** Where a window starts when {@code --from} is not given: before any Dify row can exist. */
     public static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
@@ -47,11 +45,11 @@ public final class RequestOptions {
         if (!from.isBefore(to)) {
             throw new UsageException("--from (" + from + ") must be before --to (" + to + ")");
         }
-        List<String> kinds = args.has("kinds") ? args.values("kinds") : KNOWN_KINDS;
-        for (String kind : kinds) {
-            if (!KNOWN_KINDS.contains(kind)) {
-                throw new UsageException("unknown kind '" + kind + "' in --kinds; known: " + String.join(",", KNOWN_KINDS));
-            }
+        List<String> kinds = args.has("kinds") ? args.values("kinds") : TraceKind.cliNames();
+        try {
+            TraceKind.ofCliNames(kinds);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--kinds: " + e.getMessage());
         }
         Sink sink = sink(args);
         String project = args.has("project") ? args.value("project") : settings.weave().project();

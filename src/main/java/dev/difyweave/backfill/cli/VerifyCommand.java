@@ -24,6 +24,7 @@ import dev.difyweave.backfill.job.WorkflowRoots;
 import dev.difyweave.backfill.source.Keyset;
 import dev.difyweave.backfill.source.KeysetItemReader;
 import dev.difyweave.backfill.source.RootLoader;
+import dev.difyweave.backfill.source.TraceRoot;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.weave.WeaveHttpClient;
 import dev.difyweave.backfill.weave.WeavePresence;
@@ -76,7 +77,7 @@ final class VerifyCommand {
     }
 
     /** The window's roots of one kind, read and mapped by what the job's step uses, each mapped to its calls. */
-    private static <T> void scan(TraceRoots<T> roots, BackfillRequest request, int pageSize,
+    private static <T extends TraceRoot> void scan(TraceRoots<T> roots, BackfillRequest request, int pageSize,
             Reconciliation reconciliation) {
         if (!roots.selected(request)) {
             return;
@@ -157,7 +158,7 @@ final class VerifyCommand {
             }
             Set<String> present = presence.complete(project, batch.stream().map(WeaveCall::id).toList());
             for (WeaveCall call : batch) {
-                long[] c = counts.computeIfAbsent(kindOf(call), k -> new long[2]);
+                long[] c = counts.computeIfAbsent(call.kind().cliName(), k -> new long[2]);
                 c[0]++;
                 if (present.contains(call.id())) {
                     c[1]++;
@@ -174,17 +175,6 @@ final class VerifyCommand {
 
         List<String> missing() {
             return missing;
-        }
-
-        /** The --kinds name of a call, from the tags every mapper sets. */
-        static String kindOf(WeaveCall call) {
-            String tag = call.attributes().path("tags").path(0).asString("");
-            return switch (tag) {
-                case "dify_workflow", "node_execution" -> "workflow";
-                case "message" -> call.opName().equals("workflow") ? "workflow" : "message";
-                case "generate_name" -> "generate_name";
-                default -> tag;
-            };
         }
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.difyweave.backfill.call.CallSanitizer;
+import dev.difyweave.backfill.call.RootKind;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.partition.LocalPartitionedSteps;
 import dev.difyweave.backfill.partition.PartitionedSteps;
@@ -51,8 +52,8 @@ public class BackfillJobConfiguration {
     public static final String RECORD_PENDING_STEP = "recordPending";
 
     /** The partition managers: their step executions only aggregate what their partitions did. */
-    public static final Set<String> PARTITIONED_STEPS = Set.of(WorkflowStepConfiguration.STEP,
-            MessageStepConfiguration.STEP, ConversationNameStepConfiguration.STEP);
+    public static final Set<String> PARTITIONED_STEPS = Set.of(RootKind.WORKFLOW_RUNS.step(),
+            RootKind.MESSAGES.step(), RootKind.CONVERSATIONS.step());
 
     @Bean
     Job traceBackfillJob(JobRepository jobRepository, Step pendingWorkflowTracesStep, Step pendingMessageTracesStep,

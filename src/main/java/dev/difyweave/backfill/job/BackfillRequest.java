@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import dev.difyweave.backfill.BuildInfo;
 import dev.difyweave.backfill.call.ContentMode;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.trace.Provenance;
@@ -106,8 +108,9 @@ public record BackfillRequest(
         return new Provenance(BuildInfo.NAME, BuildInfo.version(), label, content.parameter());
     }
 
-    public boolean includes(String kind) {
-        return kinds.contains(kind);
+    /** The kinds asked for. */
+    public Set<TraceKind> traceKinds() {
+        return TraceKind.ofCliNames(kinds);
     }
 
     public JobParameters toJobParameters() {

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.RootKind;
 import dev.difyweave.backfill.partition.PartitionedSteps;
 import dev.difyweave.backfill.partition.RootPartitioner;
 import dev.difyweave.backfill.source.ConversationRow;
@@ -26,7 +27,6 @@ import dev.difyweave.backfill.source.KeysetItemReader;
 @Configuration(proxyBeanMethods = false)
 public class ConversationNameStepConfiguration {
 
-    public static final String STEP = "conversationNames";
     public static final String PARTITION = "conversationPartition";
 
     @Bean
@@ -38,7 +38,7 @@ public class ConversationNameStepConfiguration {
     @Bean
     Step conversationNamesStep(PartitionedSteps partitionedSteps, RootPartitioner conversationPartitioner,
             Step conversationPartitionStep) {
-        return partitionedSteps.manager(STEP, conversationPartitioner, conversationPartitionStep);
+        return partitionedSteps.manager(RootKind.CONVERSATIONS.step(), conversationPartitioner, conversationPartitionStep);
     }
 
     @Bean

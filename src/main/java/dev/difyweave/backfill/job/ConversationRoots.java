@@ -4,6 +4,8 @@ import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.source.ConversationPageSource;
 import dev.difyweave.backfill.source.ConversationRow;
 import dev.difyweave.backfill.source.SourceWindow;
@@ -20,13 +22,18 @@ public final class ConversationRoots implements TraceRoots<ConversationRow> {
     }
 
     @Override
-    public String readerName() {
-        return "conversations";
+    public RootKind kind() {
+        return RootKind.CONVERSATIONS;
     }
 
     @Override
-    public boolean selected(BackfillRequest request) {
-        return request.includes(ConversationNameMapper.KIND);
+    public TraceKind rootTraceKind() {
+        return TraceKind.GENERATE_NAME;
+    }
+
+    @Override
+    public String readerName() {
+        return "conversations";
     }
 
     @Override
@@ -39,9 +46,4 @@ public final class ConversationRoots implements TraceRoots<ConversationRow> {
         return new ConversationNameMapper(request.provenance())::map;
     }
 
-    @Override
-    public TraceAssemblyProcessor<ConversationRow> processor(BackfillRequest request) {
-        return new TraceAssemblyProcessor<>(ConversationNameMapper.KIND, mapper(request), c -> "conversations:" + c.id(),
-                ConversationRow::appId);
-    }
 }

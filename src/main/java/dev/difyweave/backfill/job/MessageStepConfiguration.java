@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.RootKind;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.partition.PartitionedSteps;
 import dev.difyweave.backfill.partition.RootPartitioner;
@@ -29,7 +30,6 @@ import dev.difyweave.backfill.storage.PayloadStore;
 @Configuration(proxyBeanMethods = false)
 public class MessageStepConfiguration {
 
-    public static final String STEP = "messageTraces";
     public static final String PARTITION = "messagePartition";
     public static final String PENDING_STEP = "pendingMessageTraces";
 
@@ -43,7 +43,7 @@ public class MessageStepConfiguration {
     @Bean
     Step messageTracesStep(PartitionedSteps partitionedSteps, RootPartitioner messagePartitioner,
             Step messagePartitionStep) {
-        return partitionedSteps.manager(STEP, messagePartitioner, messagePartitionStep);
+        return partitionedSteps.manager(RootKind.MESSAGES.step(), messagePartitioner, messagePartitionStep);
     }
 
     @Bean

@@ -117,7 +117,7 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
         if (pending != null) {
             List<UUID> resolved = new ArrayList<>();
             for (AssembledTrace trace : chunk) {
-                resolved.add(UUID.fromString(trace.sourceKey().substring(trace.sourceKey().indexOf(':') + 1)));
+                resolved.add(trace.sourceKey().id());
             }
             pending.store().resolved(pending.scope(), pending.kind(), resolved);
         }

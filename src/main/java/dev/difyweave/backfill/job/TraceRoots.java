@@ -2,8 +2,11 @@ package dev.difyweave.backfill.job;
 
 import java.util.function.Function;
 
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.SourceWindow;
+import dev.difyweave.backfill.source.TraceRoot;
 import dev.difyweave.backfill.trace.AssembledTrace;
 
 /**
@@ -13,13 +16,18 @@ import dev.difyweave.backfill.trace.AssembledTrace;
  *
  * @param <S> the root item, loaded with its children
  */
-public interface TraceRoots<S> {
+public interface TraceRoots<S extends TraceRoot> {
 
     /** The reader's name: the prefix of its checkpoint keys in the step context. */
     String readerName();
 
+    /** The root kind: its table, its step, the trace kinds it serves. */
+    RootKind kind();
+
     /** Whether the request asks for any kind this root serves. */
-    boolean selected(BackfillRequest request);
+    default boolean selected(BackfillRequest request) {
+        return kind().serves(request.traceKinds());
+    }
 
     /** The window's ready roots, page by page, with their children. */
     PageSource<S> source(SourceWindow window);
@@ -28,5 +36,10 @@ public interface TraceRoots<S> {
     Function<S, AssembledTrace> mapper(BackfillRequest request);
 
     /** The step component that runs the mapper: a root whose assembly breaks becomes an "unsent" dead letter. */
-    TraceAssemblyProcessor<S> processor(BackfillRequest request);
+    default TraceAssemblyProcessor<S> processor(BackfillRequest request) {
+        return new TraceAssemblyProcessor<>(rootTraceKind(), mapper(request));
+    }
+
+    /** The kind of the trace's root call (what an assembly failure is counted as). */
+    TraceKind rootTraceKind();
 }

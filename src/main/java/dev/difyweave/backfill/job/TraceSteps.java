@@ -15,6 +15,7 @@ import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.PendingPageSource;
 import dev.difyweave.backfill.source.RootLoader;
 import dev.difyweave.backfill.source.SourceWindow;
+import dev.difyweave.backfill.source.TraceRoot;
 import dev.difyweave.backfill.state.PendingStore;
 import dev.difyweave.backfill.trace.AssembledTrace;
 
@@ -36,7 +37,7 @@ public final class TraceSteps {
         this.chunkSize = settings.tuning().chunkSize();
     }
 
-    public <S> Step chunkStep(String name, KeysetItemReader<S> reader, TraceAssemblyProcessor<S> processor,
+    public <S extends TraceRoot> Step chunkStep(String name, KeysetItemReader<S> reader, TraceAssemblyProcessor<S> processor,
             TraceItemWriter writer) {
         return new StepBuilder(name, jobRepository)
                 .<S, AssembledTrace>chunk(chunkSize)
@@ -53,7 +54,7 @@ public final class TraceSteps {
      * execution context), or over nothing for an empty partition (the partitioner makes only empty ones
      * for a root kind not asked for).
      */
-    public <S> KeysetItemReader<S> partitionReader(TraceRoots<S> roots, BackfillRequest request,
+    public <S extends TraceRoot> KeysetItemReader<S> partitionReader(TraceRoots<S> roots, BackfillRequest request,
             Map<String, Object> partition) {
         String name = roots.readerName();
         PartitionRange range = PartitionRange.fromContext(name, partition);
@@ -69,7 +70,7 @@ public final class TraceSteps {
      * A reader over the pending roots of one kind of the request's pending scope that are finished (or
      * stale) now, loaded from Dify with their children.
      */
-    public <S, L extends PageSource<S> & RootLoader<S>> KeysetItemReader<S> pendingReader(String name,
+    public <S extends TraceRoot, L extends PageSource<S> & RootLoader<S>> KeysetItemReader<S> pendingReader(String name,
             TraceRoots<S> roots, L loader, String pendingKind, BackfillRequest request, PendingStore pendingStore) {
         PageSource<S> source = PageSource.nothing();
         if (roots.selected(request)) {

@@ -4,6 +4,8 @@ import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.source.WorkflowPageSource;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
@@ -23,13 +25,18 @@ public final class WorkflowRoots implements TraceRoots<WorkflowTraceSource> {
     }
 
     @Override
-    public String readerName() {
-        return "workflowRuns";
+    public RootKind kind() {
+        return RootKind.WORKFLOW_RUNS;
     }
 
     @Override
-    public boolean selected(BackfillRequest request) {
-        return request.includes(WorkflowTraceMapper.KIND);
+    public TraceKind rootTraceKind() {
+        return TraceKind.WORKFLOW;
+    }
+
+    @Override
+    public String readerName() {
+        return "workflowRuns";
     }
 
     @Override
@@ -42,9 +49,4 @@ public final class WorkflowRoots implements TraceRoots<WorkflowTraceSource> {
         return new WorkflowTraceMapper(request.provenance(), request.staleness())::map;
     }
 
-    @Override
-    public TraceAssemblyProcessor<WorkflowTraceSource> processor(BackfillRequest request) {
-        return new TraceAssemblyProcessor<>(WorkflowTraceMapper.KIND, mapper(request),
-                s -> "workflow_runs:" + s.run().id(), s -> s.run().appId());
-    }
 }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.RootKind;
 import dev.difyweave.backfill.partition.PartitionedSteps;
 import dev.difyweave.backfill.partition.RootPartitioner;
 import dev.difyweave.backfill.source.KeysetItemReader;
@@ -27,7 +28,6 @@ import dev.difyweave.backfill.storage.PayloadStore;
 @Configuration(proxyBeanMethods = false)
 public class WorkflowStepConfiguration {
 
-    public static final String STEP = "workflowTraces";
     public static final String PARTITION = "workflowRunPartition";
     public static final String PENDING_STEP = "pendingWorkflowTraces";
 
@@ -40,7 +40,7 @@ public class WorkflowStepConfiguration {
     @Bean
     Step workflowTracesStep(PartitionedSteps partitionedSteps, RootPartitioner workflowRunPartitioner,
             Step workflowRunPartitionStep) {
-        return partitionedSteps.manager(STEP, workflowRunPartitioner, workflowRunPartitionStep);
+        return partitionedSteps.manager(RootKind.WORKFLOW_RUNS.step(), workflowRunPartitioner, workflowRunPartitionStep);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package dev.difyweave.backfill.report;
 
-import dev.difyweave.backfill.state.DailyCalls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -36,6 +35,7 @@ import dev.difyweave.backfill.job.RecordPendingTasklet;
 import dev.difyweave.backfill.job.TraceItemWriter;
 import dev.difyweave.backfill.trace.AssembledTrace;
 import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.TraceKind;
 
 /**
  * What a backfill window did, over every execution of its job instance (a window resumed three times
@@ -145,7 +145,7 @@ public record RunReport(
         BackfillRequest request = BackfillRequest.fromJobParameters(finished.getJobParameters());
         SortedMap<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
         Map<String, Long> byKind = new LinkedHashMap<>();
-        request.kinds().stream().sorted(Comparator.comparingInt(DailyCalls::kindOrder)).forEach(k -> byKind.put(k, 0L));
+        request.kinds().stream().sorted(Comparator.comparingInt(TraceKind::reportOrder)).forEach(k -> byKind.put(k, 0L));
         long calls = 0;
         for (DailyRow row : dailyRows(state, ids)) {
             byDay.computeIfAbsent(row.day(), d -> new LinkedHashMap<>()).merge(row.kind(), row.calls(), Long::sum);
@@ -325,7 +325,7 @@ public record RunReport(
     private static Map<String, Long> ordered(Map<String, Long> perKind) {
         Map<String, Long> out = new LinkedHashMap<>();
         perKind.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, Long> e) -> DailyCalls.kindOrder(e.getKey()))
+                .sorted(Comparator.comparingInt((Map.Entry<String, Long> e) -> TraceKind.reportOrder(e.getKey()))
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.difyweave.backfill.call.TraceKind;
+
 /**
  * The run report as one self-contained HTML page: inline CSS, an inline SVG stacked bar chart of the
  * calls per day (per week or month when the window spans more than {@value #MAX_BARS} days) and kind,
@@ -18,13 +20,12 @@ final class RunReportHtml {
     static final int MAX_BARS = 400;
 
     private static final Map<String, String> COLORS = Map.of(
-            "workflow", "#4e79a7",
-            "message", "#f28e2b",
-            "tool", "#59a14f",
-            "dataset_retrieval", "#b07aa1",
-            "moderation", "#e15759",
-            "generate_name", "#76b7b2",
-            CallKinds.OTHER, "#9c755f");
+            TraceKind.WORKFLOW.cliName(), "#4e79a7",
+            TraceKind.MESSAGE.cliName(), "#f28e2b",
+            TraceKind.TOOL.cliName(), "#59a14f",
+            TraceKind.DATASET_RETRIEVAL.cliName(), "#b07aa1",
+            TraceKind.MODERATION.cliName(), "#e15759",
+            TraceKind.GENERATE_NAME.cliName(), "#76b7b2");
     private static final String FALLBACK_COLOR = "#bab0ac";
 
     private static final String CSS = """

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.SourceKey;
+
 /**
  * Everything Dify persisted about one message, gathered per chunk. {@code conversationMode} is null
  * when the conversation is gone; {@code features} null when no config is found; {@code chatflowRun}
@@ -19,5 +22,15 @@ public record MessageTraceSource(
         List<RetrieverResourceRow> legacyRetrieverResources,
         Map<UUID, DatasetRow> datasets,
         String endUserSessionId,
-        WorkflowTraceSource chatflowRun) {
+        WorkflowTraceSource chatflowRun) implements TraceRoot {
+
+    @Override
+    public SourceKey sourceKey() {
+        return RootKind.MESSAGES.key(message.id());
+    }
+
+    @Override
+    public UUID appId() {
+        return message.appId();
+    }
 }

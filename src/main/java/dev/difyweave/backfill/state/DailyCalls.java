@@ -1,26 +1,28 @@
 package dev.difyweave.backfill.state;
 
-import dev.difyweave.backfill.report.CallKinds;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
+import tools.jackson.databind.JsonNode;
+
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.WeaveCall;
 
 /**
- * Delivered calls counted per kind ({@link CallKinds}) and UTC day of {@code started_at}: what one
- * chunk adds to {@code backfill_daily_calls}, and what the run report reads back.
+ * Delivered calls counted per kind (the one each call carries) and UTC day of {@code started_at}:
+ * what one chunk adds to {@code backfill_daily_calls}, and what the run report reads back.
  */
 public final class DailyCalls {
 
     /** One row's key beside the execution and step; ordered by day, then kind in report order. */
-    public record Key(String kind, LocalDate day) implements Comparable<Key> {
+    public record Key(TraceKind kind, LocalDate day) implements Comparable<Key> {
 
-        private static final Comparator<Key> ORDER = Comparator.comparing(Key::day)
-                .thenComparingInt(k -> kindOrder(k.kind()))
-                .thenComparing(Key::kind);
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::day).thenComparing(Key::kind);
 
         @Override
         public int compareTo(Key other) {
@@ -28,24 +30,29 @@ public final class DailyCalls {
         }
     }
 
-    /** The position of a kind in {@link CallKinds#ALL}; unknown kinds sort last. */
-    public static int kindOrder(String kind) {
-        int i = CallKinds.ALL.indexOf(kind);
-        return i < 0 ? CallKinds.ALL.size() : i;
-    }
-
     private final Map<Key, Long> counts = new TreeMap<>();
     private long approximated;
 
     public void add(WeaveCall call) {
-        add(CallKinds.of(call), CallKinds.day(call.startedAt()), 1);
-        if (CallKinds.approximated(call)) {
+        add(call.kind(), day(call.startedAt()), 1);
+        if (approximated(call.attributes())) {
             approximated++;
         }
     }
 
-    public void add(String kind, LocalDate day, long calls) {
+    public void add(TraceKind kind, LocalDate day, long calls) {
         counts.merge(new Key(kind, day), calls, Long::sum);
+    }
+
+    /** The UTC day a call is counted on: that of its {@code started_at} (1970-01-01 when it has none). */
+    static LocalDate day(Instant startedAt) {
+        return startedAt == null ? LocalDate.EPOCH : LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
+    }
+
+    /** Whether some field of a call was reconstructed rather than persisted ({@code attributes.backfill.approximated}). */
+    static boolean approximated(JsonNode attributes) {
+        JsonNode list = attributes == null ? null : attributes.path("backfill").get("approximated");
+        return list != null && list.isArray() && !list.isEmpty();
     }
 
     /** The counts, in day then kind order. */

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.SourceKey;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.DeadLetter;
 
@@ -41,7 +42,7 @@ public class FailureLedger {
             ps.setString(4, StorableText.of(d.call().id(), CALL_ID));
             ps.setString(5, StorableText.of(d.call().traceId(), TRACE_ID));
             ps.setString(6, StorableText.of(d.call().opName(), OP_NAME));
-            ps.setString(7, StorableText.required(d.call().sourceKey(), DEAD_LETTER_SOURCE_KEY));
+            ps.setString(7, StorableText.required(d.call().sourceKey().toString(), DEAD_LETTER_SOURCE_KEY));
             ps.setInt(8, d.httpStatus());
             ps.setString(9, StorableText.required(d.reason(), REASON));
             ps.setString(10, StorableText.of(new String(d.call().upsertItems(projectId == null ? "" : projectId),
@@ -50,11 +51,11 @@ public class FailureLedger {
     }
 
     /** A root that produced no call at all (its assembly failed): recorded with status 0. */
-    public void unsent(long jobExecutionId, String stepName, String projectId, String sourceKey, String reason) {
+    public void unsent(long jobExecutionId, String stepName, String projectId, SourceKey sourceKey, String reason) {
         state.update("""
                 INSERT INTO backfill_dead_letter (job_execution_id, step_name, project_id, source_key, http_status, reason)
                 VALUES (?, ?, ?, ?, 0, ?)""", jobExecutionId, StorableText.of(stepName, STEP_NAME),
-                StorableText.required(projectId, PROJECT_ID), StorableText.required(sourceKey, DEAD_LETTER_SOURCE_KEY),
+                StorableText.required(projectId, PROJECT_ID), StorableText.required(sourceKey.toString(), DEAD_LETTER_SOURCE_KEY),
                 StorableText.required(reason, REASON));
     }
 
@@ -87,7 +88,7 @@ public class FailureLedger {
                 DO UPDATE SET calls = backfill_daily_calls.calls + EXCLUDED.calls""", rows, 500, (ps, row) -> {
             ps.setLong(1, jobExecutionId);
             ps.setString(2, StorableText.required(stepName, STEP_NAME));
-            ps.setString(3, StorableText.required(row.getKey().kind(), KIND));
+            ps.setString(3, StorableText.required(row.getKey().kind().cliName(), KIND));
             ps.setObject(4, row.getKey().day());
             ps.setLong(5, row.getValue());
         });

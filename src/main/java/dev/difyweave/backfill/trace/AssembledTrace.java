@@ -4,17 +4,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.difyweave.backfill.call.SourceKey;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.source.TraceRoot;
 
 /**
- * One root row turned into Weave calls (root first), with the problems found on the way. {@code
- * notes} name facts the run report counts (e.g. suggested questions that cannot be reproduced);
- * {@code assemblyFailed} marks a root that produced nothing because its assembly broke; {@code appId}
- * is the Dify app of the root (which Weave project it goes to with per-app routing), {@code null} when
- * not known.
+ * One root row turned into Weave calls (root first), with the problems found on the way. {@code kind},
+ * {@code sourceKey} and {@code appId} are the root's: what it is, which Dify row, and which app (the
+ * Weave project its calls go to with per-app routing; {@code null} when not known). {@code notes} name
+ * facts the run report counts (e.g. suggested questions that cannot be reproduced); {@code
+ * assemblyFailed} marks a root that produced nothing because its assembly broke.
  */
-public record AssembledTrace(String kind, String sourceKey, List<WeaveCall> calls, List<TraceProblem> problems,
-        Set<String> notes, boolean assemblyFailed, UUID appId) {
+public record AssembledTrace(TraceKind kind, SourceKey sourceKey, UUID appId, List<WeaveCall> calls,
+        List<TraceProblem> problems, Set<String> notes, boolean assemblyFailed) {
 
     public static final String SUGGESTED_QUESTIONS_NOT_REPRODUCIBLE = "suggested_questions_not_reproducible";
     /** A node payload Dify offloaded to its storage could not be read there: its truncated value was sent. */
@@ -26,21 +29,14 @@ public record AssembledTrace(String kind, String sourceKey, List<WeaveCall> call
         notes = Set.copyOf(notes);
     }
 
-    public AssembledTrace(String kind, String sourceKey, List<WeaveCall> calls, List<TraceProblem> problems,
-            Set<String> notes, boolean assemblyFailed) {
-        this(kind, sourceKey, calls, problems, notes, assemblyFailed, null);
+    /** The calls a mapper made of {@code root}. */
+    public static AssembledTrace of(TraceKind kind, TraceRoot root, List<WeaveCall> calls, List<TraceProblem> problems,
+            Set<String> notes) {
+        return new AssembledTrace(kind, root.sourceKey(), root.appId(), calls, problems, notes, false);
     }
 
-    public AssembledTrace(String kind, String sourceKey, List<WeaveCall> calls, List<TraceProblem> problems) {
-        this(kind, sourceKey, calls, problems, Set.of(), false, null);
-    }
-
-    /** This trace as coming from the app {@code appId}. */
-    public AssembledTrace withAppId(UUID appId) {
-        return new AssembledTrace(kind, sourceKey, calls, problems, notes, assemblyFailed, appId);
-    }
-
-    public static AssembledTrace failed(String kind, String sourceKey, TraceProblem problem) {
-        return new AssembledTrace(kind, sourceKey, List.of(), List.of(problem), Set.of(), true);
+    /** A root whose assembly broke: no call, and the problem saying why. */
+    public static AssembledTrace failed(TraceKind kind, TraceRoot root, TraceProblem problem) {
+        return new AssembledTrace(kind, root.sourceKey(), root.appId(), List.of(), List.of(problem), Set.of(), true);
     }
 }

@@ -3,14 +3,18 @@ package dev.difyweave.backfill.trace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-import dev.difyweave.backfill.source.ConversationRow;
+import tools.jackson.databind.node.ObjectNode;
+
 import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.Json;
-import dev.difyweave.backfill.call.LivePayload;
 import dev.difyweave.backfill.call.LivePayload.TokenUsage;
+import dev.difyweave.backfill.call.LivePayload;
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.WeaveCall;
-import tools.jackson.databind.node.ObjectNode;
+import dev.difyweave.backfill.source.ConversationRow;
 
 /**
  * C12: {@code generate_conversation_name} as its own root trace (§3.3 (h)), one per conversation with
@@ -20,9 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ConversationNameMapper {
 
-    public static final String KIND = "generate_name";
+    /** The {@code --kinds} name of conversation name calls, as the job's wiring selects steps by it. */
+    /** The first tag of a conversation name call. */
+    static final String TAG = "generate_name";
     static final String OP = "generate_conversation_name";
-    static final String CONVERSATIONS = "conversations";
+    static final String CONVERSATIONS = RootKind.CONVERSATIONS.table();
 
     private final Provenance provenance;
 
@@ -44,7 +50,7 @@ public final class ConversationNameMapper {
         ObjectNode attributes = Json.NODES.objectNode();
         attributes.put("conversation_id", conversationId);
         CallAttributes.putNullable(attributes, "tenant_id", conversation.tenantId());
-        CallAttributes.tags(attributes, KIND);
+        CallAttributes.tags(attributes, TAG);
         CallAttributes.times(attributes, at, at);
         CallAttributes.provenance(attributes, provenance, approximated);
         TokenUsage none = TokenUsage.none();
@@ -52,7 +58,7 @@ public final class ConversationNameMapper {
         WeaveCall call = new WeaveCall(id, id, null, OP, null, at, at, attributes,
                 LivePayload.inputs(Json.NODES.stringNode(query), none, List.of()),
                 LivePayload.outputs(Json.NODES.stringNode(conversation.name()), none, List.of()), null,
-                CallSummary.of(null, 0, null), CONVERSATIONS + ":" + conversationId);
-        return new AssembledTrace(KIND, CONVERSATIONS + ":" + conversationId, List.of(call), problems.list());
+                CallSummary.of(null, 0, null), TraceKind.GENERATE_NAME, conversation.sourceKey());
+        return AssembledTrace.of(TraceKind.GENERATE_NAME, conversation, List.of(call), problems.list(), Set.of());
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.difyweave.backfill.source.DatasetRow;
 import dev.difyweave.backfill.source.RetrieverResourceRow;
 import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.call.LivePayload;
 import dev.difyweave.backfill.call.LivePayload.TokenUsage;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DatasetRetrievalMapper {
 
-    static final String KIND = "dataset_retrieval";
+    /** The op name and first tag of a dataset retrieval call. */
+    static final String OP = "dataset_retrieval";
 
     List<WeaveCall> map(MessageContext m) {
         ArrayNode documents = Json.NODES.arrayNode();
@@ -56,7 +58,7 @@ final class DatasetRetrievalMapper {
         attributes.put("rerank_model_provider", "");
         attributes.put("rerank_model_name", "");
         attributes.put("message_id", m.id);
-        CallAttributes.tags(attributes, KIND);
+        CallAttributes.tags(attributes, OP);
         CallAttributes.times(attributes, m.start, m.start);
         attributes.put("trace_id", m.id);
         CallAttributes.provenance(attributes, m.provenance, List.of("started_at", "ended_at", "output.documents"));
@@ -67,9 +69,9 @@ final class DatasetRetrievalMapper {
         ObjectNode output = Json.NODES.objectNode();
         output.set("documents", documents);
         TokenUsage none = TokenUsage.none();
-        return List.of(new WeaveCall(CallIds.datasetRetrieval(m.id), m.id, m.id, KIND, null, m.start, m.start,
+        return List.of(new WeaveCall(CallIds.datasetRetrieval(m.id), m.id, m.id, OP, null, m.start, m.start,
                 attributes, LivePayload.inputs(input, none, List.of()), LivePayload.outputs(output, none, List.of()), null,
-                CallSummary.of(null, 0, null), MessageContext.MESSAGES + ":" + m.id));
+                CallSummary.of(null, 0, null), TraceKind.DATASET_RETRIEVAL, m.key));
     }
 
     /** A retriever resource of message_metadata as a dumped Document (§2.5). */

@@ -12,6 +12,8 @@ import dev.difyweave.backfill.source.MessageRow;
 import dev.difyweave.backfill.source.MessageTraceSource;
 import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.SourceKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,11 +23,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class MessageContext {
 
-    static final String MESSAGES = "messages";
+    static final String MESSAGES = RootKind.MESSAGES.table();
 
     final MessageTraceSource source;
     final MessageRow row;
     final String id;
+    /** The message's row: the source of every call of its trace but the tool calls (their thoughts). */
+    final SourceKey key;
     final Instant start;
     final Instant end;
     final List<String> fileUrls;
@@ -38,6 +42,7 @@ final class MessageContext {
         this.source = source;
         this.row = source.message();
         this.id = CallIds.dify(row.id());
+        this.key = source.sourceKey();
         this.provenance = provenance;
         this.problems = problems;
         this.start = DifyTime.utc(row.createdAt());

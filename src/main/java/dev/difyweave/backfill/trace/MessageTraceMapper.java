@@ -8,13 +8,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.difyweave.backfill.source.MessageTraceSource;
-import dev.difyweave.backfill.call.CallIds;
-import dev.difyweave.backfill.call.LivePayload;
-import dev.difyweave.backfill.call.LivePayload.TokenUsage;
-import dev.difyweave.backfill.call.WeaveCall;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.LivePayload.TokenUsage;
+import dev.difyweave.backfill.call.LivePayload;
+import dev.difyweave.backfill.call.TraceKind;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.source.MessageTraceSource;
 
 /**
  * A message and everything hanging off it (trace-mapping.md "Trace roots and trees"): for chat,
@@ -25,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class MessageTraceMapper {
 
-    public static final String KIND = "message";
+    /** The {@code --kinds} name of message calls, as the job's wiring selects steps by it. */
+    /** The op name of a message call. */
+    static final String OP = "message";
     static final String CHATFLOW = "advanced-chat";
 
     private final Provenance provenance;
@@ -52,7 +56,7 @@ public final class MessageTraceMapper {
         this.moderations = new ModerationMapper();
     }
 
-    public AssembledTrace map(MessageTraceSource source, Set<String> kinds) {
+    public AssembledTrace map(MessageTraceSource source, Set<TraceKind> kinds) {
         SourceProblems problems = new SourceProblems();
         MessageContext message = new MessageContext(source, filesUrl, provenance, problems);
         if (!source.conversationFound()) {
@@ -65,11 +69,11 @@ public final class MessageTraceMapper {
         boolean chatflow = CHATFLOW.equals(message.mode());
         if (chatflow && source.chatflowRun() != null) {
             List<WeaveCall> tree = workflows.mapChatflow(source.chatflowRun(), message.id,
-                    CallAttributes.str(source.message().conversationId()), kinds.contains(WorkflowTraceMapper.KIND),
+                    CallAttributes.str(source.message().conversationId()), kinds.contains(TraceKind.WORKFLOW),
                     problems);
-            if (kinds.contains(KIND)) {
+            if (kinds.contains(TraceKind.MESSAGE)) {
                 calls.addAll(tree);
-            } else if (kinds.contains(WorkflowTraceMapper.KIND)) {
+            } else if (kinds.contains(TraceKind.WORKFLOW)) {
                 calls.addAll(tree.subList(1, tree.size()));
             }
         } else {
@@ -77,28 +81,27 @@ public final class MessageTraceMapper {
                 problems.add(MessageContext.MESSAGES, message.id, "workflow_run_id", "orphan: chatflow run "
                         + source.message().workflowRunId() + " not found; the message is sent without its workflow");
             }
-            if (kinds.contains(KIND)) {
+            if (kinds.contains(TraceKind.MESSAGE)) {
                 calls.addAll(messageAndLlm(message, !chatflow));
             }
-            if (!chatflow && kinds.contains(ToolCallMapper.KIND)) {
+            if (!chatflow && kinds.contains(TraceKind.TOOL)) {
                 calls.addAll(tools.map(message));
             }
-            if (!chatflow && kinds.contains(DatasetRetrievalMapper.KIND)) {
+            if (!chatflow && kinds.contains(TraceKind.DATASET_RETRIEVAL)) {
                 calls.addAll(retrievals.map(message));
             }
         }
-        if (kinds.contains(ModerationMapper.KIND)) {
+        if (kinds.contains(TraceKind.MODERATION)) {
             calls.addAll(moderations.map(message, features));
         }
         Set<String> notes = new HashSet<>();
         if (features.suggestedQuestionsEnabled()) {
             notes.add(AssembledTrace.SUGGESTED_QUESTIONS_NOT_REPRODUCIBLE);
         }
-        if (chatflow && source.chatflowRun() != null && kinds.contains(WorkflowTraceMapper.KIND)) {
+        if (chatflow && source.chatflowRun() != null && kinds.contains(TraceKind.WORKFLOW)) {
             notes.addAll(WorkflowTraceMapper.notes(source.chatflowRun()));
         }
-        return new AssembledTrace(KIND, MessageContext.MESSAGES + ":" + message.id, calls, problems.list(), notes,
-                false);
+        return AssembledTrace.of(TraceKind.MESSAGE, source, calls, problems.list(), notes);
     }
 
     /** Unknown enum values are sent as they are and recorded (never a silent change). */
@@ -165,13 +168,13 @@ public final class MessageTraceMapper {
         ObjectNode summaryUsage = CallSummary.usage(m.row.modelId(), m.row.messageTokens(), m.row.answerTokens(),
                 m.row.messageTokens() + m.row.answerTokens());
         List<WeaveCall> calls = new ArrayList<>();
-        calls.add(new WeaveCall(m.id, m.id, null, KIND, "message_" + m.id, m.start, m.end, attributes,
+        calls.add(new WeaveCall(m.id, m.id, null, OP, "message_" + m.id, m.start, m.end, attributes,
                 LivePayload.inputs(prompt, usage, m.fileUrls), LivePayload.outputs(answer, usage, m.fileUrls), exception,
-                CallSummary.of(exception, m.start, m.end, summaryUsage), MessageContext.MESSAGES + ":" + m.id));
+                CallSummary.of(exception, m.start, m.end, summaryUsage), TraceKind.MESSAGE, m.key));
         if (withLlm) {
             calls.add(new WeaveCall(CallIds.llm(m.id), m.id, m.id, "llm", null, m.start, m.end, attributes.deepCopy(),
                     LivePayload.inputs(prompt, usage, List.of()), LivePayload.outputs(answer, usage, List.of()), null,
-                    CallSummary.of(null, m.start, m.end, summaryUsage.deepCopy()), MessageContext.MESSAGES + ":" + m.id));
+                    CallSummary.of(null, m.start, m.end, summaryUsage.deepCopy()), TraceKind.MESSAGE, m.key));
         }
         return calls;
     }

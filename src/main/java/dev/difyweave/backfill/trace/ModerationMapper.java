@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.call.LivePayload;
 import dev.difyweave.backfill.call.LivePayload.TokenUsage;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ModerationMapper {
 
-    static final String KIND = "moderation";
+    /** The op name and first tag of a moderation call. */
+    static final String OP = "moderation";
 
     List<WeaveCall> map(MessageContext m, FeatureSettings features) {
         if (!features.moderationEnabled()) {
@@ -66,15 +68,15 @@ final class ModerationMapper {
         attributes.put("preset_response", presetResponse);
         attributes.put("query", "");
         attributes.put("moderation_type", type);
-        CallAttributes.tags(attributes, KIND);
+        CallAttributes.tags(attributes, OP);
         CallAttributes.times(attributes, m.start, m.start);
         attributes.put("trace_id", m.id);
         CallAttributes.provenance(attributes, m.provenance, approximated);
 
         TokenUsage none = TokenUsage.none();
-        return List.of(new WeaveCall(CallIds.moderation(m.id), m.id, m.id, KIND, null, m.start, m.start, attributes,
+        return List.of(new WeaveCall(CallIds.moderation(m.id), m.id, m.id, OP, null, m.start, m.start, attributes,
                 LivePayload.inputs(inputs, none, List.of()), LivePayload.outputs(output, none, List.of()), null,
-                CallSummary.of(null, 0, null), MessageContext.MESSAGES + ":" + m.id));
+                CallSummary.of(null, 0, null), TraceKind.MODERATION, m.key));
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.List;
 
 import dev.difyweave.backfill.source.AgentThoughtRow;
 import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.SourceKey;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.call.LivePayload;
 import dev.difyweave.backfill.call.LivePayload.TokenUsage;
@@ -22,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ToolCallMapper {
 
-    static final String KIND = "tool";
+    /** The first tag of a tool call. */
+    static final String TAG = "tool";
     static final String THOUGHTS = "message_agent_thoughts";
 
     List<WeaveCall> map(MessageContext m) {
@@ -84,7 +87,7 @@ final class ToolCallMapper {
         }
         attributes.put("thought_id", thought.id().toString());
         attributes.put("thought_position", thought.position());
-        CallAttributes.tags(attributes, KIND, name);
+        CallAttributes.tags(attributes, TAG, name);
         CallAttributes.times(attributes, start, end);
         attributes.put("trace_id", m.id);
         CallAttributes.provenance(attributes, m.provenance, approximated);
@@ -94,7 +97,7 @@ final class ToolCallMapper {
         JsonNode output = LivePayload.outputs(observation, none, fileList);
         return new WeaveCall(CallIds.tool(m.id, thought.id().toString(), name, n), m.id, m.id, CallAttributes.opName("tool:", name), null,
                 start, end, attributes, inputs, output, error, CallSummary.of(error, start, end, null),
-                THOUGHTS + ":" + thought.id());
+                TraceKind.TOOL, new SourceKey(THOUGHTS, thought.id()));
     }
 
     /**

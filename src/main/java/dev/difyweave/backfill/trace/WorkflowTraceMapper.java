@@ -11,18 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.LivePayload.TokenUsage;
+import dev.difyweave.backfill.call.LivePayload;
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.SourceKey;
+import dev.difyweave.backfill.call.TraceKind;
+import dev.difyweave.backfill.call.WeaveCall;
+import dev.difyweave.backfill.call.WeaveJson;
 import dev.difyweave.backfill.source.NodeExecutionRow;
 import dev.difyweave.backfill.source.OffloadedPayload;
 import dev.difyweave.backfill.source.WorkflowRunRow;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
-import dev.difyweave.backfill.call.CallIds;
-import dev.difyweave.backfill.call.Json;
-import dev.difyweave.backfill.call.LivePayload;
-import dev.difyweave.backfill.call.LivePayload.TokenUsage;
-import dev.difyweave.backfill.call.WeaveCall;
-import dev.difyweave.backfill.call.WeaveJson;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A workflow run and its node executions as Dify's live Weave integration sends them
@@ -31,8 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class WorkflowTraceMapper {
 
-    public static final String KIND = "workflow";
-    static final String RUNS = "workflow_runs";
+    /** The {@code --kinds} name of workflow calls, as the job's wiring selects steps by it. */
+    /** The op name of a run's workflow call. */
+    static final String OP = "workflow";
+    static final String RUNS = RootKind.WORKFLOW_RUNS.table();
     static final String NODES = "workflow_node_executions";
 
     private static final Comparator<NodeExecutionRow> NODE_ORDER = Comparator
@@ -58,9 +64,10 @@ public final class WorkflowTraceMapper {
         String runId = CallIds.dify(source.run().id());
         RunParts run = runParts(source, runId, null, problems);
         List<WeaveCall> calls = new ArrayList<>();
-        calls.add(run.call(runId, null, KIND, "workflow_" + runId, workflowAttributes(run, runId, null)));
+        calls.add(run.call(TraceKind.WORKFLOW, runId, null, OP, "workflow_" + runId,
+                workflowAttributes(run, runId, null)));
         calls.addAll(run.nodes());
-        return new AssembledTrace(KIND, RUNS + ":" + runId, calls, problems.list(), notes(source), false);
+        return AssembledTrace.of(TraceKind.WORKFLOW, source, calls, problems.list(), notes(source));
     }
 
     /** The run report notes of a run: whether an offloaded node payload had to be sent truncated. */
@@ -87,22 +94,25 @@ public final class WorkflowTraceMapper {
         CallAttributes.tags(messageAttributes, "message", "workflow");
         CallAttributes.provenance(messageAttributes, provenance, run.approximated());
         List<WeaveCall> calls = new ArrayList<>();
-        calls.add(run.call(messageId, null, "message", "message_" + messageId, messageAttributes));
+        calls.add(run.call(TraceKind.MESSAGE, messageId, null, "message", "message_" + messageId, messageAttributes));
         if (includeWorkflow) {
-            calls.add(run.call(runId, messageId, KIND, "workflow_" + runId, workflowAttributes(run, runId, messageId)));
+            calls.add(run.call(TraceKind.WORKFLOW, runId, messageId, OP, "workflow_" + runId,
+                    workflowAttributes(run, runId, messageId)));
             calls.addAll(run.nodes());
         }
         return calls;
     }
 
     /** What the calls of one run share: its times, metadata, payloads, and its node calls. */
-    private record RunParts(WorkflowRunRow row, String traceId, Instant start, Instant end, ObjectNode meta,
+    private record RunParts(SourceKey key, String traceId, Instant start, Instant end, ObjectNode meta,
             JsonNode inputs, JsonNode output, String exception, ObjectNode usage, List<String> approximated,
             List<WeaveCall> nodes, java.util.UUID appLogId) {
 
-        WeaveCall call(String id, String parentId, String opName, String displayName, ObjectNode attributes) {
+        /** A call of the run (the chatflow message, the workflow), all from the run's row. */
+        WeaveCall call(TraceKind kind, String id, String parentId, String opName, String displayName,
+                ObjectNode attributes) {
             return new WeaveCall(id, traceId, parentId, opName, displayName, start, end, attributes, inputs, output,
-                    exception, CallSummary.of(exception, start, end, usage.deepCopy()), RUNS + ":" + row.id());
+                    exception, CallSummary.of(exception, start, end, usage.deepCopy()), kind, key);
         }
     }
 
@@ -171,7 +181,7 @@ public final class WorkflowTraceMapper {
                 usage, List.of());
         JsonNode output = LivePayload.outputs(objectOrEmpty(problems.parse(RUNS, runId, "outputs", run.outputs())),
                 usage, List.of());
-        return new RunParts(run, traceId, start, end, meta, inputs, output, exception, usageTotal,
+        return new RunParts(source.sourceKey(), traceId, start, end, meta, inputs, output, exception, usageTotal,
                 approximated, nodeCalls, source.appLogId());
     }
 
@@ -279,7 +289,7 @@ public final class WorkflowTraceMapper {
         String displayName = node.title() == null || node.title().isBlank() ? null : node.title();
         return new WeaveCall(nodeId, traceId, runId, CallAttributes.opName("node:", nodeType), displayName, start, end, attributes, inputs,
                 output, exception, CallSummary.of(exception, (long) Math.floor(elapsed * 1000), llmUsage),
-                NODES + ":" + nodeId);
+                TraceKind.WORKFLOW, new SourceKey(NODES, node.id()));
     }
 
     /**

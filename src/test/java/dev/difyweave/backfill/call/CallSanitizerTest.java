@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.call;
 
+import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -31,7 +32,8 @@ class CallSanitizerTest {
         return new WeaveCall("0b7e7d43-6b8e-4f5e-9a51-3c1f0d2a9e11", "0b7e7d43-6b8e-4f5e-9a51-3c1f0d2a9e11", null,
                 "workflow", "workflow_0b7e7d43-6b8e-4f5e-9a51-3c1f0d2a9e11",
                 Instant.parse("2025-11-20T08:15:02.123456Z"), Instant.parse("2025-11-20T08:15:04.000001Z"),
-                attributes, inputs, output, null, summary, "workflow_runs:0b7e7d43-6b8e-4f5e-9a51-3c1f0d2a9e11");
+                attributes, inputs, output, null, summary, TraceKind.WORKFLOW,
+                RootKind.WORKFLOW_RUNS.key(UUID.fromString("0b7e7d43-6b8e-4f5e-9a51-3c1f0d2a9e11")));
     }
 
     private static ObjectNode attributesWithProvenance() {

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.call;
 
+import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,8 @@ class ContentPolicyTest {
                 json("{\"query\":\"where is my parcel\",\"n\":3,\"safe\":true,\"none\":null,"
                         + "\"history\":[\"where is my parcel\",{\"role\":\"user\",\"text\":\"hello there\"}],"
                         + "\"usage_metadata\":{\"input_tokens\":12,\"output_tokens\":null,\"total_tokens\":42}}"),
-                json("{\"choices\":\"It is in Lyon\"}"), exception, summary, "message_agent_thoughts:" + ID);
+                json("{\"choices\":\"It is in Lyon\"}"), exception, summary, TraceKind.TOOL,
+                new SourceKey("message_agent_thoughts", UUID.fromString(ID)));
     }
 
     private static void assertStructureKept(WeaveCall applied, WeaveCall original) {
@@ -50,6 +52,7 @@ class ContentPolicyTest {
         assertThat(applied.startedAt()).isEqualTo(original.startedAt());
         assertThat(applied.endedAt()).isEqualTo(original.endedAt());
         assertThat(applied.summary()).isEqualTo(original.summary());
+        assertThat(applied.kind()).isEqualTo(original.kind());
         assertThat(applied.sourceKey()).isEqualTo(original.sourceKey());
         assertThat(applied.attributes().path("message_id").stringValue()).isEqualTo(PARENT);
         assertThat(applied.attributes().path("ls_model_name").stringValue()).isEqualTo("gpt-4o");

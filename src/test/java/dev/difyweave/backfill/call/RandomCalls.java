@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.call;
 
+import java.util.UUID;
 import java.time.Instant;
 import java.util.Random;
 
@@ -62,7 +63,7 @@ final class RandomCalls {
         String id = "0b7e7d43-6b8e-4f5e-9a51-3c1f0d2a9e11";
         return new WeaveCall(id, id, null, opName, displayName, Instant.parse("2025-11-20T08:15:02.123456Z"),
                 Instant.parse("2025-11-20T08:15:04.000001Z"), attributes, inputs, output, exception, summary,
-                "workflow_runs:" + id);
+                TraceKind.WORKFLOW, RootKind.WORKFLOW_RUNS.key(UUID.fromString(id)));
     }
 
     /** Puts a random tree under {@code key}, sometimes deeply nested, sometimes with bulk beside it. */

@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.call;
 
+import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class WeaveJsonTest {
             String exception) {
         return new WeaveCall(ID, PARENT, parentId, "llm", displayName, Instant.parse("2025-11-20T08:15:02.123456Z"),
                 Instant.parse("2025-11-20T08:15:04.000001Z"), object("{\"tags\":[\"node_execution\"]}"), inputs, output,
-                exception, object(SUMMARY), "workflow_node_executions:" + ID);
+                exception, object(SUMMARY), TraceKind.WORKFLOW, new SourceKey("workflow_node_executions", UUID.fromString(ID)));
     }
 
     private static String upsert(WeaveCall call) {
@@ -138,7 +139,7 @@ class WeaveJsonTest {
         assertThat(WeaveJson.timestamp(lateUtc)).isEqualTo("2025-12-31T23:59:59.999999Z");
 
         WeaveCall call = new WeaveCall(ID, ID, null, "workflow", null, lateUtc, lateUtc, object("{}"), null, null,
-                null, object(SUMMARY), "x");
+                null, object(SUMMARY), TraceKind.WORKFLOW, RootKind.WORKFLOW_RUNS.key(UUID.fromString(ID)));
         assertThat(startOf(call).get("started_at").stringValue()).isEqualTo("2025-12-31T23:59:59.999999Z");
         assertThat(endOf(call).get("ended_at").stringValue()).isEqualTo("2025-12-31T23:59:59.999999Z");
     }

@@ -23,7 +23,7 @@ class ContentOptionTest {
     private static final BackfillSettings SETTINGS = BackfillSettings.fromEnvironment(Map.of(
             "DIFY_DB_URL", "jdbc:postgresql://127.0.0.1:5432/dify", "WANDB_API_KEY", "k", "WEAVE_PROJECT", "acme/p"));
 
-    private static BackfillRequest request(String... args) {
+    static BackfillRequest request(String... args) {
         return RequestOptions.toRequest(CliArguments.parse(args), SETTINGS, "migrate", NOW);
     }
 

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import dev.difyweave.backfill.demo.DifyDataGenerator;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
 import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
-import dev.difyweave.backfill.report.CallKinds;
+import dev.difyweave.backfill.testsupport.CallTags;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.Json;
 
@@ -71,7 +71,7 @@ class RunReportJobTest {
 
         // calls per kind: what the fake Weave holds, classified the same way
         Map<String, Long> weaveByKind = visible.stream()
-                .collect(Collectors.groupingBy(c -> CallKinds.of(c.attributes(), c.opName()), TreeMap::new,
+                .collect(Collectors.groupingBy(c -> CallTags.kind(c.attributes(), c.opName()), TreeMap::new,
                         Collectors.counting()));
         assertThat(weaveByKind.keySet()).as("the small spec has every kind").contains("workflow", "message", "tool",
                 "dataset_retrieval", "moderation", "generate_name");
@@ -90,7 +90,7 @@ class RunReportJobTest {
         assertThat(sumOfDays).isEqualTo(report.get("calls").asLong());
         Map<String, Map<String, Long>> weaveDays = visible.stream().collect(Collectors.groupingBy(
                 c -> LocalDate.ofInstant(c.startedAt(), ZoneOffset.UTC).toString(), TreeMap::new,
-                Collectors.groupingBy(c -> CallKinds.of(c.attributes(), c.opName()), TreeMap::new,
+                Collectors.groupingBy(c -> CallTags.kind(c.attributes(), c.opName()), TreeMap::new,
                         Collectors.counting())));
         assertThat(reportDays).isEqualTo(weaveDays);
 
@@ -99,7 +99,7 @@ class RunReportJobTest {
         assertThat(harness.deadLetters()).singleElement().satisfies(d -> assertThat(d.get("call_id")).isEqualTo(refused));
         assertThat(report.get("problems").asLong()).isEqualTo(harness.problems().size());
         assertThat(report.get("approximated_calls").asLong())
-                .isEqualTo(visible.stream().filter(c -> CallKinds.approximated(c.attributes())).count())
+                .isEqualTo(visible.stream().filter(c -> CallTags.approximated(c.attributes())).count())
                 .isPositive();
         assertThat(report.get("traces").asLong()).as("every root written is a trace root in Weave")
                 .isEqualTo(visible.stream().filter(c -> c.parentId() == null).count());
@@ -176,7 +176,7 @@ class RunReportJobTest {
         assertThat(report.get("execution_ids")).hasSize(2);
         assertThat(report.get("calls").asLong()).as("every call once, over both executions").isEqualTo(visible.size());
         Map<String, Long> weaveByKind = visible.stream()
-                .collect(Collectors.groupingBy(c -> CallKinds.of(c.attributes(), c.opName()), TreeMap::new,
+                .collect(Collectors.groupingBy(c -> CallTags.kind(c.attributes(), c.opName()), TreeMap::new,
                         Collectors.counting()));
         assertThat(nonZero(report.get("calls_by_kind"))).isEqualTo(weaveByKind);
         assertThat(report.get("traces").asLong()).isEqualTo(visible.stream().filter(c -> c.parentId() == null).count());

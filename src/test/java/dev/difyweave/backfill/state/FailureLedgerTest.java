@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.TraceKind;
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.SourceKey;
 import dev.difyweave.backfill.source.Keyset;
 import dev.difyweave.backfill.testsupport.TestDatabases;
 import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
@@ -52,15 +55,16 @@ class FailureLedgerTest {
         ObjectNode inputs = Json.NODES.objectNode().put("bad\u0000key", "value \u0000 with NUL");
         WeaveCall call = new WeaveCall("id" + HOSTILE, "trace" + HOSTILE, null, "op" + HOSTILE, null,
                 Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:00:01Z"), Json.NODES.objectNode(),
-                inputs, Json.NODES.objectNode(), null, Json.NODES.objectNode(), null);
+                inputs, Json.NODES.objectNode(), null, Json.NODES.objectNode(), TraceKind.WORKFLOW,
+                new SourceKey("workflow_node_executions" + HOSTILE, UUID.randomUUID()));
 
         ledger.deadLetters(1, step, "team/" + HOSTILE, List.of(new DeadLetter(call, 500, null),
                 new DeadLetter(call, 400, "reason " + HOSTILE.repeat(20))));
-        ledger.unsent(1, step, null, "workflow_runs:" + HOSTILE, null);
+        ledger.unsent(1, step, null, new SourceKey("workflow_runs" + HOSTILE, UUID.randomUUID()), null);
         ledger.problems(1, step, List.of(new TraceProblem(null, HOSTILE, "column" + HOSTILE,
                 "unknown execution_metadata key '" + HOSTILE + "'")));
         DailyCalls daily = new DailyCalls();
-        daily.add("kind" + HOSTILE, LocalDate.of(2025, 3, 1), 2);
+        daily.add(TraceKind.DATASET_RETRIEVAL, LocalDate.of(2025, 3, 1), 2);
         ledger.dailyCalls(1, step, daily);
         AppCalls apps = new AppCalls();
         apps.add(UUID.randomUUID(), "name" + HOSTILE, "team/" + HOSTILE, 3);
@@ -88,6 +92,25 @@ class FailureLedgerTest {
         assertThat(state.queryForObject("SELECT reason FROM backfill_problem", String.class))
                 .startsWith("unknown execution_metadata key 'nul lone");
         assertThat(state.queryForObject("SELECT calls FROM backfill_app_calls", Long.class)).isEqualTo(3);
+        assertThat(state.queryForObject("SELECT kind FROM backfill_daily_calls", String.class))
+                .isEqualTo("dataset_retrieval");
+    }
+
+    @Test
+    void aDeadLetterAndAnUnsentRootAreStoredUnderTheirSourceKeysText() {
+        UUID node = UUID.fromString("0B7E7D43-6B8E-4F5E-9A51-3C1F0D2A9E11");
+        UUID run = UUID.fromString("1c8f8e54-7c9f-4a6f-8b62-4d2a1e3b0f22");
+        WeaveCall call = new WeaveCall(node.toString(), run.toString(), run.toString(), "node:llm", null,
+                Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:00:01Z"), Json.NODES.objectNode(),
+                null, null, null, Json.NODES.objectNode(), TraceKind.WORKFLOW,
+                new SourceKey("workflow_node_executions", node));
+
+        ledger.deadLetters(1, "workflowRunPartition:p000", "team/project", List.of(new DeadLetter(call, 400, "no")));
+        ledger.unsent(1, "workflowRunPartition:p000", "team/project", RootKind.WORKFLOW_RUNS.key(run), "broken");
+
+        assertThat(state.queryForList("SELECT source_key FROM backfill_dead_letter ORDER BY http_status DESC",
+                String.class)).containsExactly("workflow_node_executions:0b7e7d43-6b8e-4f5e-9a51-3c1f0d2a9e11",
+                        "workflow_runs:1c8f8e54-7c9f-4a6f-8b62-4d2a1e3b0f22");
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.source.AppFeatures;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
 import dev.difyweave.backfill.trace.MessageRows.RunBuilder;
@@ -80,10 +81,11 @@ class ChatflowTraceTest {
         return message().chatflow(run.build()).features(AppFeatures.ofWorkflow(WORKFLOW_ID.toString(), FEATURES));
     }
 
-    private AssembledTrace map(MessageBuilder builder, Set<String> kinds) {
+    private AssembledTrace map(MessageBuilder builder, Set<TraceKind> kinds) {
         AssembledTrace trace = mapper.map(builder.build(), kinds);
-        assertThat(trace.kind()).isEqualTo("message");
-        assertThat(trace.sourceKey()).isEqualTo("messages:" + M);
+        assertThat(trace.kind()).isEqualTo(TraceKind.MESSAGE);
+        assertThat(trace.sourceKey().toString()).isEqualTo("messages:" + M);
+        CallIdentity.assertKindsMatchTags(trace);
         for (WeaveCall call : trace.calls()) {
             // C2: one trace, the message's
             assertThat(call.traceId()).isEqualTo(M);
@@ -210,21 +212,21 @@ class ChatflowTraceTest {
         List<String> nodes = List.of("start", "knowledge-retrieval", "llm", "answer");
         List<String> workflowAndNodes = Stream.concat(Stream.of("workflow"), nodes.stream()).toList();
         return Stream.of(
-                Arguments.of(Set.of("message"), List.of("message")),
-                Arguments.of(Set.of("message", "moderation"), List.of("message", "moderation")),
-                Arguments.of(Set.of("workflow"), workflowAndNodes),
-                Arguments.of(Set.of("workflow", "moderation"),
+                Arguments.of(Set.of(TraceKind.MESSAGE), List.of("message")),
+                Arguments.of(Set.of(TraceKind.MESSAGE, TraceKind.MODERATION), List.of("message", "moderation")),
+                Arguments.of(Set.of(TraceKind.WORKFLOW), workflowAndNodes),
+                Arguments.of(Set.of(TraceKind.WORKFLOW, TraceKind.MODERATION),
                         Stream.concat(workflowAndNodes.stream(), Stream.of("moderation")).toList()),
-                Arguments.of(Set.of("tool", "dataset_retrieval", "generate_name"), List.of()));
+                Arguments.of(Set.of(TraceKind.TOOL, TraceKind.DATASET_RETRIEVAL, TraceKind.GENERATE_NAME), List.of()));
     }
 
     @ParameterizedTest
     @MethodSource("kindSelections")
-    void kindsSelectTheCalls(Set<String> kinds, List<String> ops) {
+    void kindsSelectTheCalls(Set<TraceKind> kinds, List<String> ops) {
         AssembledTrace trace = map(chatflow(fourNodes()), kinds);
 
         assertThat(trace.calls()).extracting(WeaveCall::opName).containsExactlyElementsOf(ops);
-        if (kinds.contains("workflow") && !kinds.contains("message")) {
+        if (kinds.contains(TraceKind.WORKFLOW) && !kinds.contains(TraceKind.MESSAGE)) {
             // the workflow still points at the message call, sent by another selection
             assertThat(trace.calls().get(0).parentId()).isEqualTo(M);
         }

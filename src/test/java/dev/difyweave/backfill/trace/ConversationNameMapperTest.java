@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.source.ConversationRow;
 import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.WeaveCall;
@@ -30,8 +31,10 @@ class ConversationNameMapperTest {
 
     private AssembledTrace map(ConversationRow row) {
         AssembledTrace trace = mapper.map(row);
-        assertThat(trace.kind()).isEqualTo("generate_name");
-        assertThat(trace.sourceKey()).isEqualTo("conversations:" + row.id());
+        assertThat(trace.kind()).isEqualTo(TraceKind.GENERATE_NAME);
+        assertThat(trace.sourceKey().toString()).isEqualTo("conversations:" + row.id());
+        assertThat(trace.appId()).isEqualTo(row.appId());
+        CallIdentity.assertKindsMatchTags(trace);
         assertThat(trace.assemblyFailed()).isFalse();
         assertThat(trace.calls()).hasSize(1);
         WeaveCall call = trace.calls().get(0);
@@ -44,7 +47,7 @@ class ConversationNameMapperTest {
         assertThat(call.displayName()).isNull();
         assertThat(call.exception()).isNull();
         assertThat(call.endedAt()).isEqualTo(call.startedAt());
-        assertThat(call.sourceKey()).isEqualTo("conversations:" + row.id());
+        assertThat(call.sourceKey().toString()).isEqualTo("conversations:" + row.id());
         return trace;
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
 import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.Json;
@@ -51,7 +52,7 @@ class DatasetRetrievalMapperTest {
 
     private final MessageTraceMapper mapper = new MessageTraceMapper(PROVENANCE, FILES_URL);
 
-    private AssembledTrace map(MessageBuilder builder, Set<String> kinds) {
+    private AssembledTrace map(MessageBuilder builder, Set<TraceKind> kinds) {
         AssembledTrace trace = MessageTraceMapperTest.map(mapper, builder, kinds);
         for (WeaveCall call : trace.calls()) {
             if (call.opName().equals("dataset_retrieval")) {
@@ -62,14 +63,14 @@ class DatasetRetrievalMapperTest {
                 // not persisted by Dify: start = end = messages.created_at
                 assertThat(WeaveJson.timestamp(call.startedAt())).isEqualTo("2025-11-20T09:30:15.000000Z");
                 assertThat(call.endedAt()).isEqualTo(call.startedAt());
-                assertThat(call.sourceKey()).isEqualTo("messages:" + M);
+                assertThat(call.sourceKey().toString()).isEqualTo("messages:" + M);
             }
         }
         return trace;
     }
 
     private AssembledTrace retrieval(MessageBuilder builder) {
-        return map(builder, Set.of("dataset_retrieval"));
+        return map(builder, Set.of(TraceKind.DATASET_RETRIEVAL));
     }
 
     private static JsonNode node(String compact) {
@@ -202,7 +203,7 @@ class DatasetRetrievalMapperTest {
 
     @Test
     void kindsWithoutDatasetRetrievalMakeNoRetrievalCall() {
-        AssembledTrace trace = map(message().metadata(METADATA), Set.of("message", "tool", "moderation"));
+        AssembledTrace trace = map(message().metadata(METADATA), Set.of(TraceKind.MESSAGE, TraceKind.TOOL, TraceKind.MODERATION));
         assertThat(trace.calls()).extracting(WeaveCall::opName).containsExactly("message", "llm");
     }
 }

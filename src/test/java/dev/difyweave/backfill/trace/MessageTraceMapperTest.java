@@ -39,6 +39,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.difyweave.backfill.source.MessageTraceSource;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
 import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.WeaveCall;
@@ -47,8 +49,8 @@ import dev.difyweave.backfill.call.WeaveJson;
 /** The message root and its llm child (dify-source.md §2.2, §3.3 (c); C1, C3, C5, C8, C15). */
 class MessageTraceMapperTest {
 
-    static final Set<String> ALL_KINDS = Set.of("workflow", "message", "tool", "dataset_retrieval", "moderation",
-            "generate_name");
+    static final Set<TraceKind> ALL_KINDS = Set.of(TraceKind.WORKFLOW, TraceKind.MESSAGE, TraceKind.TOOL, TraceKind.DATASET_RETRIEVAL, TraceKind.MODERATION,
+            TraceKind.GENERATE_NAME);
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final Instant EARLIEST = Instant.parse("2025-11-20T09:30:00Z");
     private static final Instant LATEST = Instant.parse("2025-11-20T09:35:00Z");
@@ -57,10 +59,13 @@ class MessageTraceMapperTest {
     private final MessageTraceMapper mapper = new MessageTraceMapper(PROVENANCE, FILES_URL);
 
     /** Maps and checks what must hold for every call of every message trace. */
-    static AssembledTrace map(MessageTraceMapper mapper, MessageBuilder builder, Set<String> kinds) {
-        AssembledTrace trace = mapper.map(builder.build(), kinds);
-        assertThat(trace.kind()).isEqualTo("message");
-        assertThat(trace.sourceKey()).isEqualTo("messages:" + M);
+    static AssembledTrace map(MessageTraceMapper mapper, MessageBuilder builder, Set<TraceKind> kinds) {
+        MessageTraceSource source = builder.build();
+        AssembledTrace trace = mapper.map(source, kinds);
+        assertThat(trace.kind()).isEqualTo(TraceKind.MESSAGE);
+        assertThat(trace.sourceKey().toString()).isEqualTo("messages:" + M);
+        assertThat(trace.appId()).isNotNull().isEqualTo(source.message().appId());
+        CallIdentity.assertKindsMatchTags(trace);
         assertThat(trace.assemblyFailed()).isFalse();
         for (WeaveCall call : trace.calls()) {
             assertThat(call.id()).matches(UUID_PATTERN);
@@ -87,7 +92,7 @@ class MessageTraceMapperTest {
         return map(mapper, builder, ALL_KINDS);
     }
 
-    private AssembledTrace map(MessageBuilder builder, String... kinds) {
+    private AssembledTrace map(MessageBuilder builder, TraceKind... kinds) {
         return map(mapper, builder, Set.of(kinds));
     }
 
@@ -116,7 +121,7 @@ class MessageTraceMapperTest {
                         tuple(M, M, null, "message", "message_" + M),
                         tuple(CallIds.v5("llm:" + M), M, M, "llm", null));
         assertThat(UUID.fromString(trace.calls().get(1).id()).version()).isEqualTo(5);
-        assertThat(trace.calls()).extracting(WeaveCall::sourceKey).containsOnly("messages:" + M);
+        assertThat(trace.calls()).extracting(c -> c.sourceKey().toString()).containsOnly("messages:" + M);
         assertThat(trace.problems()).isEmpty();
         assertThat(trace.notes()).isEmpty();
     }
@@ -214,7 +219,7 @@ class MessageTraceMapperTest {
 
         // FILES_URL with a trailing slash gives no double slash
         MessageTraceMapper slashed = new MessageTraceMapper(PROVENANCE, "http://127.0.0.1:5001/");
-        WeaveCall other = byOp(map(slashed, builder, Set.of("message")), "message");
+        WeaveCall other = byOp(map(slashed, builder, Set.of(TraceKind.MESSAGE)), "message");
         assertThat(other.output().path("choices").path("file_list").get(0).stringValue())
                 .isEqualTo("http://127.0.0.1:5001/files/tools/6f3a.png?timestamp=1&nonce=2&sign=3");
         assertThat(other.output().path("choices").path("file_list").get(1).stringValue())
@@ -358,18 +363,18 @@ class MessageTraceMapperTest {
 
     static Stream<Arguments> kindSelections() {
         return Stream.of(
-                Arguments.of(Set.of("tool"), List.of("google_search")),
-                Arguments.of(Set.of("message"), List.of("message", "llm")),
-                Arguments.of(Set.of("dataset_retrieval"), List.of("dataset_retrieval")),
-                Arguments.of(Set.of("moderation"), List.of("moderation")),
-                Arguments.of(Set.of("message", "moderation"), List.of("message", "llm", "moderation")),
-                Arguments.of(Set.of("workflow", "generate_name"), List.of()),
+                Arguments.of(Set.of(TraceKind.TOOL), List.of("google_search")),
+                Arguments.of(Set.of(TraceKind.MESSAGE), List.of("message", "llm")),
+                Arguments.of(Set.of(TraceKind.DATASET_RETRIEVAL), List.of("dataset_retrieval")),
+                Arguments.of(Set.of(TraceKind.MODERATION), List.of("moderation")),
+                Arguments.of(Set.of(TraceKind.MESSAGE, TraceKind.MODERATION), List.of("message", "llm", "moderation")),
+                Arguments.of(Set.of(TraceKind.WORKFLOW, TraceKind.GENERATE_NAME), List.of()),
                 Arguments.of(ALL_KINDS, List.of("message", "llm", "google_search", "dataset_retrieval", "moderation")));
     }
 
     @ParameterizedTest
     @MethodSource("kindSelections")
-    void kindsSelectWhichCallsAreMade(Set<String> kinds, List<String> ops) {
+    void kindsSelectWhichCallsAreMade(Set<TraceKind> kinds, List<String> ops) {
         AssembledTrace trace = map(mapper, everything(), kinds);
 
         assertThat(trace.calls()).extracting(WeaveCall::opName).containsExactlyElementsOf(ops);

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.source.AppFeatures;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
 import dev.difyweave.backfill.call.CallIds;
@@ -37,7 +38,7 @@ class ModerationMapperTest {
 
     private final MessageTraceMapper mapper = new MessageTraceMapper(PROVENANCE, FILES_URL);
 
-    private AssembledTrace map(MessageBuilder builder, Set<String> kinds) {
+    private AssembledTrace map(MessageBuilder builder, Set<TraceKind> kinds) {
         AssembledTrace trace = MessageTraceMapperTest.map(mapper, builder, kinds);
         for (WeaveCall call : trace.calls()) {
             if (call.opName().equals("moderation")) {
@@ -57,7 +58,7 @@ class ModerationMapperTest {
     }
 
     private WeaveCall moderation(MessageBuilder builder) {
-        AssembledTrace trace = map(builder, Set.of("moderation"));
+        AssembledTrace trace = map(builder, Set.of(TraceKind.MODERATION));
         assertThat(trace.calls()).hasSize(1);
         return trace.calls().get(0);
     }
@@ -90,7 +91,7 @@ class ModerationMapperTest {
                 + "\"start_time\":\"2025-11-20T09:30:15.000000Z\",\"end_time\":\"2025-11-20T09:30:15.000000Z\","
                 + "\"trace_id\":\"" + M + "\",\"backfill\":"
                 + backfill("started_at", "ended_at", "inputs", "output.flagged") + "}"));
-        assertThat(call.sourceKey()).isEqualTo("messages:" + M);
+        assertThat(call.sourceKey().toString()).isEqualTo("messages:" + M);
     }
 
     static Stream<Arguments> disabledSettings() {
@@ -205,7 +206,7 @@ class ModerationMapperTest {
 
     @Test
     void malformedSettingsAreRecordedAndMakeNoCall() {
-        AssembledTrace trace = map(message().features(appConfig("{\"enabled\":tru", null)), Set.of("moderation"));
+        AssembledTrace trace = map(message().features(appConfig("{\"enabled\":tru", null)), Set.of(TraceKind.MODERATION));
 
         assertThat(trace.calls()).isEmpty();
         assertThat(problems(trace)).containsExactly("app_model_configs:" + MessageRows.APP_CONFIG_ID
@@ -232,7 +233,7 @@ class ModerationMapperTest {
     void malformedWorkflowFeaturesAreRecorded() {
         AssembledTrace trace = map(message().chatflow(run().build())
                 .features(AppFeatures.ofWorkflow(WORKFLOW_ID.toString(), "{\"sensitive_word_avoidance\":")),
-                Set.of("moderation"));
+                Set.of(TraceKind.MODERATION));
 
         assertThat(trace.calls()).isEmpty();
         assertThat(problems(trace)).containsExactly("workflows:" + WORKFLOW_ID + ":features");

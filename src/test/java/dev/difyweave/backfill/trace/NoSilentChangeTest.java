@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.WeaveCall;
 
 /**
@@ -69,7 +70,7 @@ class NoSilentChangeTest {
                         "{\"google_search\": {\"time_cost\": 0.5, \"error\": {\"code\": 503, \"message\": \"down\"}}}",
                         LocalDateTime.parse("2025-11-20T09:30:16")),
                 thought(2, "wikipedia", "{}", "{}", "{" + toolMeta("wikipedia", 0.1, null) + "}",
-                        LocalDateTime.parse("2025-11-20T09:30:17"))).build(), Set.of("tool"));
+                        LocalDateTime.parse("2025-11-20T09:30:17"))).build(), Set.of(TraceKind.TOOL));
 
         WeaveCall failed = trace.calls().get(0);
         assertThat(failed.exception()).isEqualTo("{\"code\":503,\"message\":\"down\"}");
@@ -84,7 +85,7 @@ class NoSilentChangeTest {
     @Test
     void anUnknownAppModeAndMessageStatusAreRecordedAndSent() {
         AssembledTrace trace = messages.map(message().mode("voice-chat").status("archived", null).build(),
-                Set.of("message"));
+                Set.of(TraceKind.MESSAGE));
 
         assertThat(trace.calls()).isNotEmpty();
         assertThat(trace.problems()).extracting(TraceProblem::column, TraceProblem::reason).anySatisfy(p ->
@@ -114,7 +115,7 @@ class NoSilentChangeTest {
 
     @Test
     void aMessageWhoseAnswerWasNeverSavedIsSentAsWhatItIs() {
-        AssembledTrace trace = messages.map(message().prompt("\"\"").answer("").build(), Set.of("message"));
+        AssembledTrace trace = messages.map(message().prompt("\"\"").answer("").build(), Set.of(TraceKind.MESSAGE));
         WeaveCall root = trace.calls().get(0);
 
         assertThat(root.id()).isEqualTo(M);

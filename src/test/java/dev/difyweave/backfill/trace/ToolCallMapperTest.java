@@ -26,6 +26,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.source.AgentThoughtRow;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
 import dev.difyweave.backfill.call.CallIds;
@@ -44,12 +45,12 @@ class ToolCallMapperTest {
 
     private final MessageTraceMapper mapper = new MessageTraceMapper(PROVENANCE, FILES_URL);
 
-    private AssembledTrace map(MessageBuilder builder, Set<String> kinds) {
+    private AssembledTrace map(MessageBuilder builder, Set<TraceKind> kinds) {
         return MessageTraceMapperTest.map(mapper, builder, kinds);
     }
 
     private AssembledTrace tools(MessageBuilder builder) {
-        AssembledTrace trace = map(builder, Set.of("tool"));
+        AssembledTrace trace = map(builder, Set.of(TraceKind.TOOL));
         for (WeaveCall call : trace.calls()) {
             assertThat(call.parentId()).isEqualTo(M);
             assertThat(call.displayName()).isNull();
@@ -109,7 +110,7 @@ class ToolCallMapperTest {
         assertThat(ts(search, true)).isEqualTo("2025-11-20T09:30:15.412345Z");
         assertThat(ts(search, false)).isEqualTo("2025-11-20T09:30:16.646912Z");
         assertThat(search.exception()).isNull();
-        assertThat(search.sourceKey()).isEqualTo("message_agent_thoughts:" + thoughtId(1));
+        assertThat(search.sourceKey().toString()).isEqualTo("message_agent_thoughts:" + thoughtId(1));
         assertThat(json(search.attributes())).isEqualTo(json("{\"message_id\":\"" + M + "\","
                 + "\"tool_name\":\"google_search\",\"tool_inputs\":{\"query\":\"Weave W&B\"},"
                 + "\"tool_outputs\":\"Weave is a toolkit by W&B.\",\"tool_config\":" + toolConfig("google_search") + ","
@@ -195,8 +196,8 @@ class ToolCallMapperTest {
         assertThat(second.inputs().path("query").stringValue()).isEqualTo("Weave pricing");
         assertThat(first.output().path("choices").path("content").stringValue()).isEqualTo("first result");
         assertThat(second.output().path("choices").path("content").stringValue()).isEqualTo("second result");
-        assertThat(first.sourceKey()).isEqualTo("message_agent_thoughts:" + thoughtId(1));
-        assertThat(second.sourceKey()).isEqualTo("message_agent_thoughts:" + thoughtId(2));
+        assertThat(first.sourceKey().toString()).isEqualTo("message_agent_thoughts:" + thoughtId(1));
+        assertThat(second.sourceKey().toString()).isEqualTo("message_agent_thoughts:" + thoughtId(2));
         assertThat(first.attributes().path("time_cost").doubleValue()).isEqualTo(0.25);
         assertThat(second.attributes().path("time_cost").doubleValue()).isEqualTo(3.0);
     }
@@ -311,7 +312,7 @@ class ToolCallMapperTest {
     @Test
     void kindsWithoutToolMakeNoToolCall() {
         AssembledTrace trace = map(agent().thoughts(thought(1, "google_search", "{}", "{}",
-                "{" + toolMeta("google_search", 1.0, null) + "}", T1)), Set.of("message", "moderation"));
+                "{" + toolMeta("google_search", 1.0, null) + "}", T1)), Set.of(TraceKind.MESSAGE, TraceKind.MODERATION));
 
         assertThat(trace.calls()).extracting(WeaveCall::opName).containsExactly("message", "llm");
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.source.WorkflowTraceSource;
 import dev.difyweave.backfill.trace.TraceRows.NodeBuilder;
 import dev.difyweave.backfill.trace.TraceRows.RunBuilder;
@@ -77,8 +78,10 @@ class WorkflowTraceMapperTest {
     private AssembledTrace map(RunBuilder run) {
         WorkflowTraceSource source = run.build();
         AssembledTrace trace = mapper.map(source);
-        assertThat(trace.kind()).isEqualTo("workflow");
-        assertThat(trace.sourceKey()).isEqualTo("workflow_runs:" + RUN);
+        assertThat(trace.kind()).isEqualTo(TraceKind.WORKFLOW);
+        assertThat(trace.sourceKey().toString()).isEqualTo("workflow_runs:" + RUN);
+        assertThat(trace.appId()).isEqualTo(APP_ID);
+        CallIdentity.assertKindsMatchTags(trace);
         assertThat(trace.calls()).hasSize(source.nodes().size() + 1);
         WeaveCall root = trace.calls().get(0);
         assertThat(root.id()).isEqualTo(RUN);
@@ -99,7 +102,7 @@ class WorkflowTraceMapperTest {
             assertThat(call.attributes().path("backfill").path("source").stringValue()).isEqualTo("dify-weave-backfill");
             if (call != root) {
                 assertThat(call.parentId()).isEqualTo(RUN);
-                assertThat(call.sourceKey()).isEqualTo("workflow_node_executions:" + call.id());
+                assertThat(call.sourceKey().toString()).isEqualTo("workflow_node_executions:" + call.id());
             }
         }
         return trace;

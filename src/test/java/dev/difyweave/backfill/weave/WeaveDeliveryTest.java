@@ -1,5 +1,8 @@
 package dev.difyweave.backfill.weave;
 
+import java.nio.charset.StandardCharsets;
+import dev.difyweave.backfill.call.RootKind;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.call.WeaveCall;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -278,6 +281,6 @@ class WeaveDeliveryTest {
         summary.putObject("status_counts").put("success", 1).put("error", 0);
         return new WeaveCall(id, id, null, "workflow", null, start, start.plusMillis(1500),
                 Json.NODES.objectNode(), inputs, Json.NODES.objectNode().put("answer", "a"), null, summary,
-                "workflow_runs:" + id);
+                TraceKind.WORKFLOW, RootKind.WORKFLOW_RUNS.key(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8))));
     }
 }
