@@ -1,13 +1,13 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedApp;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedTenant;
-import dev.difyweave.backfill.demo.DifyDataGenerator.Spec;
-import dev.difyweave.backfill.demo.EndUsers.EndUser;
-import dev.difyweave.backfill.demo.WorkflowPlan.PlannedNode;
-import dev.difyweave.backfill.demo.WorkflowRunSimulator.AppContext;
-import dev.difyweave.backfill.demo.WorkflowRunSimulator.RunRequest;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedApp;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedTenant;
+import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
+import dev.difyweave.demo.generator.EndUsers.EndUser;
+import dev.difyweave.demo.generator.WorkflowPlan.PlannedNode;
+import dev.difyweave.demo.generator.WorkflowRunSimulator.AppContext;
+import dev.difyweave.demo.generator.WorkflowRunSimulator.RunRequest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedTenant;
-import dev.difyweave.backfill.demo.DifyDataGenerator.Spec;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedTenant;
+import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
-import static dev.difyweave.backfill.demo.Json.obj;
-import static dev.difyweave.backfill.demo.Json.round;
+import static dev.difyweave.demo.generator.Json.obj;
+import static dev.difyweave.demo.generator.Json.round;
 
-import dev.difyweave.backfill.demo.WorkflowPlan.LlmModel;
-import dev.difyweave.backfill.demo.WorkflowPlan.PlannedNode;
+import dev.difyweave.demo.generator.WorkflowPlan.LlmModel;
+import dev.difyweave.demo.generator.WorkflowPlan.PlannedNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

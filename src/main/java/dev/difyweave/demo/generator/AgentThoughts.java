@@ -1,10 +1,10 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
-import static dev.difyweave.backfill.demo.Json.obj;
-import static dev.difyweave.backfill.demo.Json.round;
+import static dev.difyweave.demo.generator.Json.obj;
+import static dev.difyweave.demo.generator.Json.round;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedAgentThought;
-import dev.difyweave.backfill.demo.WorkflowPlan.LlmModel;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedAgentThought;
+import dev.difyweave.demo.generator.WorkflowPlan.LlmModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

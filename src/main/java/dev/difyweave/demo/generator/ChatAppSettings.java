@@ -1,6 +1,6 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
-import static dev.difyweave.backfill.demo.Json.obj;
+import static dev.difyweave.demo.generator.Json.obj;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

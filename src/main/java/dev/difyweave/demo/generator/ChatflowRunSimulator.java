@@ -1,14 +1,14 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
-import static dev.difyweave.backfill.demo.Json.obj;
+import static dev.difyweave.demo.generator.Json.obj;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
-import dev.difyweave.backfill.demo.NodePayloads.Payload;
-import dev.difyweave.backfill.demo.NodePayloads.RunState;
-import dev.difyweave.backfill.demo.WorkflowPlan.PlannedNode;
-import dev.difyweave.backfill.demo.WorkflowPlan.Single;
-import dev.difyweave.backfill.demo.WorkflowPlan.Stage;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedNode;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.NodePayloads.Payload;
+import dev.difyweave.demo.generator.NodePayloads.RunState;
+import dev.difyweave.demo.generator.WorkflowPlan.PlannedNode;
+import dev.difyweave.demo.generator.WorkflowPlan.Single;
+import dev.difyweave.demo.generator.WorkflowPlan.Stage;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
-import dev.difyweave.backfill.demo.BatchInsert.JsonValue;
+import dev.difyweave.demo.generator.BatchInsert.JsonValue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

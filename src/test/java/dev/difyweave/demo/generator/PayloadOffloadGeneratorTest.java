@@ -1,4 +1,4 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
-import dev.difyweave.backfill.demo.DifyDataGenerator.Spec;
-import dev.difyweave.backfill.demo.PayloadOffload.ObjectSink;
+import dev.difyweave.demo.generator.DifyDataGenerator.GenerationResult;
+import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
+import dev.difyweave.demo.generator.PayloadOffload.ObjectSink;
 import dev.difyweave.backfill.testsupport.TestDatabases;
 import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
 

@@ -1,16 +1,16 @@
-package dev.difyweave.backfill.demo;
+package dev.difyweave.demo.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedAgentThought;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedChatApp;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedConversation;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessageFile;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
-import dev.difyweave.backfill.demo.DifyDataGenerator.Spec;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedAgentThought;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedChatApp;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedConversation;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedMessage;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedMessageFile;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedNode;
+import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.DifyDataGenerator.GenerationResult;
+import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
 import dev.difyweave.backfill.testsupport.TestDatabases;
 import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
 import java.time.LocalDateTime;
