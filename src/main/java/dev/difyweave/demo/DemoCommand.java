@@ -17,7 +17,7 @@ import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.DatabaseSettings;
 import dev.difyweave.backfill.state.EmbeddedPostgresServer;
 import dev.difyweave.demo.generator.DifyDataGenerator;
-import dev.difyweave.demo.generator.DifyDataGenerator.GenerationResult;
+import dev.difyweave.demo.generator.GenerationResult;
 import dev.difyweave.demo.generator.SqlScript;
 
 /**

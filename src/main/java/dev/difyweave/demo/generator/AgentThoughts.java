@@ -1,9 +1,9 @@
 package dev.difyweave.demo.generator;
 
+import static dev.difyweave.demo.generator.DifyRows.PRICE_UNIT;
 import static dev.difyweave.demo.generator.Json.obj;
 import static dev.difyweave.demo.generator.Json.round;
 
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedAgentThought;
 import dev.difyweave.demo.generator.WorkflowPlan.LlmModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -49,8 +49,6 @@ final class AgentThoughts {
 
     static final String IMAGE_OBSERVATION = "image has been created and sent to user already, you do not need to "
             + "create it, just tell the user to check it now.";
-
-    private static final BigDecimal PRICE_UNIT = BigDecimal.valueOf(NodePayloads.PRICE_UNIT);
 
     /** How far the agent got. */
     enum Progress {

@@ -2,8 +2,6 @@ package dev.difyweave.demo.generator;
 
 import static dev.difyweave.demo.generator.Json.obj;
 
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedRun;
 import dev.difyweave.demo.generator.NodePayloads.Payload;
 import dev.difyweave.demo.generator.NodePayloads.RunState;
 import dev.difyweave.demo.generator.WorkflowPlan.PlannedNode;

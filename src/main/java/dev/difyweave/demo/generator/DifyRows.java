@@ -10,6 +10,12 @@ import java.util.UUID;
  */
 final class DifyRows {
 
+    /** {@code *_price_unit} of priced rows: prices are per million tokens. */
+    static final BigDecimal PRICE_UNIT = BigDecimal.valueOf(NodePayloads.PRICE_UNIT);
+
+    /** {@code messages.message} when no prompt was saved: the JSON string {@code ""}. */
+    static final String NO_PROMPT = "\"\"";
+
     private DifyRows() {
     }
 

@@ -36,6 +36,11 @@ final class UtcTime {
         return LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
     }
 
+    /** Truncated to whole seconds, still in microseconds. */
+    static long wholeSeconds(long micros) {
+        return Math.floorDiv(micros, MICROS_PER_SECOND) * MICROS_PER_SECOND;
+    }
+
     static long epochSeconds(long micros) {
         return Math.floorDiv(micros, MICROS_PER_SECOND);
     }

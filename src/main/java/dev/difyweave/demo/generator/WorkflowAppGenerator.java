@@ -1,8 +1,5 @@
 package dev.difyweave.demo.generator;
 
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedApp;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedRun;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedTenant;
 import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
 import dev.difyweave.demo.generator.EndUsers.EndUser;
 import dev.difyweave.demo.generator.WorkflowPlan.PlannedNode;

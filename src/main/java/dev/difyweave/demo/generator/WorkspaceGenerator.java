@@ -1,6 +1,5 @@
 package dev.difyweave.demo.generator;
 
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedTenant;
 import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
 import java.sql.SQLException;
 import java.util.ArrayList;

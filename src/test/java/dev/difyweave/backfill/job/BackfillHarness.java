@@ -19,12 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.cli.BackfillCli;
 import dev.difyweave.demo.generator.DifyDataGenerator;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedAgentThought;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedConversation;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedMessage;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedRun;
-import dev.difyweave.demo.generator.DifyDataGenerator.GenerationResult;
+import dev.difyweave.demo.generator.GeneratedAgentThought;
+import dev.difyweave.demo.generator.GeneratedConversation;
+import dev.difyweave.demo.generator.GeneratedMessage;
+import dev.difyweave.demo.generator.GeneratedNode;
+import dev.difyweave.demo.generator.GeneratedRun;
+import dev.difyweave.demo.generator.GenerationResult;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.CallIds;

@@ -21,7 +21,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.difyweave.backfill.cli.BackfillCli;
 import dev.difyweave.demo.generator.DifyDataGenerator;
-import dev.difyweave.demo.generator.DifyDataGenerator.GenerationResult;
+import dev.difyweave.demo.generator.GenerationResult;
 import dev.difyweave.backfill.state.EmbeddedPostgresServer;
 import dev.difyweave.demo.generator.SqlScript;
 import dev.difyweave.backfill.testsupport.Fault;

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.difyweave.demo.generator.DifyDataGenerator;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedAgentThought;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedConversation;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedMessage;
+import dev.difyweave.demo.generator.GeneratedAgentThought;
+import dev.difyweave.demo.generator.GeneratedConversation;
+import dev.difyweave.demo.generator.GeneratedMessage;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.CallIds;
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import dev.difyweave.demo.generator.DifyDataGenerator;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.GeneratedNode;
+import dev.difyweave.demo.generator.GeneratedRun;
 import dev.difyweave.backfill.report.CallKinds;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.Json;

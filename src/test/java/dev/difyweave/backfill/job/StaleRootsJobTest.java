@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.difyweave.demo.generator.DifyDataGenerator;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedMessage;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.GeneratedMessage;
+import dev.difyweave.demo.generator.GeneratedNode;
+import dev.difyweave.demo.generator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;

@@ -2,14 +2,14 @@ package dev.difyweave.demo.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedAgentThought;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedChatApp;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedConversation;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedMessage;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedMessageFile;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.demo.generator.DifyDataGenerator.GeneratedRun;
-import dev.difyweave.demo.generator.DifyDataGenerator.GenerationResult;
+import dev.difyweave.demo.generator.GeneratedAgentThought;
+import dev.difyweave.demo.generator.GeneratedChatApp;
+import dev.difyweave.demo.generator.GeneratedConversation;
+import dev.difyweave.demo.generator.GeneratedMessage;
+import dev.difyweave.demo.generator.GeneratedMessageFile;
+import dev.difyweave.demo.generator.GeneratedNode;
+import dev.difyweave.demo.generator.GeneratedRun;
+import dev.difyweave.demo.generator.GenerationResult;
 import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
 import dev.difyweave.backfill.testsupport.TestDatabases;
 import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;

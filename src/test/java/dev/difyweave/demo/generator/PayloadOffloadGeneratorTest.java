@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.difyweave.demo.generator.DifyDataGenerator.GenerationResult;
+import dev.difyweave.demo.generator.GenerationResult;
 import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
 import dev.difyweave.demo.generator.PayloadOffload.ObjectSink;
 import dev.difyweave.backfill.testsupport.TestDatabases;
