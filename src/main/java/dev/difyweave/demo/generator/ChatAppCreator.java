@@ -75,7 +75,7 @@ final class ChatAppCreator {
             int ordinal = chatflowApps++;
             ChatAppSettings features = new ChatAppSettings(null,
                     ordinal == 0 ? Moderation.KEYWORDS : Moderation.DISABLED, ordinal % 2 == 0, true);
-            WorkflowPlan plan = WorkflowPlan.chatflow(random.child(3), appCreated / 1_000, name, author);
+            WorkflowPlan plan = WorkflowPlanner.chatflow(random.child(3), appCreated / 1_000, name, author);
             long published = rangeStart - random.between(1L, 8L) * UtcTime.MICROS_PER_DAY
                     - random.between(0L, UtcTime.MICROS_PER_DAY);
             String version = UtcTime.pythonString(published);

@@ -118,10 +118,11 @@ final class ChatflowRunSimulator {
             int index = i + 1;
             LocalDateTime finishedAt = running ? null : UtcTime.utc(createdAt + elapsed);
             rows.add(new DifyRows.NodeExecution(id, app.tenantId(), app.appId(), app.workflowId(), "workflow-run",
-                    runId, index, predecessor, node.id(), node.type(), node.title(), json(payload.inputs()),
-                    json(payload.processData()), json(payload.outputs()), status, failed ? error : null, seconds,
-                    json(payload.metadata()), UtcTime.utc(createdAt), turn.createdByRole(), turn.createdBy(),
-                    finishedAt));
+                    runId, index, predecessor, node.id(), node.type(), node.title(),
+                    Json.writeNullable(payload.inputs()), Json.writeNullable(payload.processData()),
+                    Json.writeNullable(payload.outputs()), status, failed ? error : null, seconds,
+                    Json.writeNullable(payload.metadata()), UtcTime.utc(createdAt), turn.createdByRole(),
+                    turn.createdBy(), finishedAt));
             nodes.add(new GeneratedNode(id, index, node.id(), node.type(), node.title(), status,
                     UtcTime.utc(createdAt), seconds, finishedAt));
             predecessor = node.id();
@@ -165,9 +166,5 @@ final class ChatflowRunSimulator {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castUsage(Object usage) {
         return (Map<String, Object>) usage;
-    }
-
-    private static String json(Map<String, Object> value) {
-        return value == null ? null : Json.write(value);
     }
 }

@@ -72,7 +72,8 @@ final class EasyUiMessageWriter {
         }
         Map<String, Object> inputs = conversation.inputs;
         Boolean flaggedByKeywords = settings.keywordsFlag(inputs, query);
-        MessageFate fate = planned == MessageFate.ANSWERED && Boolean.TRUE.equals(flaggedByKeywords) ? MessageFate.FLAGGED : planned;
+        MessageFate fate = planned == MessageFate.ANSWERED && Boolean.TRUE.equals(flaggedByKeywords)
+                ? MessageFate.FLAGGED : planned;
         if (fate == MessageFate.FLAGGED && !Boolean.TRUE.equals(flaggedByKeywords)) {
             throw new IllegalStateException("a flagged message needs keyword moderation");
         }
@@ -168,10 +169,10 @@ final class EasyUiMessageWriter {
         }
 
         ChatAppSettings.Moderation moderation = settings.moderation();
-        GeneratedMessage message = new GeneratedMessage(messageId, app.id(), mode, conversation.id,
-                fate.status(), saved, UtcTime.utcSeconds(start), UtcTime.utc(updatedAt),
-                latency, null, null, List.of(), thoughts, files, citationsStored || legacy ? citations.size() : 0, legacy,
-                moderation.type(), flaggedByKeywords, settings.suggestedQuestions());
+        GeneratedMessage message = new GeneratedMessage(messageId, app.id(), mode, conversation.id, fate.status(),
+                saved, UtcTime.utcSeconds(start), UtcTime.utc(updatedAt), latency, null, null, List.of(), thoughts,
+                files, citationsStored || legacy ? citations.size() : 0, legacy, moderation.type(), flaggedByKeywords,
+                settings.suggestedQuestions());
         conversation.finishTurn(message, query, saved ? answer : null);
         return updatedAt == start ? start + elapsed : updatedAt;
     }

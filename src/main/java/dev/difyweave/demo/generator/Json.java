@@ -17,6 +17,11 @@ final class Json {
         return MAPPER.writeValueAsString(value);
     }
 
+    /** JSON text, or null (SQL NULL) for null. */
+    static String writeNullable(Object value) {
+        return value == null ? null : write(value);
+    }
+
     /** An ordered JSON object from alternating keys and values; {@code null} values are kept. */
     static Map<String, Object> obj(Object... keysAndValues) {
         if (keysAndValues.length % 2 != 0) {

@@ -63,7 +63,7 @@ final class WorkflowAppGenerator {
                 - random.between(0L, UtcTime.MICROS_PER_DAY);
         String publishedVersion = UtcTime.pythonString(published);
 
-        WorkflowPlan plan = WorkflowPlan.create(random.child(1), appIndex, spec.nodesPerRun(), appCreated / 1_000,
+        WorkflowPlan plan = WorkflowPlanner.create(random.child(1), appIndex, spec.nodesPerRun(), appCreated / 1_000,
                 name, WorkspaceGenerator.personName(tenantIndex, appIndex % 2));
 
         writer.insert(new DifyRows.App(appId, tenant.id(), name, "workflow",
