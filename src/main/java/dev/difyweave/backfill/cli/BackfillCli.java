@@ -3,7 +3,9 @@ package dev.difyweave.backfill.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.ConfigurationException;
@@ -26,6 +28,7 @@ public final class BackfillCli {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private final List<ExtraCommand> extras = ExtraCommand.installed();
 
     public BackfillCli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
         this.env = env;
@@ -43,11 +46,11 @@ public final class BackfillCli {
         try {
             args = CliArguments.parse(argv);
         } catch (UsageException e) {
-            return usage(Usage.GENERAL, e.getMessage());
+            return usage(Usage.general(extras), e.getMessage());
         }
         String command = args.command();
         if (command == null || command.equals("help")) {
-            out.print(Usage.GENERAL);
+            out.print(Usage.general(extras));
             return args.has("help") || "help".equals(command) ? OK : USAGE;
         }
         String help = switch (command) {
@@ -57,12 +60,11 @@ public final class BackfillCli {
             case "stop" -> Usage.STOP;
             case "verify" -> Usage.VERIFY;
             case "schedule" -> Usage.SCHEDULE;
-            case "demo" -> Usage.DEMO;
             case "worker" -> Usage.WORKER;
-            default -> null;
+            default -> extra(command).map(ExtraCommand::usage).orElse(null);
         };
         if (help == null) {
-            return usage(Usage.GENERAL, "unknown command '" + command + "'");
+            return usage(Usage.general(extras), "unknown command '" + command + "'");
         }
         if (args.has("help")) {
             out.print(help);
@@ -83,9 +85,8 @@ public final class BackfillCli {
                 case "stop" -> new StopCommand(settings, out).run(args);
                 case "verify" -> new VerifyCommand(settings, out, clock).run(args, label);
                 case "schedule" -> new ScheduleCommand(out, clock, this::run, new Preflight(settings)::stores).run(args);
-                case "demo" -> new DemoCommand(settings, out, clock).run(args);
                 case "worker" -> new WorkerCommand(settings, out).run(args);
-                default -> throw new IllegalStateException(command);
+                default -> extra(command).orElseThrow().run(args, settings, out, clock);
             };
         } catch (UsageException e) {
             return usage(help, e.getMessage());
@@ -99,6 +100,11 @@ public final class BackfillCli {
             reason(command + " failed: " + Reasons.oneLine(e));
             return FAILED;
         }
+    }
+
+    /** A command this jar has beside the backfill's own (the demo), see {@link ExtraCommand}. */
+    private Optional<ExtraCommand> extra(String name) {
+        return extras.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     private int usage(String text, String reason) {

@@ -1,9 +1,11 @@
 package dev.difyweave.backfill.cli;
 
+import java.util.List;
+
 /** The usage texts printed by {@code --help} and on a wrong command line. */
 final class Usage {
 
-    static final String GENERAL = """
+    private static final String COMMANDS = """
             Usage: java -jar dify-weave-backfill.jar <command> [options]
 
             Moves the history of a Dify deployment (PostgreSQL) into W&B Weave as traces.
@@ -18,7 +20,9 @@ final class Usage {
               verify    reconciles a window: calls per kind in Dify against calls present in Weave, missing ids
               stop      asks running executions to stop at the next chunk boundary (resumable)
               worker    long-running: runs partitions that 'migrate --remote' / 'sync --remote' send over RabbitMQ
-              demo      the whole pipeline on an embedded PostgreSQL with generated Dify data (needs nothing installed)
+            """;
+
+    private static final String NOTES = """
 
             Run '<command> --help' for the options of a command.
             Before any work, migrate, sync, verify, schedule and worker check in seconds that Dify's database
@@ -33,6 +37,15 @@ final class Usage {
             host and port; a bare host (weave.example.com, localhost:8080) that host on https and http; no port
             means the scheme's default port.
             """;
+
+    /** The general usage: the backfill's commands, a line per {@link ExtraCommand}, then the notes. */
+    static String general(List<ExtraCommand> extras) {
+        StringBuilder text = new StringBuilder(COMMANDS);
+        for (ExtraCommand extra : extras) {
+            text.append(String.format("  %-8s  %s\n", extra.name(), extra.summary()));
+        }
+        return text.append(NOTES).toString();
+    }
 
     static final String WINDOW_OPTIONS = """
               --from=<ISO-8601>          start of the window, inclusive (UTC when no zone; default: the beginning)
@@ -143,15 +156,6 @@ final class Usage {
             settings as the manager. A request is acknowledged only when its partition finished: the
             partition of a killed worker goes to another worker and resumes from its checkpoint. SIGTERM
             stops the running partitions at their next chunk boundary (resumable) and ends the process.
-            """;
-
-    static final String DEMO = """
-            Usage: java -jar dify-weave-backfill.jar demo [--export-dir=<dir>] [--also-send] [--seed=<n>] [--report-dir=<dir>]
-
-            Starts an embedded PostgreSQL, creates Dify's schema, generates workflow apps, runs and node
-            executions, runs the real backfill job on them into --export-dir (default ./demo-out/), and
-            prints what it did with one trace drawn as an outline. With --also-send (and WANDB_API_KEY,
-            WEAVE_PROJECT set) the calls are sent to Weave too.
             """;
 
     private Usage() {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.difyweave.backfill.BackfillApplication;
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GenerationResult;
 import dev.difyweave.backfill.testsupport.TestDatabases;
 import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
 

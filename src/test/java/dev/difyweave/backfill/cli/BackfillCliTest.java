@@ -46,6 +46,18 @@ class BackfillCliTest {
     }
 
     @Test
+    void theDemoIsAnExtraCommandFromItsOwnPackageTreeListedInTheUsage() {
+        ExtraCommand demo = ExtraCommand.installed().stream().filter(c -> c.name().equals("demo")).findFirst()
+                .orElseThrow(() -> new AssertionError("no ExtraCommand 'demo' on the class path"));
+        assertThat(demo.getClass().getPackageName()).isEqualTo("dev.difyweave.demo");
+        Run help = run(Map.of(), "--help");
+        assertThat(help.out()).contains("\n  worker    long-running")
+                .contains("\n  demo      the whole pipeline on an embedded PostgreSQL with generated Dify data")
+                .contains("\n\nRun '<command> --help' for the options of a command.");
+        assertThat(run(Map.of(), "demo", "--help").out()).isEqualTo(demo.usage());
+    }
+
+    @Test
     void anUnknownCommandOrOptionGetsTheUsageAndAReason() {
         Run unknown = run(Map.of(), "backfill");
         assertThat(unknown.status()).isEqualTo(BackfillCli.USAGE);

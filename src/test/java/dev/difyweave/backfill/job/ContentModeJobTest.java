@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GeneratedMessage;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.ContentPolicy;

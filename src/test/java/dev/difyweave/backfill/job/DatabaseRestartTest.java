@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.difyweave.backfill.cli.BackfillCli;
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GenerationResult;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GenerationResult;
 import dev.difyweave.backfill.state.EmbeddedPostgresServer;
-import dev.difyweave.backfill.demo.SqlScript;
+import dev.difyweave.demo.generator.SqlScript;
 import dev.difyweave.backfill.testsupport.Fault;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;
 

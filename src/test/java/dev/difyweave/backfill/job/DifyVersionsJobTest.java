@@ -9,10 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedChatApp;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GeneratedChatApp;
+import dev.difyweave.demo.generator.GeneratedMessage;
+import dev.difyweave.demo.generator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.DifySchemaVariant;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.CallIds;

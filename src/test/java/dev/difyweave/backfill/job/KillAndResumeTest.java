@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.demo.generator.DifyDataGenerator;
 
 /**
  * The product's promise: {@code kill -9} at any moment, run the same command again, and every call

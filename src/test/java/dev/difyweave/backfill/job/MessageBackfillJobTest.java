@@ -8,10 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedAgentThought;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedConversation;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GeneratedAgentThought;
+import dev.difyweave.demo.generator.GeneratedConversation;
+import dev.difyweave.demo.generator.GeneratedMessage;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.CallIds;
 

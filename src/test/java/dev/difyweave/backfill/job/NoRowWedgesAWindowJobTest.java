@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GeneratedRun;
 
 /**
  * Values the state store cannot take as they are (a NUL, a text longer than its column) and a call

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.PayloadOffload.ObjectSink;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.PayloadOffload.ObjectSink;
 import dev.difyweave.backfill.testsupport.FakeS3Server;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.Json;

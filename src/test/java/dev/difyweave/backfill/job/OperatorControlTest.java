@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.backfill.testsupport.Fault;
 
 /** An operator's controls: {@code stop} from another process, and a {@code schedule} process that gets SIGTERM. */

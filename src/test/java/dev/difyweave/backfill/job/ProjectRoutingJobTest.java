@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedConversation;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GeneratedConversation;
+import dev.difyweave.demo.generator.GeneratedMessage;
+import dev.difyweave.demo.generator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.CallIds;

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.testsupport.CallTags;
 import dev.difyweave.backfill.testsupport.StoredCall;
-import dev.difyweave.backfill.call.Json;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GeneratedNode;
+import dev.difyweave.demo.generator.GeneratedRun;
 
 /**
  * The run report of a real {@code migrate} through the CLI, against the fake Weave and a real

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.backfill.testsupport.StoredCall;
 
 /** {@code schedule} fires job definitions on their cron schedules, one run at a time per scope. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.demo.generator.DifyDataGenerator;
 
 /**
  * The W&B API key never reaches logs, exception messages, job parameters, the state store, exported

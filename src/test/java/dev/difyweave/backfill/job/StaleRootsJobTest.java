@@ -13,10 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedMessage;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GeneratedMessage;
+import dev.difyweave.demo.generator.GeneratedNode;
+import dev.difyweave.demo.generator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.demo.generator.DifyDataGenerator;
 /** {@code verify} reconciles a window against what Weave holds, through /calls/stream_query. */
 class VerifyCommandTest {
 

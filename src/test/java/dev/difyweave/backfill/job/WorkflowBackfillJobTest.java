@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedNode;
-import dev.difyweave.backfill.demo.DifyDataGenerator.GeneratedRun;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GeneratedNode;
+import dev.difyweave.demo.generator.GeneratedRun;
 import dev.difyweave.backfill.testsupport.Fault;
 import dev.difyweave.backfill.testsupport.StoredCall;
 

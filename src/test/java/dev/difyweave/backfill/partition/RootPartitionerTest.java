@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.difyweave.backfill.demo.DifyDataGenerator;
+import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.backfill.partition.RootPartitioner.RootTable;
 import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.testsupport.TestDatabases;

@@ -3,7 +3,7 @@ package dev.difyweave.backfill.testsupport;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.difyweave.backfill.state.EmbeddedPostgresServer;
-import dev.difyweave.backfill.demo.SqlScript;
+import dev.difyweave.demo.generator.SqlScript;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
