@@ -2,7 +2,6 @@ package dev.difyweave.backfill.report;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +27,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.CountedSteps;
 import dev.difyweave.backfill.job.RecordPendingTasklet;
 import dev.difyweave.backfill.job.TraceItemWriter;
+import dev.difyweave.backfill.state.ReportCounts;
 import dev.difyweave.backfill.trace.AssembledTrace;
-import dev.difyweave.backfill.call.Json;
-import dev.difyweave.backfill.call.TraceKind;
 
 /**
  * What a backfill window did, over every execution of its job instance (a window resumed three times
@@ -125,6 +125,7 @@ public record RunReport(
         }
         executions.sort(Comparator.comparingLong(JobExecution::getId));
         List<Long> ids = executions.stream().map(JobExecution::getId).toList();
+        ReportCounts counts = new ReportCounts(state, ids);
 
         long traces = 0;
         // Counters in a step's context are carried over when a failed step is restarted, so the newest
@@ -147,7 +148,7 @@ public record RunReport(
         Map<String, Long> byKind = new LinkedHashMap<>();
         request.kinds().stream().sorted(Comparator.comparingInt(TraceKind::reportOrder)).forEach(k -> byKind.put(k, 0L));
         long calls = 0;
-        for (DailyRow row : dailyRows(state, ids)) {
+        for (ReportCounts.DailyRow row : counts.daily()) {
             byDay.computeIfAbsent(row.day(), d -> new LinkedHashMap<>()).merge(row.kind(), row.calls(), Long::sum);
             byKind.merge(row.kind(), row.calls(), Long::sum);
             calls += row.calls();
@@ -170,10 +171,12 @@ public record RunReport(
                 request.kinds(), request.appIds().stream().map(Object::toString).toList(),
                 request.tenantIds().stream().map(Object::toString).toList(),
                 request.sink().name().toLowerCase().replace('_', '-'), request.project(), started, ended, duration,
-                traces, calls, ordered(byKind), byDay, count(state, "backfill_dead_letter", ids),
-                count(state, "backfill_problem", ids), approximated, suggested, requests, retries, bytes,
+                traces, calls, ordered(byKind), byDay, counts.deadLetters(),
+                counts.problems(), approximated, suggested, requests, retries, bytes,
                 "COMPLETED".equals(status) ? null : failure(last.getId() == finished.getId() ? finished : last),
-                clock.instant(), request.projectRouting().parameter(), appRows(state, ids), unfinishedRoots(executions));
+                clock.instant(), request.projectRouting().parameter(), counts.apps().stream()
+                        .map(a -> new AppProject(a.appId(), a.appName(), a.project(), a.calls())).toList(),
+                unfinishedRoots(executions));
     }
 
     /**
@@ -278,37 +281,6 @@ public record RunReport(
     /** Writes the self-contained HTML page to {@code file}, readable by its owner only. */
     public Path writeHtml(Path file) {
         return ReportFiles.writePrivate(file, toHtml().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private record DailyRow(String kind, LocalDate day, long calls) {
-    }
-
-    private static List<DailyRow> dailyRows(JdbcTemplate state, List<Long> executionIds) {
-        return state.query("""
-                SELECT kind, day, sum(calls) AS calls FROM backfill_daily_calls
-                WHERE job_execution_id = ANY (?) GROUP BY kind, day ORDER BY day, kind""",
-                ps -> ps.setArray(1, ids(ps.getConnection(), executionIds)),
-                (rs, n) -> new DailyRow(rs.getString("kind"), rs.getObject("day", LocalDate.class), rs.getLong("calls")));
-    }
-
-    /** Delivered calls per app and project, most calls first. */
-    private static List<AppProject> appRows(JdbcTemplate state, List<Long> executionIds) {
-        return state.query("""
-                SELECT app_id, max(app_name) AS app_name, project_id, sum(calls) AS calls FROM backfill_app_calls
-                WHERE job_execution_id = ANY (?) GROUP BY app_id, project_id ORDER BY sum(calls) DESC, app_id, project_id""",
-                ps -> ps.setArray(1, ids(ps.getConnection(), executionIds)),
-                (rs, n) -> new AppProject(rs.getString("app_id"), rs.getString("app_name"), rs.getString("project_id"),
-                        rs.getLong("calls")));
-    }
-
-    private static long count(JdbcTemplate state, String table, List<Long> executionIds) {
-        List<Long> n = state.query("SELECT count(*) FROM " + table + " WHERE job_execution_id = ANY (?)",
-                ps -> ps.setArray(1, ids(ps.getConnection(), executionIds)), (rs, i) -> rs.getLong(1));
-        return n.isEmpty() ? 0 : n.get(0);
-    }
-
-    private static Array ids(java.sql.Connection connection, List<Long> ids) throws java.sql.SQLException {
-        return connection.createArrayOf("bigint", ids.toArray());
     }
 
     private static long sum(Map<String, StepExecution> steps, String key) {
