@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The inputs/outputs rewriting of Dify's live {@code WeaveTraceModel} (dify-source.md §3.2),
+ * The inputs/outputs rewriting of Dify's live {@code WeaveTraceModel} (docs/reference/dify-source.md §3.2),
  * replicated exactly: objects get {@code usage_metadata} and {@code file_list} added, strings become
  * {@code {"messages": ...}} / {@code {"choices": ...}}, prompt lists get {@code text} renamed to
  * {@code content}, other lists become Python reprs; {@code null} and {@code {}} stay as they are.

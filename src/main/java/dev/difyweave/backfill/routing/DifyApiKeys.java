@@ -24,7 +24,7 @@ import javax.crypto.spec.PSource;
 
 /**
  * Decrypts {@code trace_app_config.tracing_config.api_key} as Dify does ({@code api/libs/rsa.py},
- * dify-source.md §1.4): base64 of {@code "HYBRID:"} + RSA-OAEP(SHA-1, MGF1-SHA-1) of a 16-byte AES key
+ * docs/reference/dify-source.md §1.4): base64 of {@code "HYBRID:"} + RSA-OAEP(SHA-1, MGF1-SHA-1) of a 16-byte AES key
  * + 16-byte EAX nonce + 16-byte tag + AES-128-EAX ciphertext, or (legacy) plain RSA-OAEP, with the
  * tenant's private key from Dify's local storage, {@code <storage>/privkeys/<tenant_id>/private.pem}
  * (PKCS#1 as pycryptodome writes it, or PKCS#8). Error messages never contain the ciphertext, the key

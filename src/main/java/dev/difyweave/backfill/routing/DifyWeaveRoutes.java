@@ -17,7 +17,7 @@ import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**
  * Builds the routing table of {@code --project-routing=dify} from the apps' Dify tracing settings
- * (dify-source.md §1.4), without I/O. An app is routed when {@code apps.tracing} is
+ * (docs/reference/dify-source.md §1.4), without I/O. An app is routed when {@code apps.tracing} is
  * {@code {"enabled": true, "tracing_provider": "weave"}} and it has a {@code trace_app_config} row for
  * Weave whose {@code tracing_config} names a {@code project}: its target is {@code entity/project}
  * on the server of {@code host}, unless {@link WeaveHostPolicy} refuses that server (then the app's

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the Dify database we read looks like: its {@code alembic_version} revision and the tables,
- * columns and indexes that changed between Dify 1.3.x and the newest schema (dify-source.md §7),
+ * columns and indexes that changed between Dify 1.3.x and the newest schema (docs/reference/dify-source.md §7),
  * found through {@code information_schema} and {@code pg_catalog} (read-only, in the connection's
  * current schema). The SQL of {@code sql/dify/} is loaded for it ({@link #hasColumn}), so older
  * databases are read correctly:

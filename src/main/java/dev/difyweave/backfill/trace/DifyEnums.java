@@ -2,7 +2,7 @@ package dev.difyweave.backfill.trace;
 
 import java.util.Set;
 
-/** Dify's enum values (dify-source.md §1.1). Values outside them are sent as they are and recorded. */
+/** Dify's enum values (docs/reference/dify-source.md §1.1). Values outside them are sent as they are and recorded. */
 final class DifyEnums {
 
     static final Set<String> FINISHED_RUN_STATUSES = Set.of("succeeded", "failed", "stopped", "partial-succeeded");

@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The moderation and suggested-question settings a message ran with, parsed once from the app
- * config columns or the chatflow's {@code workflows.features} (dify-source.md §1.2).
+ * config columns or the chatflow's {@code workflows.features} (docs/reference/dify-source.md §1.2).
  */
 record FeatureSettings(JsonNode moderation, boolean suggestedQuestionsEnabled) {
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What every call of one message's trace shares: its id, times, metadata (dify-source.md §2.2) and
+ * What every call of one message's trace shares: its id, times, metadata (docs/reference/dify-source.md §2.2) and
  * file links, computed once per message, with the message's JSON columns parsed once.
  */
 final class MessageContext {

@@ -19,7 +19,7 @@ import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.source.MessageTraceSource;
 
 /**
- * A message and everything hanging off it (trace-mapping.md "Trace roots and trees"): for chat,
+ * A message and everything hanging off it (docs/reference/trace-mapping.md "Trace roots and trees"): for chat,
  * completion and agent-chat the {@code message} root with its {@code llm} child (C5, C3, C15), tool
  * calls (C7), dataset retrieval (C10) and moderation (C9); for chatflows the message root over its
  * run's workflow call and node calls (C2) plus moderation. {@code kinds} selects which calls are made.

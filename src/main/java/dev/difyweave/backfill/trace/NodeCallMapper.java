@@ -25,7 +25,7 @@ import dev.difyweave.backfill.source.OffloadedPayload;
 import dev.difyweave.backfill.source.WorkflowRunRow;
 
 /**
- * One node execution as the child call of its run's workflow call (dify-source.md §3.4): node type as
+ * One node execution as the child call of its run's workflow call (docs/reference/dify-source.md §3.4): node type as
  * op name, title as display name, execution metadata as attributes, C4 (failed nodes end with their
  * error), C5 (llm usage in the summary), offloaded payloads marked. Pure: rows in, a call out.
  */

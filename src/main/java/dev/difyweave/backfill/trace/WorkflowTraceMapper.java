@@ -27,7 +27,7 @@ import dev.difyweave.backfill.source.WorkflowTraceSource;
 
 /**
  * A workflow run and its node executions as Dify's live Weave integration sends them
- * (dify-source.md §3.3 (a), §3.4), with corrections C1, C4, C5, C6 and C8 of trace-mapping.md.
+ * (docs/reference/dify-source.md §3.3 (a), §3.4), with corrections C1, C4, C5, C6 and C8 of docs/reference/trace-mapping.md.
  * Pure: rows in, calls out.
  */
 public final class WorkflowTraceMapper {

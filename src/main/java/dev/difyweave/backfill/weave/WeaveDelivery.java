@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers calls to Weave with the protocol of trace-mapping.md "Delivery": {@code /call/upsert_batch}
+ * Delivers calls to Weave with the protocol of docs/reference/trace-mapping.md "Delivery": {@code /call/upsert_batch}
  * (start and end together), byte- and count-bounded batches, 413 halves the batch, 429/5xx/network
  * retried by {@link WeaveRetry}, any other 4xx bisected down to the calls that cause it, which become
  * dead letters, and so does a call Weave keeps answering with a 5xx while it accepts the others

@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * The trace server of a Dify Weave config's {@code host}, as the Weave SDK derives it (dify-source.md
+ * The trace server of a Dify Weave config's {@code host}, as the Weave SDK derives it (docs/reference/dify-source.md
  * §1.4): the host normalised to scheme and authority (as Dify's {@code WeaveConfig} does), then the
  * frontend base URL ({@code api.wandb} becomes {@code wandb}); {@code https://wandb.ai} is W&B SaaS with
  * the server {@code https://trace.wandb.ai}, any other base has its server at {@code <base>/traces}.

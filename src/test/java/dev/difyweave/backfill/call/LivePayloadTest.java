@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * dify-source.md §3.2, row by row. Expected strings are the compact JSON of what Dify's
+ * docs/reference/dify-source.md §3.2, row by row. Expected strings are the compact JSON of what Dify's
  * {@code WeaveTraceModel.ensure_dict} returns for the same value (cross-checked with python3), so key
  * order is checked too.
  */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@code sql/fixtures/dify-schema.sql} against Dify's DDL (dify-source.md §1.3, §5.2), and the embedded
+ * {@code sql/fixtures/dify-schema.sql} against Dify's DDL (docs/reference/dify-source.md §1.3, §5.2), and the embedded
  * PostgreSQL the demo and the state store run on.
  */
 class DifySchemaTest {

@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An in-process fake of the W&B Weave trace server (HTTP/1.1 on 127.0.0.1, an ephemeral port), faithful to the
- * server semantics in {@code weave-api.md}: Basic auth {@code api:<key>}, pydantic-style 422s, 400s for ids, op
+ * server semantics in {@code docs/reference/weave-api.md}: Basic auth {@code api:<key>}, pydantic-style 422s, 400s for ids, op
  * names and refs, merge-on-duplicate storage, v2 calls_complete mode, JSONL stream_query, soft delete with cascade,
  * the 32 MiB request cap and 3.5 MiB row stripping, plus injectable faults for retry tests.
  *

@@ -46,7 +46,7 @@ import dev.difyweave.backfill.call.WeaveJson;
 
 /**
  * An advanced-chat (chatflow) message: the message root over its run's workflow call and node calls,
- * plus moderation (dify-source.md §3.3 (b), §4.1; C2, C4, C9).
+ * plus moderation (docs/reference/dify-source.md §3.3 (b), §4.1; C2, C4, C9).
  */
 class ChatflowTraceTest {
 

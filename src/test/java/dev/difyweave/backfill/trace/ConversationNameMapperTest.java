@@ -21,7 +21,7 @@ import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.call.WeaveJson;
 
-/** C12: generate_conversation_name as its own root trace (dify-source.md §2.7, §3.3 (h)). */
+/** C12: generate_conversation_name as its own root trace (docs/reference/dify-source.md §2.7, §3.3 (h)). */
 class ConversationNameMapperTest {
 
     private static final String C = CONVERSATION_ID.toString();

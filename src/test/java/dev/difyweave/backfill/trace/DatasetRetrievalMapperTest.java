@@ -35,7 +35,7 @@ import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.call.WeaveJson;
 import tools.jackson.databind.JsonNode;
 
-/** C10: dataset retrieval rebuilt from retriever resources (dify-source.md §2.5, §3.3 (f)). */
+/** C10: dataset retrieval rebuilt from retriever resources (docs/reference/dify-source.md §2.5, §3.3 (f)). */
 class DatasetRetrievalMapperTest {
 
     private static final String RESOURCE_1 = "{\"position\":1,\"dataset_id\":\"" + DATASET_ID + "\","

@@ -46,7 +46,7 @@ import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.call.WeaveJson;
 
-/** The message root and its llm child (dify-source.md §2.2, §3.3 (c); C1, C3, C5, C8, C15). */
+/** The message root and its llm child (docs/reference/dify-source.md §2.2, §3.3 (c); C1, C3, C5, C8, C15). */
 class MessageTraceMapperTest {
 
     static final Set<TraceKind> ALL_KINDS = Set.of(TraceKind.WORKFLOW, TraceKind.MESSAGE, TraceKind.TOOL, TraceKind.DATASET_RETRIEVAL, TraceKind.MODERATION,

@@ -31,7 +31,7 @@ import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.call.WeaveJson;
 
-/** C9: moderation, inferred from the app's sensitive_word_avoidance setting (dify-source.md §2.3, §3.3 (d)). */
+/** C9: moderation, inferred from the app's sensitive_word_avoidance setting (docs/reference/dify-source.md §2.3, §3.3 (d)). */
 class ModerationMapperTest {
 
     private static final String PRESET = "Sorry, I cannot talk about that.";

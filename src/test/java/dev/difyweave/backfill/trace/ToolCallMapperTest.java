@@ -34,7 +34,7 @@ import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.call.WeaveJson;
 
 /**
- * Tool calls of agent-chat messages through {@link MessageTraceMapper} (dify-source.md §2.6, §3.3 (g),
+ * Tool calls of agent-chat messages through {@link MessageTraceMapper} (docs/reference/dify-source.md §2.6, §3.3 (g),
  * §4.2; C1, C7): one call per tool name per thought, each with its own thought's timing.
  */
 class ToolCallMapperTest {

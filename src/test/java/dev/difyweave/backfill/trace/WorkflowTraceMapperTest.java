@@ -762,7 +762,7 @@ class WorkflowTraceMapperTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // every node type of dify-source.md §1.1
+    // every node type of docs/reference/dify-source.md §1.1
 
     private static final String TOOL_INFO = "{\"tool_info\":{\"provider_type\":\"builtin\",\"provider_id\":\"google\","
             + "\"plugin_unique_identifier\":\"langgenius/google:0.0.9@a1b2\"}}";
