@@ -1,9 +1,9 @@
 package dev.difyweave.backfill.call;
 
-import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.difyweave.backfill.testsupport.WeaveRequestRules;
 
 class CallSanitizerTest {
 
@@ -56,27 +58,7 @@ class CallSanitizerTest {
 
     /** Nesting of the v1 request body the call's items are sent in: {"batch":[start, end]}. */
     private static int bodyDepth(WeaveCall call) {
-        byte[] items = call.upsertItems(CallSanitizer.SIZING_PROJECT);
-        int depth = 2;
-        int max = 2;
-        boolean inString = false;
-        for (int i = 0; i < items.length; i++) {
-            byte b = items[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
-                max = Math.max(max, ++depth);
-            } else if (b == '}' || b == ']') {
-                depth--;
-            }
-        }
-        return max;
+        return 2 + WeaveRequestRules.nesting(call.upsertItems(CallSanitizer.SIZING_PROJECT));
     }
 
     private static JsonNode nested(int levels, JsonNode innermost) {
