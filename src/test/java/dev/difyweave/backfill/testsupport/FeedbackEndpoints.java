@@ -34,11 +34,9 @@ final class FeedbackEndpoints {
         FeedbackRequestValidator.Query query = validator.query(body);
         List<StoredFeedback> rows = new ArrayList<>(store.select(query.projectId(), query.where()));
         Comparator<StoredFeedback> order = null;
-        for (String sort : query.sortBy()) {
-            String[] fieldAndDirection = sort.split(" ");
-            Comparator<StoredFeedback> by = Comparator.comparing(row -> row.toJson().path(fieldAndDirection[0])
-                    .asString());
-            by = fieldAndDirection[1].equals("desc") ? by.reversed() : by;
+        for (CallsQuery.SortKey sort : query.sortBy()) {
+            Comparator<StoredFeedback> by = Comparator.comparing(row -> row.toJson().path(sort.field()).asString());
+            by = sort.descending() ? by.reversed() : by;
             order = order == null ? by : order.thenComparing(by);
         }
         if (order != null) {

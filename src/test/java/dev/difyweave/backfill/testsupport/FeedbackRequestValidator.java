@@ -29,8 +29,8 @@ final class FeedbackRequestValidator {
             "payload", "annotation_ref", "runnable_ref", "call_ref", "trigger_ref", "wb_user_id");
     private static final List<String> REFS = List.of("annotation_ref", "runnable_ref", "call_ref", "trigger_ref");
 
-    record Query(String projectId, Predicate<StoredFeedback> where, List<String> fields, List<String> sortBy,
-            long limit, long offset) {
+    record Query(String projectId, Predicate<StoredFeedback> where, List<String> fields,
+            List<CallsQuery.SortKey> sortBy, long limit, long offset) {
     }
 
     record Purge(String projectId, List<String> ids) {
@@ -42,21 +42,9 @@ final class FeedbackRequestValidator {
     /** {@code {"batch": [FeedbackCreateReq, ...]}}: every item valid, or an error and nothing. */
     List<StoredFeedback> createBatch(JsonNode body) {
         RequestReader reader = new RequestReader();
-        Loc root = Loc.body();
-        ObjectNode wrapper = reader.strictObject(body, root, Set.of("batch"));
         List<ObjectNode> items = new ArrayList<>();
-        if (wrapper != null) {
-            JsonNode batch = wrapper.get("batch");
-            if (batch == null) {
-                reader.missing(root.at("batch"));
-            } else if (!batch.isArray()) {
-                reader.error("list_type", root.at("batch"), "Input should be a valid list");
-            } else {
-                for (int i = 0; i < batch.size(); i++) {
-                    items.add(createShape(batch.get(i), root.at("batch").at(i), CREATE_KEYS, reader));
-                }
-            }
-        }
+        WeaveRequestValidator.forEachBatchItem(body, reader,
+                (item, loc) -> items.add(createShape(item, loc, CREATE_KEYS, reader)));
         reader.throwIfInvalid();
         return items.stream().map(FeedbackRequestValidator::stored).toList();
     }
@@ -93,13 +81,15 @@ final class FeedbackRequestValidator {
             limit = reader.integer(object, "limit", loc);
             offset = reader.integer(object, "offset", loc);
         }
-        List<String> sortBy = object == null ? List.of() : sortBy(object.get("sort_by"), loc.at("sort_by"), reader);
+        List<CallsQuery.SortKey> sortBy = object == null ? null
+                : CallsQuery.readSortBy(object.get("sort_by"), loc.at("sort_by"), reader);
         reader.throwIfInvalid();
         WeaveRequestValidator.requireProjectId(projectId);
         if (limit != null && limit < 0 || offset != null && offset < 0) {
             throw ApiError.badRequest("limit and offset must not be negative");
         }
-        return new Query(projectId, FeedbackQuery.where(object.get("query"), loc.at("query")), fields, sortBy,
+        return new Query(projectId, FeedbackQuery.where(object.get("query"), loc.at("query")), fields,
+                sortBy == null ? List.of() : sortBy,
                 limit == null ? Long.MAX_VALUE : limit, offset == null ? 0 : offset);
     }
 
@@ -118,31 +108,6 @@ final class FeedbackRequestValidator {
         List<String> ids = FeedbackQuery.purgedIds(object.get("query"), loc.at("query"));
         WeaveRequestValidator.requireProjectId(projectId);
         return new Purge(projectId, ids);
-    }
-
-    /** {@code ["field asc", ...]} of {@code [{"field": ..., "direction": "asc"|"desc"}]}. */
-    private static List<String> sortBy(JsonNode node, Loc loc, RequestReader reader) {
-        List<String> sorts = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return sorts;
-        }
-        if (!node.isArray()) {
-            reader.error("list_type", loc, "Input should be a valid list");
-            return sorts;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            ObjectNode sort = reader.strictObject(node.get(i), loc.at(i), Set.of("field", "direction"));
-            if (sort == null) {
-                continue;
-            }
-            String field = reader.string(sort, "field", loc.at(i), true);
-            String direction = reader.string(sort, "direction", loc.at(i), true);
-            if (direction != null && !direction.equals("asc") && !direction.equals("desc")) {
-                reader.error("literal_error", loc.at(i).at("direction"), "Input should be 'asc' or 'desc'");
-            }
-            sorts.add(field + " " + direction);
-        }
-        return sorts;
     }
 
     /** The pydantic shape of a {@code FeedbackCreateReq} (strict); null after recording errors. */

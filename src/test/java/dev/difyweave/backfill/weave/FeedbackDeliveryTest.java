@@ -16,7 +16,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.difyweave.backfill.call.ContentMode;
@@ -36,14 +35,8 @@ class FeedbackDeliveryTest {
     private static final String PROJECT = "team/project";
     private static final UUID MESSAGE = UUID.fromString("9d3c1f2a-7b6e-4c5d-8a9b-0c1d2e3f4a5b");
 
-    private FakeWeaveServer weave;
-    private DeliveryStats stats;
-
-    @BeforeEach
-    void start() {
-        weave = new FakeWeaveServer(KEY).start();
-        stats = new DeliveryStats();
-    }
+    private final FakeWeaveServer weave = new FakeWeaveServer(KEY).start();
+    private final DeliveryStats stats = new DeliveryStats();
 
     @AfterEach
     void stop() {
@@ -104,8 +97,7 @@ class FeedbackDeliveryTest {
     @Test
     void aChangedRatingReplacesTheOldReactionAndKeepsTheUnchangedNote() {
         UUID row = UUID.randomUUID();
-        List<WeaveFeedback> before = map(rating(row, "like", "Too long."));
-        delivery(100, 3).deliver(PROJECT, before, List.of());
+        List<WeaveFeedback> before = delivered(rating(row, "like", "Too long."));
         List<WeaveFeedback> after = map(rating(row, "dislike", "Too long."));
 
         FeedbackOutcome outcome = delivery(100, 3).deliver(PROJECT, after, ids(before));
@@ -123,8 +115,7 @@ class FeedbackDeliveryTest {
     @Test
     void aRerunAfterAKillBetweenCreateAndPurgeLeavesExactlyOneRowPerCurrentId() {
         UUID row = UUID.randomUUID();
-        List<WeaveFeedback> before = map(rating(row, "like", "First comment"));
-        delivery(100, 3).deliver(PROJECT, before, List.of());
+        List<WeaveFeedback> before = delivered(rating(row, "like", "First comment"));
         List<WeaveFeedback> after = map(rating(row, "dislike", "Second thoughts"));
         // the create passes (a zero stall is no fault), then the purge and its one retry fail: the run dies
         weave.enqueueFault(Fault.stall(Duration.ZERO), Fault.status(503), Fault.status(503));
@@ -250,6 +241,13 @@ class FeedbackDeliveryTest {
     private static List<WeaveFeedback> map(FeedbackRow row) {
         return new FeedbackMapper(new ContentPolicy(ContentMode.KEEP)).map(List.of(row), List.of(), app -> PROJECT)
                 .feedback();
+    }
+
+    /** The feedback of a row, delivered as a first run would. */
+    private List<WeaveFeedback> delivered(FeedbackRow row) {
+        List<WeaveFeedback> feedback = map(row);
+        delivery(100, 3).deliver(PROJECT, feedback, List.of());
+        return feedback;
     }
 
     private static WeaveFeedback reactionOf(List<WeaveFeedback> feedback) {
