@@ -73,9 +73,10 @@ public final class FeedbackMapper {
             ObjectNode reaction = Json.NODES.objectNode().put("emoji", emoji);
             feedback.add(WeaveFeedback.of(projectId, callId, WeaveFeedback.REACTION, reaction, creator, sourceKey));
         }
-        String note = FeedbackText.note(policy.text(row.content()));
+        String comment = policy.text(row.content());
+        String note = FeedbackText.note(comment);
         if (note != null) {
-            if (FeedbackText.noteIsCut(policy.text(row.content()))) {
+            if (FeedbackText.noteIsCut(comment)) {
                 problems.add(FEEDBACKS, row.id(), "content", "comment of " + codePoints(row.content())
                         + " characters cut to " + FeedbackText.MAX_NOTE_CHARS + " (Weave's note limit)");
             }
