@@ -19,6 +19,14 @@ public final class CallIds {
     private CallIds() {
     }
 
+    /**
+     * The id of a message's {@code message} call: the message id itself, for chat, completion and
+     * agent-chat messages and for the chatflow message root (C2) alike. Feedback points at it.
+     */
+    public static String message(UUID messageId) {
+        return dify(messageId);
+    }
+
     public static String llm(String messageId) {
         return v5("llm:" + messageId);
     }

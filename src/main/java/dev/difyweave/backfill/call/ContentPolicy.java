@@ -91,6 +91,22 @@ public final class ContentPolicy {
     }
 
     /**
+     * A text of feedback (a comment, an annotation's question or answer, who gave it) under this mode: as
+     * it is ({@code keep}), {@code null} ({@code drop}) or {@link #hash} of it ({@code hash}); {@code null}
+     * stays {@code null}.
+     */
+    public String text(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (mode) {
+            case KEEP -> value;
+            case DROP -> null;
+            case HASH -> hash(value);
+        };
+    }
+
+    /**
      * Replaces the value at {@code path} below {@code node} by {@code change} of it (removed when that is
      * {@code null}); the objects on the way are copied first, so nothing shared is changed.
      */

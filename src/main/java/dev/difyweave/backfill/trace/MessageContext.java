@@ -41,7 +41,7 @@ final class MessageContext {
     MessageContext(MessageTraceSource source, String filesUrl, Provenance provenance, SourceProblems problems) {
         this.source = source;
         this.row = source.message();
-        this.id = CallIds.dify(row.id());
+        this.id = CallIds.message(row.id());
         this.key = source.sourceKey();
         this.provenance = provenance;
         this.problems = problems;

@@ -3,6 +3,7 @@ package dev.difyweave.backfill.weave;
 import dev.difyweave.backfill.call.WeaveCall;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,7 @@ public final class WeaveDelivery {
         }
     }
 
-    private final WeaveHttpClient client;
+    private final WeaveExchange exchange;
     private final WeaveRetry retry;
     private final WeaveRetry probeRetry;
     private final Settings settings;
@@ -44,7 +45,7 @@ public final class WeaveDelivery {
     private final Map<String, RequestBatch> acceptedBefore = new ConcurrentHashMap<>();
 
     public WeaveDelivery(WeaveHttpClient client, WeaveRetry retry, Settings settings, DeliveryStats stats) {
-        this.client = client;
+        this.exchange = new WeaveExchange(client, stats);
         this.retry = retry;
         this.probeRetry = retry.withMaxRetries(PROBE_RETRIES);
         this.settings = settings;
@@ -52,11 +53,20 @@ public final class WeaveDelivery {
     }
 
     public List<DeadLetter> deliver(String projectId, List<WeaveCall> calls) {
-        DeliveryRound round = new DeliveryRound(this, retry, probeRetry, stats);
+        DeliveryRound<RequestBatch> round = new DeliveryRound<>(new CallEndpoint(), "call", "calls", retry,
+                probeRetry);
         for (RequestBatch batch : RequestBatch.plan(projectId, calls, settings.maxBatchBytes(), settings.maxBatchCalls())) {
             round.send(batch);
         }
-        return round.deadLetters();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        for (Refusal<RequestBatch> refusal : round.refusals()) {
+            WeaveCall call = refusal.single().calls().get(0);
+            log.warn("Weave would not take call {} ({}): a dead letter, HTTP {}: {}", call.id(), call.sourceKey(),
+                    refusal.httpStatus(), refusal.reason());
+            stats.deadLettered(1);
+            deadLetters.add(new DeadLetter(call, refusal.httpStatus(), refusal.reason()));
+        }
+        return deadLetters;
     }
 
     public boolean isCompleteMode(String projectId) {
@@ -72,27 +82,14 @@ public final class WeaveDelivery {
         boolean complete = completeModeProjects.contains(batch.projectId());
         String path = complete ? completePath(batch.projectId()) : "/call/upsert_batch";
         byte[] body = complete ? batch.completeBody() : batch.upsertBody();
-        WeaveResponse response = retry.call("POST " + path, () -> {
-            stats.request(body.length);
-            WeaveResponse reply = client.post(path, body);
-            stats.responded(reply.status());
-            if (reply.isRetryable()) {
-                throw new TransientWeaveException("HTTP " + reply.status() + " on POST " + path, reply);
-            }
-            return reply;
-        });
+        WeaveResponse response = exchange.post(path, body, retry);
         if (!complete && response.isCallsCompleteModeRequired()) {
             log.info("Weave project {} requires calls-complete mode; switching to {}", batch.projectId(),
                     completePath(batch.projectId()));
             completeModeProjects.add(batch.projectId());
             return post(batch, retry);
         }
-        if (response.isConfigurationError()) {
-            throw new WeaveRejectedException("Weave answered HTTP " + response.status() + " for project "
-                    + batch.projectId() + " (check WANDB_API_KEY, WEAVE_PROJECT and WF_TRACE_SERVER_URL): "
-                    + oneLine(response.body()));
-        }
-        return response;
+        return WeaveExchange.requireConfigured(response, batch.projectId());
     }
 
     /** Weave accepted this batch: counted, and its smallest call kept for {@link #answersAgain}. */
@@ -115,6 +112,25 @@ public final class WeaveDelivery {
             return true;
         } catch (WeaveUnavailableException e) {
             return false;
+        }
+    }
+
+    /** This delivery as the endpoint its rounds drive. */
+    private final class CallEndpoint implements BatchEndpoint<RequestBatch> {
+
+        @Override
+        public WeaveResponse post(RequestBatch batch, WeaveRetry retry) {
+            return WeaveDelivery.this.post(batch, retry);
+        }
+
+        @Override
+        public void accepted(RequestBatch batch) {
+            WeaveDelivery.this.accepted(batch);
+        }
+
+        @Override
+        public boolean answersAgain(String projectId) {
+            return WeaveDelivery.this.answersAgain(projectId);
         }
     }
 

@@ -41,7 +41,7 @@ final class CallsQuery {
         FILTER_KEYS = Set.copyOf(keys);
     }
 
-    private record SortKey(String field, boolean descending) {
+    record SortKey(String field, boolean descending) {
     }
 
     private final String projectId;
@@ -231,7 +231,8 @@ final class CallsQuery {
         return Boolean.TRUE.equals(reader.bool(filter, "trace_roots_only", loc));
     }
 
-    private static List<SortKey> readSortBy(JsonNode node, Loc loc, RequestReader reader) {
+    /** A {@code sort_by} list of {@code {"field", "direction": "asc"|"desc"}}; null when absent. */
+    static List<SortKey> readSortBy(JsonNode node, Loc loc, RequestReader reader) {
         if (node == null || node.isNull()) {
             return null;
         }

@@ -48,6 +48,7 @@ class DifySchemaTest {
             message_agent_thoughts: id, message_id, message_chain_id, position, thought, tool, tool_input, observation, tool_process_data, message, message_token, message_unit_price, answer, answer_token, answer_unit_price, tokens, total_price, currency, latency, created_by_role, created_by, created_at, message_price_unit, answer_price_unit, message_files, tool_labels_str, tool_meta_str
             message_files: id, message_id, type, transfer_method, url, upload_file_id, created_by_role, created_by, created_at, belongs_to
             message_feedbacks: id, app_id, conversation_id, message_id, rating, content, from_source, from_end_user_id, from_account_id, created_at, updated_at
+            message_annotations: id, app_id, conversation_id, message_id, content, account_id, created_at, updated_at, question, hit_count
             dataset_retriever_resources: id, message_id, position, dataset_id, dataset_name, document_id, document_name, data_source_type, segment_id, score, content, hit_count, word_count, segment_position, index_node_hash, retriever_from, created_by, created_at
             dataset_queries: id, dataset_id, content, source, source_app_id, created_by_role, created_by, created_at
             end_users: id, tenant_id, app_id, type, external_user_id, name, is_anonymous, session_id, created_at, updated_at
@@ -111,6 +112,18 @@ class DifySchemaTest {
                 created_by uuid NOT NULL
                 finished_at timestamp null
                 node_execution_id varchar(255) null
+                """);
+        DEFINITIONS.put("message_annotations", """
+                id uuid NOT NULL DEFAULT uuid_generate_v4()
+                app_id uuid NOT NULL
+                conversation_id uuid null
+                message_id uuid null
+                content text NOT NULL
+                account_id uuid NOT NULL
+                created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP(0)
+                updated_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP(0)
+                question text null
+                hit_count integer NOT NULL DEFAULT 0
                 """);
         DEFINITIONS.put("messages", """
                 id uuid NOT NULL DEFAULT uuid_generate_v4()
@@ -285,6 +298,10 @@ class DifySchemaTest {
             CREATE INDEX message_feedback_conversation_idx ON message_feedbacks (conversation_id, from_source, rating)
             CREATE INDEX message_feedback_message_idx ON message_feedbacks (message_id, from_source)
             CREATE UNIQUE INDEX message_feedback_pkey ON message_feedbacks (id)
+            CREATE INDEX message_annotation_app_idx ON message_annotations (app_id)
+            CREATE INDEX message_annotation_conversation_idx ON message_annotations (conversation_id)
+            CREATE INDEX message_annotation_message_idx ON message_annotations (message_id)
+            CREATE UNIQUE INDEX message_annotation_pkey ON message_annotations (id)
             CREATE INDEX dataset_retriever_resource_message_id_idx ON dataset_retriever_resources (message_id)
             CREATE UNIQUE INDEX dataset_retriever_resource_pkey ON dataset_retriever_resources (id)
             CREATE INDEX dataset_query_dataset_id_idx ON dataset_queries (dataset_id)
@@ -343,7 +360,7 @@ class DifySchemaTest {
                 GROUP BY table_name""", rs -> {
             actual.put(rs.getString(1), rs.getString(2));
         });
-        assertThat(expected).hasSize(23);
+        assertThat(expected).hasSize(24);
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
     }
 

@@ -57,10 +57,14 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * Endpoints: {@code GET /health}, {@code GET /server_info}, {@code POST /call/start}, {@code /call/end},
  * {@code /call/upsert_batch}, {@code /call/read}, {@code /call/update}, {@code /calls/stream_query},
- * {@code /calls/query_stats}, {@code /calls/delete}, {@code /v2/{entity}/{project}/calls/complete}.
+ * {@code /calls/query_stats}, {@code /calls/delete}, {@code /v2/{entity}/{project}/calls/complete}, and
+ * feedback: {@code /feedback/batch/create}, {@code /feedback/query}, {@code /feedback/purge},
+ * {@code /feedback/replace} ({@link FeedbackRequestValidator}: all-or-nothing batches, duplicate ids kept as
+ * separate rows, purge by ids only).
  * Order of checks: route (404/405), body size (413), auth (401), fault, then the endpoint's own validation
  * (nesting deeper than 200 levels 413, shape 422, content 400: ids, op_name, refs in any string value).
- * Faults apply only to the four write endpoints (upsert_batch, v2 complete, call/start, call/end).
+ * Faults apply only to the write endpoints (upsert_batch, v2 complete, call/start, call/end, and feedback
+ * create, purge and replace).
  */
 public final class FakeWeaveServer implements AutoCloseable {
 
@@ -83,6 +87,7 @@ public final class FakeWeaveServer implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final WeaveRequestValidator validator = new WeaveRequestValidator();
     private final CallStore store = new CallStore();
+    private final FeedbackEndpoints feedback = new FeedbackEndpoints();
     private final CallSchemaRenderer renderer = new CallSchemaRenderer();
     private final RowSizeLimiter rowLimiter = new RowSizeLimiter(json);
     private final FaultPlan faults = new FaultPlan();
@@ -94,17 +99,26 @@ public final class FakeWeaveServer implements AutoCloseable {
     private final AtomicLong strippedCallCount = new AtomicLong();
     private volatile long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
-    private final Map<String, Route> routes = Map.of(
-            "/health", new Route("GET", false, false, request -> jsonReply(NODES.objectNode().put("status", "ok"))),
-            "/server_info", new Route("GET", false, true, request -> serverInfo()),
-            "/call/start", new Route("POST", true, true, this::callStart),
-            "/call/end", new Route("POST", true, true, this::callEnd),
-            "/call/upsert_batch", new Route("POST", true, true, this::upsertBatch),
-            "/call/read", new Route("POST", false, true, this::callRead),
-            "/call/update", new Route("POST", false, true, this::callUpdate),
-            "/calls/stream_query", new Route("POST", false, true, this::streamQuery),
-            "/calls/query_stats", new Route("POST", false, true, this::queryStats),
-            "/calls/delete", new Route("POST", false, true, this::callsDelete));
+    private final Map<String, Route> routes = Map.ofEntries(
+            Map.entry("/health", new Route("GET", false, false,
+                    request -> jsonReply(NODES.objectNode().put("status", "ok")))),
+            Map.entry("/server_info", new Route("GET", false, true, request -> serverInfo())),
+            Map.entry("/call/start", new Route("POST", true, true, this::callStart)),
+            Map.entry("/call/end", new Route("POST", true, true, this::callEnd)),
+            Map.entry("/call/upsert_batch", new Route("POST", true, true, this::upsertBatch)),
+            Map.entry("/call/read", new Route("POST", false, true, this::callRead)),
+            Map.entry("/call/update", new Route("POST", false, true, this::callUpdate)),
+            Map.entry("/calls/stream_query", new Route("POST", false, true, this::streamQuery)),
+            Map.entry("/calls/query_stats", new Route("POST", false, true, this::queryStats)),
+            Map.entry("/calls/delete", new Route("POST", false, true, this::callsDelete)),
+            Map.entry("/feedback/batch/create", new Route("POST", true, true,
+                    request -> jsonReply(feedback.createBatch(jsonBody(request))))),
+            Map.entry("/feedback/query", new Route("POST", false, true,
+                    request -> jsonReply(feedback.query(jsonBody(request))))),
+            Map.entry("/feedback/purge", new Route("POST", true, true,
+                    request -> jsonReply(feedback.purge(jsonBody(request))))),
+            Map.entry("/feedback/replace", new Route("POST", true, true,
+                    request -> jsonReply(feedback.replace(jsonBody(request))))));
     private final Route v2CallsComplete = new Route("POST", true, true, this::callsComplete);
 
     private HttpServer server;
@@ -183,9 +197,10 @@ public final class FakeWeaveServer implements AutoCloseable {
         return apiKey;
     }
 
-    /** Forgets all calls, requests, counters, faults and project modes; limits go back to their defaults. */
+    /** Forgets all calls, feedback, requests, counters, faults and project modes; limits go back to their defaults. */
     public void reset() {
         store.clear();
+        feedback.clear();
         faults.clear();
         poisonedIds.clear();
         failingIds.clear();
@@ -271,7 +286,7 @@ public final class FakeWeaveServer implements AutoCloseable {
         return requestCount.get();
     }
 
-    /** Requests to the write endpoints (upsert_batch, v2 calls/complete, call/start, call/end), any outcome. */
+    /** Requests to the write endpoints (calls and feedback, see {@link #enqueueFault}), any outcome. */
     public long writeRequestCount() {
         return writeRequestCount.get();
     }
@@ -330,6 +345,11 @@ public final class FakeWeaveServer implements AutoCloseable {
     /** Ids with an end part but no start: stored, yet invisible to queries. */
     public Set<String> endOnlyIds(String projectId) {
         return store.endOnlyIds(projectId);
+    }
+
+    /** Every feedback row of the project, oldest first: an id created twice is two rows, as in Weave. */
+    public List<StoredFeedback> feedback(String projectId) {
+        return feedback.rows(projectId);
     }
 
     public Set<String> deletedIds(String projectId) {

@@ -1211,6 +1211,255 @@ class FakeWeaveServerTest {
     }
 
     // =========================================================================================================
+    /** The feedback endpoints with Weave's rules (weave/trace_server/feedback.py, trace_server_interface.py). */
+    @Nested
+    class Feedback {
+
+        private static final String THUMBS_UP = "\uD83D\uDC4D";
+
+        private ObjectNode item(String id, String type, ObjectNode payload) {
+            ObjectNode item = JSON.createObjectNode().put("id", id).put("project_id", PROJECT)
+                    .put("weave_ref", "weave:///" + PROJECT + "/call/" + uuid(99)).put("creator", "user-42")
+                    .put("feedback_type", type);
+            item.set("payload", payload);
+            return item;
+        }
+
+        private ObjectNode reaction(String id, String emoji) {
+            return item(id, "wandb.reaction.1", JSON.createObjectNode().put("emoji", emoji));
+        }
+
+        private ObjectNode note(String id, String note) {
+            return item(id, "wandb.note.1", JSON.createObjectNode().put("note", note));
+        }
+
+        private ObjectNode batch(ObjectNode... items) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode batch = body.putArray("batch");
+            for (ObjectNode item : items) {
+                batch.add(item);
+            }
+            return body;
+        }
+
+        private HttpResponse<String> create(ObjectNode... items) throws Exception {
+            return post("/feedback/batch/create", batch(items));
+        }
+
+        private ObjectNode idQuery(String operator, ObjectNode... operations) {
+            ObjectNode query = JSON.createObjectNode();
+            ArrayNode args = query.putObject("$expr").putArray(operator);
+            for (ObjectNode operation : operations) {
+                args.add(operation);
+            }
+            return query;
+        }
+
+        private ObjectNode idEquals(String id) {
+            ObjectNode eq = JSON.createObjectNode();
+            eq.putArray("$eq").add(JSON.createObjectNode().put("$getField", "id"))
+                    .add(JSON.createObjectNode().put("$literal", id));
+            return eq;
+        }
+
+        private HttpResponse<String> purge(JsonNode query) throws Exception {
+            ObjectNode body = JSON.createObjectNode().put("project_id", PROJECT);
+            body.set("query", query);
+            return post("/feedback/purge", body);
+        }
+
+        private List<String> storedIds() {
+            return weave.feedback(PROJECT).stream().map(StoredFeedback::id).toList();
+        }
+
+        @Test
+        void aBatchIsStoredWithTheClientsIdsAndReactionsAsTheServerProcessesThem() throws Exception {
+            HttpResponse<String> response = create(reaction(uuid(1), THUMBS_UP), note(uuid(2), "Nice"));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json(response).path("res")).extracting(r -> r.path("id").stringValue())
+                    .containsExactly(uuid(1), uuid(2));
+            assertThat(storedIds()).containsExactly(uuid(1), uuid(2));
+            StoredFeedback reaction = weave.feedback(PROJECT).get(0);
+            assertThat(reaction.payload().path("alias").stringValue()).isEqualTo(":thumbs_up:");
+            assertThat(reaction.creator()).isEqualTo("user-42");
+            assertThat(reaction.wbUserId()).isEqualTo(WeaveRequestValidator.AUTHENTICATED_USER_ID);
+        }
+
+        @Test
+        void everyFeedbackEndpointNeedsTheKey() throws Exception {
+            for (String path : List.of("/feedback/batch/create", "/feedback/query", "/feedback/purge",
+                    "/feedback/replace")) {
+                HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(batch(reaction(uuid(1), THUMBS_UP)).toString())));
+                assertThat(response.statusCode()).as(path).isEqualTo(401);
+            }
+            assertThat(weave.feedback(PROJECT)).isEmpty();
+        }
+
+        @Test
+        void oneBadItemRefusesTheWholeBatch() throws Exception {
+            HttpResponse<String> response = create(reaction(uuid(1), THUMBS_UP), reaction(uuid(2), "ok"),
+                    note(uuid(3), "fine"));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json(response).path("reason").stringValue()).contains("exactly one emoji");
+            assertThat(weave.feedback(PROJECT)).isEmpty();
+        }
+
+        @Test
+        void aProjectIdIsRequiredAndMustBeEntitySlashProject() throws Exception {
+            ObjectNode noProject = reaction(uuid(1), THUMBS_UP);
+            noProject.remove("project_id");
+            ObjectNode badProject = reaction(uuid(2), THUMBS_UP).put("project_id", "no-slash");
+
+            assertThat(create(noProject).statusCode()).isEqualTo(422);
+            assertThat(create(badProject).statusCode()).isEqualTo(400);
+            assertThat(weave.feedback(PROJECT)).isEmpty();
+        }
+
+        @Test
+        void anUnknownKeyIsRefusedByTheStrictModel() throws Exception {
+            HttpResponse<String> response = create(reaction(uuid(1), THUMBS_UP).put("dify_id", "x"));
+
+            assertThat(response.statusCode()).isEqualTo(422);
+            assertThat(json(response).path("detail").get(0).path("type").stringValue()).isEqualTo("extra_forbidden");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\uD83D\uDC4D", "\uD83D\uDC4E", "\uD83D\uDC4D\uD83C\uDFFD", "\u2764\uFE0F",
+                "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\uD83C\uDDEB\uD83C\uDDF7", "1\uFE0F\u20E3",
+                "a\uD83D\uDC4D"})
+        void aReactionWithExactlyOneEmojiIsTaken(String emoji) throws Exception {
+            assertThat(create(reaction(uuid(1), emoji)).statusCode()).isEqualTo(200);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "ok", "\uD83D\uDC4D\uD83D\uDC4D", "\uD83D\uDC4D \uD83D\uDC4E", ":thumbs_up:"})
+        void aReactionWithoutExactlyOneEmojiIsRefused(String emoji) throws Exception {
+            assertThat(create(reaction(uuid(1), emoji)).statusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void aNoteHoldsOneTo1024CharactersCountedAsPythonCountsThem() throws Exception {
+            String astral = "\uD83D\uDE00";
+
+            assertThat(create(note(uuid(1), astral.repeat(1024))).statusCode()).isEqualTo(200);
+            assertThat(create(note(uuid(2), astral.repeat(1025))).statusCode()).isEqualTo(400);
+            assertThat(create(note(uuid(3), "")).statusCode()).isEqualTo(400);
+            assertThat(create(item(uuid(4), "wandb.note.1", JSON.createObjectNode().put("text", "x"))).statusCode())
+                    .isEqualTo(400);
+            assertThat(storedIds()).containsExactly(uuid(1));
+        }
+
+        @Test
+        void aPayloadIsAtMostOneMebibyteAsJsonDumpsWritesIt() throws Exception {
+            // 600 KB of UTF-8, but json.dumps escapes each character to six: 1,200,000 characters
+            ObjectNode tooLarge = JSON.createObjectNode().put("answer", "\u6F22".repeat(200_000));
+            ObjectNode fits = JSON.createObjectNode().put("answer", "\u6F22".repeat(170_000));
+
+            HttpResponse<String> refused = create(item(uuid(1), "dify.annotation", tooLarge));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json(refused).path("reason").stringValue()).isEqualTo("Feedback payload too large");
+            assertThat(create(item(uuid(2), "dify.annotation", fits)).statusCode()).isEqualTo(200);
+            assertThat(storedIds()).containsExactly(uuid(2));
+        }
+
+        @Test
+        void theWeaveRefIsNotChecked() throws Exception {
+            assertThat(create(reaction(uuid(1), THUMBS_UP).put("weave_ref", "weave:///other/place/call/nope"))
+                    .statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void theSameIdCreatedTwiceIsTwoRowsAndAPurgeOfItRemovesBoth() throws Exception {
+            create(reaction(uuid(1), THUMBS_UP));
+            create(reaction(uuid(1), THUMBS_UP), reaction(uuid(2), THUMBS_UP));
+
+            ObjectNode query = JSON.createObjectNode().put("project_id", PROJECT);
+            query.set("query", idQuery("$or", idEquals(uuid(1))).deepCopy());
+            assertThat(json(post("/feedback/query", query)).path("result")).hasSize(2);
+            assertThat(storedIds()).containsExactly(uuid(1), uuid(1), uuid(2));
+
+            HttpResponse<String> purged = purge(idQuery("$or", idEquals(uuid(1))));
+
+            assertThat(purged.statusCode()).isEqualTo(200);
+            assertThat(storedIds()).containsExactly(uuid(2));
+        }
+
+        @Test
+        void aPurgeMustNameIdsByEqualityOrAnOrOfThose() throws Exception {
+            create(reaction(uuid(1), THUMBS_UP), reaction(uuid(2), THUMBS_UP), reaction(uuid(3), THUMBS_UP));
+            ObjectNode in = JSON.createObjectNode();
+            in.putObject("$expr").putArray("$in").add(JSON.createObjectNode().put("$getField", "id"))
+                    .addArray().add(JSON.createObjectNode().put("$literal", uuid(1)));
+            ObjectNode byRef = JSON.createObjectNode();
+            byRef.putObject("$expr").putArray("$eq").add(JSON.createObjectNode().put("$getField", "weave_ref"))
+                    .add(JSON.createObjectNode().put("$literal", "weave:///" + PROJECT + "/call/" + uuid(99)));
+
+            assertThat(purge(in).statusCode()).isEqualTo(400);
+            assertThat(purge(byRef).statusCode()).isEqualTo(400);
+            assertThat(purge(idQuery("$and", idEquals(uuid(1)))).statusCode()).isEqualTo(400);
+            assertThat(purge(JSON.createObjectNode().put("id", uuid(1))).statusCode()).isEqualTo(422);
+            assertThat(storedIds()).containsExactly(uuid(1), uuid(2), uuid(3));
+
+            ObjectNode one = JSON.createObjectNode();
+            one.set("$expr", idEquals(uuid(1)));
+            assertThat(purge(one).statusCode()).isEqualTo(200);
+            assertThat(purge(idQuery("$or", idEquals(uuid(2)), idEquals(uuid(3)))).statusCode()).isEqualTo(200);
+            assertThat(weave.feedback(PROJECT)).isEmpty();
+        }
+
+        @Test
+        void aQueryFiltersSortsPagesAndNarrowsToTheFieldsAsked() throws Exception {
+            create(reaction(uuid(3), THUMBS_UP), note(uuid(1), "a"), reaction(uuid(2), THUMBS_UP));
+            ObjectNode query = JSON.createObjectNode().put("project_id", PROJECT).put("limit", 2).put("offset", 0);
+            query.putArray("fields").add("id");
+            query.putArray("sort_by").addObject().put("field", "id").put("direction", "asc");
+            query.putObject("query").putObject("$expr").putArray("$in")
+                    .add(JSON.createObjectNode().put("$getField", "id")).addArray()
+                    .add(JSON.createObjectNode().put("$literal", uuid(3)))
+                    .add(JSON.createObjectNode().put("$literal", uuid(2)));
+
+            JsonNode first = json(post("/feedback/query", query)).path("result");
+            JsonNode second = json(post("/feedback/query", query.put("offset", 2))).path("result");
+
+            assertThat(first).hasSize(2);
+            assertThat(first.get(0).propertyNames()).containsExactly("id");
+            assertThat(first).extracting(r -> r.path("id").stringValue()).containsExactly(uuid(2), uuid(3));
+            assertThat(second).isEmpty();
+        }
+
+        @Test
+        void aReplacePurgesFirstAndThenCreatesSoAnInvalidReplacementLosesTheOldOne() throws Exception {
+            create(reaction(uuid(1), THUMBS_UP));
+            ObjectNode replacement = reaction(uuid(2), "not an emoji").put("feedback_id", uuid(1));
+
+            HttpResponse<String> refused = post("/feedback/replace", replacement);
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(weave.feedback(PROJECT)).isEmpty();
+            HttpResponse<String> replaced = post("/feedback/replace",
+                    reaction(uuid(3), THUMBS_UP).put("feedback_id", uuid(1)));
+            assertThat(replaced.statusCode()).isEqualTo(200);
+            assertThat(json(replaced).path("id").stringValue()).isEqualTo(uuid(3));
+            assertThat(storedIds()).containsExactly(uuid(3));
+        }
+
+        @Test
+        void faultsApplyToFeedbackWritesLikeToCallWrites() throws Exception {
+            weave.enqueueFault(Fault.status(503), Fault.lostReply());
+
+            assertThat(create(reaction(uuid(1), THUMBS_UP)).statusCode()).isEqualTo(503);
+            assertThat(weave.feedback(PROJECT)).isEmpty();
+            assertThatThrownBy(() -> create(reaction(uuid(2), THUMBS_UP))).isInstanceOf(IOException.class);
+            assertThat(storedIds()).containsExactly(uuid(2));
+            assertThat(weave.writeRequestCount()).isEqualTo(2);
+        }
+    }
+
+    // =========================================================================================================
     // Helpers: HTTP
     // =========================================================================================================
 

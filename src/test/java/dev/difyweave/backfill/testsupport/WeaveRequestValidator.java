@@ -189,12 +189,12 @@ final class WeaveRequestValidator {
 
     // ---- shape (422) ---------------------------------------------------------------------------------------
 
-    private interface ItemReader {
+    interface ItemReader {
         void read(JsonNode item, Loc loc);
     }
 
-    /** The strict {@code {"batch": [...]}} wrapper shared by upsert_batch and v2 calls/complete. */
-    private static void forEachBatchItem(JsonNode body, RequestReader reader, ItemReader itemReader) {
+    /** The strict {@code {"batch": [...]}} wrapper shared by upsert_batch, v2 calls/complete and feedback. */
+    static void forEachBatchItem(JsonNode body, RequestReader reader, ItemReader itemReader) {
         Loc root = Loc.body();
         ObjectNode wrapper = reader.strictObject(body, root, Set.of("batch"));
         if (wrapper == null) {
