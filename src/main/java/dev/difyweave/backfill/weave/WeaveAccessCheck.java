@@ -8,13 +8,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One authenticated request that tells whether a trace server takes an API key for a project, before
- * any work: {@code POST /calls/query_stats} with {@code {"project_id": ..., "limit": 1}} (a read that
- * needs the key and the project, unlike {@code /server_info}). No retries: the answer is wanted in
- * seconds. The key only travels in the Authorization header and is in no result.
+ * any work: {@code POST /calls/stream_query} for one call id that cannot exist (the nil UUID), the same
+ * read {@code verify} makes, so any server the backfill works with answers it; it needs the key and the
+ * project, unlike {@code /server_info}, and costs the server one index lookup. No retries: the answer is
+ * wanted in seconds. The key only travels in the Authorization header and is in no result.
  */
 public final class WeaveAccessCheck {
 
-    static final String PATH = "/calls/query_stats";
+    static final String PATH = "/calls/stream_query";
+    private static final String NO_CALL = "00000000-0000-0000-0000-000000000000";
 
     /** What the server said. {@link #UNCERTAIN} (429, 5xx, an unexpected status) proves nothing either way. */
     public enum Outcome {
@@ -32,11 +34,13 @@ public final class WeaveAccessCheck {
             Duration readTimeout) {
         ObjectNode body = Json.NODES.objectNode();
         body.put("project_id", projectId);
+        body.putObject("filter").putArray("call_ids").add(NO_CALL);
+        body.putArray("columns").add("id");
         body.put("limit", 1);
         WeaveResponse response;
         try {
             response = new WeaveHttpClient(server, apiKey, connectTimeout, readTimeout)
-                    .post(PATH, Json.MAPPER.writeValueAsBytes(body));
+                    .query(PATH, Json.MAPPER.writeValueAsBytes(body));
         } catch (TransientWeaveException e) {
             return new Result(Outcome.UNREACHABLE, networkCause(e));
         } catch (IllegalArgumentException e) {

@@ -118,7 +118,7 @@ class PreflightTest {
         assertOneLine(outcome, "WANDB_API_KEY", "HTTP 401", wrongKey);
         assertThat(outcome.err()).contains(harness.weave.baseUrl());
         assertThat(harness.weave.writeRequestCount()).as("nothing was sent").isEqualTo(writesBefore);
-        assertThat(harness.weave.requestsTo("/calls/query_stats")).isNotEmpty();
+        assertThat(harness.weave.requestsTo("/calls/stream_query")).isNotEmpty();
     }
 
     @Test
