@@ -89,3 +89,37 @@ CREATE TABLE IF NOT EXISTS backfill_app_calls (
     calls            BIGINT       NOT NULL,
     PRIMARY KEY (job_execution_id, step_name, app_id, project_id)
 );
+
+-- Every Weave feedback the backfill may have created, per project: the ledger that makes feedback
+-- exactly-once (Weave keeps every create as its own row, even for a repeated id, and removes rows only
+-- by id). A row is written, and committed, before the request that creates its feedback, and deleted
+-- only after a delivery that purged it (or found it absent) returned; so an id an earlier run created
+-- for a Dify row that has changed or been deleted since is always known and purged. feedback_id is the
+-- UUIDv5 of the Dify row and of everything sent (WeaveFeedback.of); source_key is
+-- message_feedbacks:<id> or message_annotations:<id>.
+CREATE TABLE IF NOT EXISTS backfill_feedback (
+    project_id         VARCHAR(300) NOT NULL,
+    feedback_id        VARCHAR(36)  NOT NULL,
+    feedback_type      VARCHAR(40)  NOT NULL,
+    source_key         VARCHAR(100) NOT NULL,
+    message_id         UUID         NOT NULL,
+    message_created_at TIMESTAMP    NOT NULL,
+    app_id             UUID,
+    recorded_at        TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+    PRIMARY KEY (project_id, feedback_id)
+);
+CREATE INDEX IF NOT EXISTS backfill_feedback_message_idx ON backfill_feedback (message_id);
+
+-- Feedback per execution, step and Weave feedback type: created (sent for the first time), replaced
+-- (a changed Dify row: its new version created, its old one purged), purged (a Dify row deleted), dead
+-- letters (Weave would not take it), waiting (its message's call is not in Weave yet) and, for
+-- dify.annotation, unlinked (an annotation without a message: reported, never sent). Upserted in the
+-- feedback step's transaction, so it commits with its checkpoint.
+CREATE TABLE IF NOT EXISTS backfill_feedback_counts (
+    job_execution_id BIGINT       NOT NULL,
+    step_name        VARCHAR(100) NOT NULL,
+    feedback_type    VARCHAR(40)  NOT NULL,
+    outcome          VARCHAR(20)  NOT NULL,
+    count            BIGINT       NOT NULL,
+    PRIMARY KEY (job_execution_id, step_name, feedback_type, outcome)
+);

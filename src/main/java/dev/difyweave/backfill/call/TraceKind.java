@@ -11,6 +11,8 @@ import java.util.Set;
  * What a call is, as {@code --kinds} selects and the run report counts it. The mapper that makes a
  * call sets its kind; nothing reads it back from the call's tags. Declaration order is report order.
  * A chatflow's workflow call and its node calls are {@link #WORKFLOW} though they hang off a message.
+ * {@link #FEEDBACK} is the one kind that is not a call: Dify's ratings and annotations, sent as Weave
+ * feedback on message calls by the job's own feedback step; no root step serves it.
  */
 public enum TraceKind {
 
@@ -19,7 +21,8 @@ public enum TraceKind {
     TOOL("tool", EnumSet.of(RootKind.MESSAGES)),
     DATASET_RETRIEVAL("dataset_retrieval", EnumSet.of(RootKind.MESSAGES)),
     MODERATION("moderation", EnumSet.of(RootKind.MESSAGES)),
-    GENERATE_NAME("generate_name", EnumSet.of(RootKind.CONVERSATIONS));
+    GENERATE_NAME("generate_name", EnumSet.of(RootKind.CONVERSATIONS)),
+    FEEDBACK("feedback", EnumSet.noneOf(RootKind.class));
 
     private final String cliName;
     private final Set<RootKind> roots;
@@ -36,7 +39,7 @@ public enum TraceKind {
 
     /** The roots whose steps make calls of this kind. */
     public Set<RootKind> roots() {
-        return EnumSet.copyOf(roots);
+        return roots.isEmpty() ? EnumSet.noneOf(RootKind.class) : EnumSet.copyOf(roots);
     }
 
     /** Every {@code --kinds} name, in report order. */

@@ -52,7 +52,8 @@ final class Usage {
               --to=<ISO-8601>            end of the window, exclusive (default: now minus the safety lag)
               --app=<uuid>               only these apps (repeatable, or comma-separated)
               --tenant=<uuid>            only these workspaces (repeatable, or comma-separated)
-              --kinds=<list>             workflow,message,tool,dataset_retrieval,moderation,generate_name (default: all)
+              --kinds=<list>             workflow,message,tool,dataset_retrieval,moderation,generate_name,
+                                         feedback (default: all)
               --safety-lag=<duration>    rows younger than this are left for a later run (default PT10M)
               --stale-after=<duration>   a run still running/paused or an answer never saved, older than this,
                                          is sent as it is with an exception naming its Dify status and age;

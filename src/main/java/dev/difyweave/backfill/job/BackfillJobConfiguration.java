@@ -43,7 +43,8 @@ import dev.difyweave.backfill.weave.WeaveHttpSink;
 /**
  * The backfill job: the pending roots of earlier windows, then one partitioned step per root kind
  * (workflow runs, messages, conversation names; each in its own {@code *StepConfiguration}), then the
- * roots this window leaves pending. A step whose kinds were not asked for reads nothing. Wiring only.
+ * roots this window leaves pending, then the feedback of messages ({@link FeedbackStepConfiguration}),
+ * last, so that the message calls it goes on are in Weave first. A step whose kinds were not asked for reads nothing. Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
 public class BackfillJobConfiguration {
@@ -57,7 +58,8 @@ public class BackfillJobConfiguration {
 
     @Bean
     Job traceBackfillJob(JobRepository jobRepository, Step pendingWorkflowTracesStep, Step pendingMessageTracesStep,
-            Step workflowTracesStep, Step messageTracesStep, Step conversationNamesStep, Step recordPendingStep) {
+            Step workflowTracesStep, Step messageTracesStep, Step conversationNamesStep, Step recordPendingStep,
+            Step feedbackStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(pendingWorkflowTracesStep)
                 .next(pendingMessageTracesStep)
@@ -65,6 +67,7 @@ public class BackfillJobConfiguration {
                 .next(messageTracesStep)
                 .next(conversationNamesStep)
                 .next(recordPendingStep)
+                .next(feedbackStep)
                 .build();
     }
 

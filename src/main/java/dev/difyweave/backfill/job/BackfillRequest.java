@@ -47,7 +47,14 @@ public record BackfillRequest(
     public static final String TO = "window.to";
     public static final String APPS = "filter.apps";
     public static final String TENANTS = "filter.tenants";
+    /** The call kinds asked for; {@code feedback} is not among them (see {@link #FEEDBACK_OFF}). */
     public static final String KINDS = "kinds";
+    /**
+     * Identifying, and only present ({@code off}) when the {@code feedback} kind was not asked for: the
+     * feedback kind came in 0.3, on by default, and instances and sync scopes made before it keep their
+     * identity (their {@code kinds} parameter never named it).
+     */
+    public static final String FEEDBACK_OFF = "feedback";
     public static final String SINK = "sink";
     public static final String PROJECT = "project";
     public static final String EXPORT_DIR = "export.dir";
@@ -113,19 +120,32 @@ public record BackfillRequest(
         return TraceKind.ofCliNames(kinds);
     }
 
+    /** Whether Dify's ratings and annotations are sent (the {@code feedback} kind). */
+    public boolean feedback() {
+        return kinds.contains(TraceKind.FEEDBACK.cliName());
+    }
+
+    /** The kinds asked for that are calls: all but {@code feedback}. */
+    public List<String> callKinds() {
+        return kinds.stream().filter(kind -> !kind.equals(TraceKind.FEEDBACK.cliName())).toList();
+    }
+
     public JobParameters toJobParameters() {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(FROM, from.toString(), true)
                 .addString(TO, to.toString(), true)
                 .addString(APPS, join(appIds), true)
                 .addString(TENANTS, join(tenantIds), true)
-                .addString(KINDS, String.join(",", kinds), true)
+                .addString(KINDS, String.join(",", callKinds()), true)
                 .addString(SINK, sink.parameter(), true)
                 .addString(PROJECT, project == null ? "" : project, true)
                 .addString(TO_DEFAULTED, Boolean.toString(toDefaulted), false)
                 .addString(LABEL, label, false)
                 .addString(STALE_AFTER, staleness.after().toString(), false)
                 .addString(STALE_AS_OF, staleness.asOf().toString(), false);
+        if (!feedback()) {
+            builder.addString(FEEDBACK_OFF, "off", true);
+        }
         if (projectRouting != ProjectRouting.SINGLE) {
             builder.addString(PROJECT_ROUTING, projectRouting.parameter(), true);
         }
@@ -149,7 +169,7 @@ public record BackfillRequest(
                 Instant.parse(string(parameters, TO)),
                 uuids(string(parameters, APPS)),
                 uuids(string(parameters, TENANTS)),
-                split(string(parameters, KINDS)),
+                kinds(parameters),
                 Sink.ofParameter(string(parameters, SINK)),
                 project == null || project.isEmpty() ? null : project,
                 string(parameters, EXPORT_DIR),
@@ -159,6 +179,15 @@ public record BackfillRequest(
                 ProjectRouting.ofParameter(string(parameters, PROJECT_ROUTING)),
                 ContentMode.of(string(parameters, CONTENT)),
                 staleness(parameters));
+    }
+
+    /** The call kinds of the parameter, and {@code feedback} unless it was turned off. */
+    private static List<String> kinds(Map<String, Object> parameters) {
+        List<String> kinds = new java.util.ArrayList<>(split(string(parameters, KINDS)));
+        if (!"off".equals(string(parameters, FEEDBACK_OFF))) {
+            kinds.add(TraceKind.FEEDBACK.cliName());
+        }
+        return kinds;
     }
 
     /** Instances launched before {@code --stale-after} existed have no such parameters: the default, as of their end. */
@@ -209,7 +238,7 @@ public record BackfillRequest(
      * once they are finished.
      */
     public String pendingScope() {
-        return "kinds=" + String.join(",", kinds) + "|apps=" + join(appIds) + "|tenants=" + join(tenantIds)
+        return "kinds=" + String.join(",", callKinds()) + (feedback() ? "" : "|feedback=off") + "|apps=" + join(appIds) + "|tenants=" + join(tenantIds)
                 + "|sink=" + sink.parameter() + "|project=" + (project == null ? "" : project)
                 + (projectRouting == ProjectRouting.SINGLE ? "" : "|routing=" + projectRouting.parameter())
                 + (content == ContentMode.KEEP ? "" : "|content=" + content.parameter());

@@ -146,7 +146,7 @@ public record RunReport(
         BackfillRequest request = BackfillRequest.fromJobParameters(finished.getJobParameters());
         SortedMap<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
         Map<String, Long> byKind = new LinkedHashMap<>();
-        request.kinds().stream().sorted(Comparator.comparingInt(TraceKind::reportOrder)).forEach(k -> byKind.put(k, 0L));
+        request.callKinds().stream().sorted(Comparator.comparingInt(TraceKind::reportOrder)).forEach(k -> byKind.put(k, 0L));
         long calls = 0;
         for (ReportCounts.DailyRow row : counts.daily()) {
             byDay.computeIfAbsent(row.day(), d -> new LinkedHashMap<>()).merge(row.kind(), row.calls(), Long::sum);

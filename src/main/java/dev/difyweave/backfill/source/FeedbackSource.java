@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +21,18 @@ public final class FeedbackSource {
 
     private static final DifySql FEEDBACKS = DifySql.load("message-feedbacks");
     private static final DifySql ANNOTATIONS = DifySql.load("message-annotations");
+    private static final DifySql MESSAGES_PAGE = DifySql.load("feedback-messages-page");
+    private static final DifySql FEEDBACKS_EXISTING = DifySql.load("message-feedbacks-existing");
+    private static final DifySql ANNOTATIONS_EXISTING = DifySql.load("message-annotations-existing");
+    private static final DifySql ANNOTATIONS_UNLINKED = DifySql.load("annotations-unlinked");
+    private static final DifySql APPS_OF_TENANTS = DifySql.load("apps-of-tenants");
+
+    /** Before every message id in PostgreSQL's uuid order: where a scan of messages starts. */
+    public static final UUID FIRST = new UUID(0, 0);
+
+    /** An annotation without a message: reported, never sent. */
+    public record UnlinkedAnnotation(UUID id, UUID appId) {
+    }
 
     private final JdbcTemplate dify;
 
@@ -47,6 +61,41 @@ public final class FeedbackSource {
                 uuid(rs, "app_id"), uuid(rs, "conversation_id"), uuid(rs, "message_id"), rs.getString("question"),
                 rs.getString("content"), uuid(rs, "account_id"), rs.getString("annotated_by"),
                 rs.getBoolean("annotator_found"), time(rs, "created_at"), time(rs, "updated_at")));
+    }
+
+    /**
+     * The next page of messages whose feedback the window sends, in message id order after {@code after}
+     * ({@link #FIRST} to begin): messages created in the window with feedback and, when {@code changed}
+     * (a sync), messages of any age whose feedback was created or changed in the window.
+     */
+    public List<Keyset> messagesAfter(SourceWindow window, boolean changed, UUID after, int limit) {
+        return MESSAGES_PAGE.query(dify, Map.of("after", after, "app_ids", window.appIds(), "tenant_ids",
+                window.tenantIds(), "from", window.from(), "to", window.to(), "changed", changed, "limit", limit),
+                (rs, n) -> new Keyset(time(rs, "created_at"), uuid(rs, "id")));
+    }
+
+    /** Which of these ratings still exist. */
+    public Set<UUID> existingFeedback(Collection<UUID> ids) {
+        return ids.isEmpty() ? Set.of() : new HashSet<>(FEEDBACKS_EXISTING.query(dify, Map.of("ids", ids),
+                (rs, n) -> uuid(rs, "id")));
+    }
+
+    /** Which of these annotations still exist, linked to a message. */
+    public Set<UUID> existingAnnotations(Collection<UUID> ids) {
+        return ids.isEmpty() ? Set.of() : new HashSet<>(ANNOTATIONS_EXISTING.query(dify, Map.of("ids", ids),
+                (rs, n) -> uuid(rs, "id")));
+    }
+
+    /** The annotations without a message created or changed in the window. */
+    public List<UnlinkedAnnotation> unlinkedAnnotations(SourceWindow window) {
+        return ANNOTATIONS_UNLINKED.query(dify, Map.of("app_ids", window.appIds(), "tenant_ids", window.tenantIds(),
+                "from", window.from(), "to", window.to()), (rs, n) -> new UnlinkedAnnotation(uuid(rs, "id"),
+                        uuid(rs, "app_id")));
+    }
+
+    /** The apps of these workspaces. */
+    public Set<UUID> appsOfTenants(Collection<UUID> tenantIds) {
+        return new HashSet<>(APPS_OF_TENANTS.query(dify, Map.of("tenant_ids", tenantIds), (rs, n) -> uuid(rs, "id")));
     }
 
     private static UUID uuid(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.difyweave.backfill.call.SourceKey;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.DeadLetter;
+import dev.difyweave.backfill.weave.FeedbackDeadLetter;
 
 /**
  * Records, in the state store and inside the chunk's transaction, what could not be sent (dead
@@ -47,6 +48,32 @@ public class FailureLedger {
             ps.setString(9, StorableText.required(d.reason(), REASON));
             ps.setString(10, StorableText.of(new String(d.call().upsertItems(projectId == null ? "" : projectId),
                     StandardCharsets.UTF_8), TEXT));
+        });
+    }
+
+    /**
+     * Feedback Weave would not take (or that was never sent: status 0): one row each, {@code call_id} the
+     * call it was for, {@code op_name} its feedback type, {@code payload} its exact
+     * {@code /feedback/batch/create} item.
+     */
+    public void feedbackDeadLetters(long jobExecutionId, String stepName, String projectId,
+            List<FeedbackDeadLetter> deadLetters) {
+        if (deadLetters.isEmpty()) {
+            return;
+        }
+        state.batchUpdate("""
+                INSERT INTO backfill_dead_letter (job_execution_id, step_name, project_id, call_id, op_name,
+                                                  source_key, http_status, reason, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", deadLetters, 500, (ps, d) -> {
+            ps.setLong(1, jobExecutionId);
+            ps.setString(2, StorableText.of(stepName, STEP_NAME));
+            ps.setString(3, StorableText.required(projectId, PROJECT_ID));
+            ps.setString(4, StorableText.of(d.feedback().callId(), CALL_ID));
+            ps.setString(5, StorableText.of(d.feedback().feedbackType(), OP_NAME));
+            ps.setString(6, StorableText.required(d.feedback().sourceKey(), DEAD_LETTER_SOURCE_KEY));
+            ps.setInt(7, d.httpStatus());
+            ps.setString(8, StorableText.required(d.reason(), REASON));
+            ps.setString(9, StorableText.of(new String(d.feedback().createItem(), StandardCharsets.UTF_8), TEXT));
         });
     }
 

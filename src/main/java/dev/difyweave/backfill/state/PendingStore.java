@@ -18,6 +18,8 @@ public class PendingStore {
 
     public static final String WORKFLOW_RUNS = "workflow_runs";
     public static final String MESSAGES = "messages";
+    /** Messages whose feedback waits for their call to be in Weave. */
+    public static final String FEEDBACK = "feedback";
 
     private final JdbcTemplate state;
 

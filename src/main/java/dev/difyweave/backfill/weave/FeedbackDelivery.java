@@ -123,6 +123,11 @@ public final class FeedbackDelivery {
         return new FeedbackOutcome(creates.created(), present, repaired, purged, deadLetters(round));
     }
 
+    /** How many rows Weave's project holds of each of these ids (absent ids are not in the map). */
+    public Map<String, Integer> held(String projectId, Collection<String> ids) {
+        return queries.rowsPerId(projectId, new LinkedHashSet<>(ids), retry);
+    }
+
     private static List<FeedbackDeadLetter> deadLetters(DeliveryRound<ItemBatch<WeaveFeedback>> round) {
         List<FeedbackDeadLetter> deadLetters = new ArrayList<>();
         for (Refusal<ItemBatch<WeaveFeedback>> refusal : round.refusals()) {

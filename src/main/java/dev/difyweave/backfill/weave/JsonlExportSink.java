@@ -1,15 +1,8 @@
 package dev.difyweave.backfill.weave;
 
 import dev.difyweave.backfill.call.WeaveCall;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,58 +15,32 @@ public final class JsonlExportSink implements TraceSink {
 
     public static final String FILE_NAME = "weave-requests.jsonl";
 
-    private final FileChannel channel;
+    private final JsonlFile file;
     private final long maxBatchBytes;
     private final int maxBatchCalls;
-    private final Path file;
 
     public JsonlExportSink(Path dir, long maxBatchBytes, int maxBatchCalls) {
         this.maxBatchBytes = maxBatchBytes;
         this.maxBatchCalls = maxBatchCalls;
-        try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            file = dir.resolve(FILE_NAME);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (FileAlreadyExistsException exists) {
-                // appended to
-            }
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open export file in " + dir, e);
-        }
+        this.file = new JsonlFile(dir, FILE_NAME);
     }
 
     public Path file() {
-        return file;
+        return file.path();
     }
 
     @Override
-    public synchronized List<DeadLetter> write(String projectId, List<WeaveCall> calls) {
-        try {
-            for (RequestBatch batch : RequestBatch.plan(projectId, calls, maxBatchBytes, maxBatchCalls)) {
-                // one write per line: the partitions of a run append to the same file at once (O_APPEND)
-                byte[] body = batch.upsertBody();
-                ByteBuffer line = ByteBuffer.allocate(body.length + 1).put(body).put((byte) '\n').flip();
-                while (line.hasRemaining()) {
-                    channel.write(line);
-                }
-            }
-            channel.force(false);
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write export file " + file, e);
+    public List<DeadLetter> write(String projectId, List<WeaveCall> calls) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (RequestBatch batch : RequestBatch.plan(projectId, calls, maxBatchBytes, maxBatchCalls)) {
+            bodies.add(batch.upsertBody());
         }
+        file.append(bodies);
+        return List.of();
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public void close() {
+        file.close();
     }
 }

@@ -43,8 +43,12 @@ public final class WeaveDelivery {
     private final Set<String> completeModeProjects = ConcurrentHashMap.newKeySet();
     /** Per project, a call Weave accepted: re-sent (a harmless duplicate) to tell a poison call from an outage. */
     private final Map<String, RequestBatch> acceptedBefore = new ConcurrentHashMap<>();
+    private final FeedbackDelivery feedback;
+    private final WeavePresence presence;
 
     public WeaveDelivery(WeaveHttpClient client, WeaveRetry retry, Settings settings, DeliveryStats stats) {
+        this.feedback = new FeedbackDelivery(client, retry, FeedbackDelivery.Settings.defaults(), stats);
+        this.presence = new WeavePresence(client, retry);
         this.exchange = new WeaveExchange(client, stats);
         this.retry = retry;
         this.probeRetry = retry.withMaxRetries(PROBE_RETRIES);
@@ -67,6 +71,16 @@ public final class WeaveDelivery {
             deadLetters.add(new DeadLetter(call, refusal.httpStatus(), refusal.reason()));
         }
         return deadLetters;
+    }
+
+    /** The feedback delivery to the same server, with the same key and retries. */
+    public FeedbackDelivery feedback() {
+        return feedback;
+    }
+
+    /** Which calls the same server holds. */
+    public WeavePresence presence() {
+        return presence;
     }
 
     public boolean isCompleteMode(String projectId) {

@@ -1,0 +1,206 @@
+package dev.difyweave.backfill.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.difyweave.backfill.testsupport.StoredFeedback;
+import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.demo.generator.GeneratedMessage;
+
+/**
+ * The feedback step on a real job: Dify's ratings and annotations reach Weave on the message calls
+ * exactly once, follow changes and deletions with {@code sync}, wait for calls not in Weave yet, and
+ * are reported. Feedback rows are written here by hand, so each case is explicit.
+ */
+class FeedbackJobTest {
+
+    private static final String PROJECT = BackfillHarness.PROJECT;
+    private static final String THUMBS_UP = "\uD83D\uDC4D";
+    private static final String THUMBS_DOWN = "\uD83D\uDC4E";
+
+    private BackfillHarness harness;
+    private GeneratedMessage chat;
+    private GeneratedMessage chatflow;
+    private GeneratedMessage completion;
+    private UUID endUser;
+    private String endUserSession;
+    private UUID account;
+    private String accountName;
+
+    @BeforeEach
+    void setUp() {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        harness.difyJdbc().update("DELETE FROM message_feedbacks");
+        harness.difyJdbc().update("DELETE FROM message_annotations");
+        chat = finished("chat");
+        chatflow = finished("advanced-chat");
+        completion = finished("completion");
+        Map<String, Object> user = harness.difyJdbc().queryForMap("SELECT id, session_id FROM end_users ORDER BY id LIMIT 1");
+        endUser = (UUID) user.get("id");
+        endUserSession = (String) user.get("session_id");
+        Map<String, Object> owner = harness.difyJdbc().queryForMap("SELECT id, name FROM accounts ORDER BY id LIMIT 1");
+        account = (UUID) owner.get("id");
+        accountName = (String) owner.get("name");
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    @Test
+    void migrateSendsEveryKindOnTheMessageCallsOnceAndARerunSendsNothingNew() {
+        UUID like = rating(chat, "like", null, "user", at(chat, 60));
+        UUID dislike = rating(chatflow, "dislike", "wrong tool picked", "admin", at(chatflow, 120));
+        String longComment = "很好 😀 ".repeat(400);
+        UUID longNote = rating(completion, "like", longComment, "user", at(completion, 30));
+        UUID annotation = annotation(chat, "the corrected answer", at(chat, 600));
+        UUID unlinked = annotation(null, "an imported answer", at(chat, 700));
+
+        BackfillHarness.Result first = harness.run("migrate", "--from=2026-01-01T00:00:00Z", "--to=2026-11-30T00:00:00Z");
+
+        assertThat(first.exitStatus()).as(first.err() + first.out()).isZero();
+        List<StoredFeedback> rows = harness.weave.feedback(PROJECT);
+        assertThat(rows).extracting(StoredFeedback::feedbackType).containsExactlyInAnyOrder("wandb.reaction.1",
+                "wandb.reaction.1", "wandb.reaction.1", "wandb.note.1", "wandb.note.1", "dify.annotation");
+        assertThat(rows).extracting(StoredFeedback::id).doesNotHaveDuplicates();
+        assertThat(reactions(chat)).containsExactly(THUMBS_UP);
+        assertThat(reactions(chatflow)).containsExactly(THUMBS_DOWN);
+        assertThat(reactions(completion)).containsExactly(THUMBS_UP);
+        assertThat(on(chat, "wandb.reaction.1").get(0).creator()).isEqualTo(endUserSession);
+        assertThat(on(chatflow, "wandb.reaction.1").get(0).creator()).isEqualTo(accountName);
+        assertThat(on(chatflow, "wandb.note.1").get(0).payload().path("note").asString()).isEqualTo("wrong tool picked");
+        String cut = on(completion, "wandb.note.1").get(0).payload().path("note").asString();
+        assertThat(cut.codePointCount(0, cut.length())).isEqualTo(1024);
+        assertThat(longComment).startsWith(cut.substring(0, 100));
+        StoredFeedback corrected = on(chat, "dify.annotation").get(0);
+        assertThat(corrected.payload().path("answer").asString()).isEqualTo("the corrected answer");
+        assertThat(corrected.payload().path("dify_annotation_id").asString()).isEqualTo(annotation.toString());
+        assertThat(harness.problems()).anySatisfy(p -> assertThat(p.get("source_key")).isEqualTo(unlinked.toString()));
+        assertThat(harness.problems()).anySatisfy(p -> assertThat(p.get("source_key")).isEqualTo(longNote.toString()));
+        assertThat(counts()).containsEntry("wandb.reaction.1|created", 3L).containsEntry("wandb.note.1|created", 2L)
+                .containsEntry("dify.annotation|created", 1L).containsEntry("dify.annotation|unlinked", 1L);
+        assertThat(like).isNotNull();
+        assertThat(dislike).isNotNull();
+
+        int creates = harness.weave.requestsTo("/feedback/batch/create").size();
+        BackfillHarness.Result again = harness.run("migrate", "--from=2026-01-01T00:00:00Z", "--to=2026-11-29T00:00:00Z");
+
+        assertThat(again.exitStatus()).as(again.err() + again.out()).isZero();
+        assertThat(harness.weave.feedback(PROJECT)).hasSize(6);
+        assertThat(harness.weave.requestsTo("/feedback/batch/create")).as("nothing created again").hasSize(creates);
+    }
+
+    @Test
+    void syncReplacesAChangedRatingAndPurgesADeletedOneOnMessagesOfAnyAge() {
+        Instant firstSync = BackfillHarness.NOW;
+        UUID changing = rating(chat, "like", "great", "user", at(chat, 60));
+        UUID deleted = rating(chatflow, "dislike", "bad", "admin", at(chatflow, 60));
+        BackfillHarness.Result first = harness.runAt(firstSync, "sync");
+        assertThat(first.exitStatus()).as(first.err() + first.out()).isZero();
+        assertThat(harness.weave.feedback(PROJECT)).hasSize(4);
+
+        // a few minutes later in Dify: the user changes their mind, the admin withdraws the rating
+        LocalDateTime changedAt = LocalDateTime.ofInstant(firstSync.minusSeconds(300), ZoneOffset.UTC);
+        harness.difyJdbc().update("UPDATE message_feedbacks SET rating = 'dislike', content = 'not great after all', "
+                + "updated_at = ? WHERE id = ?", changedAt, changing);
+        harness.difyJdbc().update("DELETE FROM message_feedbacks WHERE id = ?", deleted);
+
+        BackfillHarness.Result second = harness.runAt(firstSync.plusSeconds(600), "sync");
+
+        assertThat(second.exitStatus()).as(second.err() + second.out()).isZero();
+        assertThat(reactions(chat)).containsExactly(THUMBS_DOWN);
+        assertThat(on(chat, "wandb.note.1")).extracting(f -> f.payload().path("note").asString())
+                .containsExactly("not great after all");
+        assertThat(on(chatflow, "wandb.reaction.1")).isEmpty();
+        assertThat(on(chatflow, "wandb.note.1")).isEmpty();
+        assertThat(harness.weave.feedback(PROJECT)).hasSize(2);
+        assertThat(harness.stateJdbc().queryForObject("SELECT count(*) FROM backfill_feedback", Long.class)).isEqualTo(2);
+        assertThat(counts()).containsEntry("wandb.reaction.1|replaced", 1L).containsEntry("wandb.note.1|replaced", 1L)
+                .containsEntry("wandb.reaction.1|purged", 1L).containsEntry("wandb.note.1|purged", 1L);
+
+        long requests = harness.weave.writeRequestCount();
+        BackfillHarness.Result third = harness.runAt(firstSync.plusSeconds(1200), "sync");
+        assertThat(third.exitStatus()).as(third.err()).isZero();
+        assertThat(harness.weave.writeRequestCount()).as("nothing changed, nothing sent").isEqualTo(requests);
+        assertThat(harness.weave.feedback(PROJECT)).hasSize(2);
+    }
+
+    @Test
+    void feedbackOfAMessageWhoseCallIsNotInWeaveWaitsAndArrivesWithTheRunThatSendsIt() {
+        rating(chat, "like", null, "user", at(chat, 60));
+
+        BackfillHarness.Result feedbackOnly = harness.run("migrate", "--from=2026-01-01T00:00:00Z",
+                "--to=2026-11-30T00:00:00Z", "--kinds=feedback");
+
+        assertThat(feedbackOnly.exitStatus()).as(feedbackOnly.err() + feedbackOnly.out()).isZero();
+        assertThat(harness.weave.feedback(PROJECT)).isEmpty();
+        assertThat(harness.stateJdbc().queryForObject(
+                "SELECT count(*) FROM backfill_pending WHERE kind = 'feedback' AND source_id = ?", Long.class, chat.id()))
+                .isEqualTo(1);
+        assertThat(counts()).containsEntry("wandb.reaction.1|waiting", 1L);
+
+        BackfillHarness.Result messages = harness.run("migrate", "--from=2026-01-01T00:00:00Z",
+                "--to=2026-11-30T00:00:00Z", "--kinds=message,feedback");
+        assertThat(messages.exitStatus()).as(messages.err() + messages.out()).isZero();
+        assertThat(reactions(chat)).containsExactly(THUMBS_UP);
+    }
+
+    private GeneratedMessage finished(String mode) {
+        return harness.generated.messages().stream().filter(m -> m.appMode().equals(mode) && m.finished())
+                .findFirst().orElseThrow();
+    }
+
+    private static LocalDateTime at(GeneratedMessage message, long secondsAfter) {
+        return message.createdAt().plusSeconds(secondsAfter);
+    }
+
+    private UUID rating(GeneratedMessage message, String rating, String content, String from, LocalDateTime at) {
+        UUID id = UUID.randomUUID();
+        boolean user = from.equals("user");
+        harness.difyJdbc().update("""
+                INSERT INTO message_feedbacks (id, app_id, conversation_id, message_id, rating, content, from_source,
+                                               from_end_user_id, from_account_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, message.appId(), message.conversationId(),
+                message.id(), rating, content, from, user ? endUser : null, user ? null : account, at, at);
+        return id;
+    }
+
+    private UUID annotation(GeneratedMessage message, String content, LocalDateTime at) {
+        UUID id = UUID.randomUUID();
+        harness.difyJdbc().update("""
+                INSERT INTO message_annotations (id, app_id, conversation_id, message_id, question, content, account_id,
+                                                 created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, chat.appId(), message == null ? null : message.conversationId(),
+                message == null ? null : message.id(), "the question", content, account, at, at);
+        return id;
+    }
+
+    private List<StoredFeedback> on(GeneratedMessage message, String type) {
+        String ref = "weave:///" + PROJECT + "/call/" + message.id();
+        return harness.weave.feedback(PROJECT).stream()
+                .filter(f -> f.weaveRef().equals(ref) && f.feedbackType().equals(type)).toList();
+    }
+
+    private List<String> reactions(GeneratedMessage message) {
+        return on(message, "wandb.reaction.1").stream().map(f -> f.payload().path("emoji").asString()).toList();
+    }
+
+    private Map<String, Long> counts() {
+        return harness.stateJdbc().queryForList("""
+                SELECT feedback_type, outcome, sum(count) AS n FROM backfill_feedback_counts
+                GROUP BY feedback_type, outcome""").stream().collect(Collectors.toMap(
+                r -> r.get("feedback_type") + "|" + r.get("outcome"), r -> ((Number) r.get("n")).longValue()));
+    }
+}
