@@ -169,6 +169,17 @@ final class MigrateCommand {
                 + "%d messages with suggested questions not reproducible, %d roots not finished yet, %d requests, %d retries, "
                 + "%d bytes sent", r.traces(), r.calls(), kinds.isEmpty() ? "" : " (" + kinds + ")", r.deadLetters(),
                 r.problems(), r.approximatedCalls(), r.suggestedQuestionsNotReproducible(), r.unfinishedRoots(),
-                r.requests(), r.retries(), r.bytesSent());
+                r.requests(), r.retries(), r.bytesSent()) + feedback(r);
+    }
+
+    /** The feedback line of the totals: per outcome, the types that had it. */
+    private static String feedback(RunReport r) {
+        if (r.feedback().isEmpty()) {
+            return "";
+        }
+        String counts = r.feedback().entrySet().stream().map(type -> type.getKey() + " " + type.getValue().entrySet()
+                .stream().map(o -> o.getValue() + " " + o.getKey().replace('_', ' ')).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        return "; feedback: " + counts;
     }
 }

@@ -3,6 +3,10 @@ package dev.difyweave.backfill.cli;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.TreeMap;
+import java.util.Map;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,6 +22,7 @@ import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.state.FeedbackLedger;
 import dev.difyweave.backfill.state.PendingStore;
 import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.source.DifySchemaProfile;
@@ -51,6 +56,7 @@ final class StatusCommand {
                 return BackfillCli.OK;
             }
             printPending(context.getBean(PendingStore.class).summary());
+            printFeedback(context.getBean(FeedbackLedger.class));
             out.printf("%-6s %-10s %-24s %-24s %-9s %-18s %8s %9s %6s  %s%n", "exec", "status", "window from",
                     "window to", "sink", "kinds", "traces", "calls", "dead", "resumable");
             for (JobExecution execution : executions) {
@@ -71,8 +77,25 @@ final class StatusCommand {
         out.println("roots not finished yet in Dify (pending; the next run over the same filters and target sends "
                 + "them once finished or stale): " + total);
         for (PendingStore.Summary s : pending) {
-            out.println("  " + s.roots() + " " + s.kind() + ", oldest created " + s.oldest() + "Z, scope " + s.scope());
+            String what = s.kind().equals(PendingStore.FEEDBACK) ? " messages whose feedback waits for their call in Weave"
+                    : " " + s.kind();
+            out.println("  " + s.roots() + what + ", oldest created " + s.oldest() + "Z, scope " + s.scope());
         }
+    }
+
+    /** What the feedback steps did over all runs, and what each project holds by the ledger. */
+    private void printFeedback(FeedbackLedger ledger) {
+        List<FeedbackLedger.Count> totals = ledger.totals();
+        if (totals.isEmpty()) {
+            return;
+        }
+        out.println("feedback (all runs, per Weave feedback type):");
+        Map<String, List<FeedbackLedger.Count>> byType = new TreeMap<>();
+        totals.forEach(c -> byType.computeIfAbsent(c.feedbackType(), t -> new ArrayList<>()).add(c));
+        byType.forEach((type, counts) -> out.println("  " + type + ": " + counts.stream()
+                .map(c -> c.count() + " " + c.outcome().replace('_', ' ')).collect(Collectors.joining(", "))));
+        ledger.heldPerProject().forEach((project, held) -> out.println("  in " + project + " now: " + held.entrySet()
+                .stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))));
     }
 
     /** The detected Dify version range and what it implies, or why the Dify database could not be read. */

@@ -26,6 +26,12 @@ import dev.difyweave.backfill.source.KeysetItemReader;
 import dev.difyweave.backfill.source.RootLoader;
 import dev.difyweave.backfill.source.TraceRoot;
 import dev.difyweave.backfill.trace.AssembledTrace;
+import dev.difyweave.backfill.call.ContentPolicy;
+import dev.difyweave.backfill.source.FeedbackSource;
+import dev.difyweave.backfill.state.FeedbackLedger;
+import dev.difyweave.backfill.trace.FeedbackMapper;
+import dev.difyweave.backfill.weave.DeliveryStats;
+import dev.difyweave.backfill.weave.WeaveDelivery;
 import dev.difyweave.backfill.weave.WeaveHttpClient;
 import dev.difyweave.backfill.weave.WeavePresence;
 import dev.difyweave.backfill.weave.WeaveRetry;
@@ -52,17 +58,18 @@ final class VerifyCommand {
 
     int run(CliArguments args, String label) {
         args.requireOnly(Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "stale-after", "project", "chunk-size", "job",
-                "help"));
+                "content", "help"));
         BackfillRequest request = RequestOptions.toRequest(args, settings, label, clock.instant());
         settings.requireDify();
         settings.requireSending();
         new Preflight(settings).forVerify(request);
         String project = request.project();
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
-            WeavePresence presence = new WeavePresence(new WeaveHttpClient(settings.weave().serverUrl(),
+            DeliveryStats stats = new DeliveryStats();
+            WeaveDelivery weave = new WeaveDelivery(new WeaveHttpClient(settings.weave().serverUrl(),
                     settings.weave().apiKey(), settings.tuning().connectTimeout(), settings.tuning().readTimeout()),
-                    new WeaveRetry(settings.tuning().retry(), new dev.difyweave.backfill.weave.DeliveryStats()));
-            Reconciliation reconciliation = new Reconciliation(presence, project);
+                    new WeaveRetry(settings.tuning().retry(), stats), WeaveDelivery.Settings.defaults(), stats);
+            Reconciliation reconciliation = new Reconciliation(weave.presence(), project);
             int page = settings.tuning().chunkSize();
             WorkflowRoots runs = context.getBean(WorkflowRoots.class);
             MessageRoots messages = context.getBean(MessageRoots.class);
@@ -72,7 +79,14 @@ final class VerifyCommand {
             long unfinished = (runs.selected(request) ? unfinished(runs.source(request.window())) : 0)
                     + (messages.selected(request) ? unfinished(messages.source(request.window())) : 0);
             reconciliation.flush();
-            return report(request, reconciliation, unfinished);
+            FeedbackVerification feedback = null;
+            if (request.feedback()) {
+                feedback = new FeedbackVerification(context.getBean(FeedbackSource.class),
+                        context.getBean(FeedbackLedger.class), weave.feedback(),
+                        new FeedbackMapper(new ContentPolicy(request.content())), project);
+                feedback.run(request.window(), page);
+            }
+            return report(request, reconciliation, unfinished, feedback);
         }
     }
 
@@ -107,28 +121,51 @@ final class VerifyCommand {
         return count;
     }
 
-    private int report(BackfillRequest request, Reconciliation r, long unfinished) {
+    private int report(BackfillRequest request, Reconciliation r, long unfinished, FeedbackVerification feedback) {
         out.println("verify window [" + request.from() + ", " + request.to() + ") against " + request.project());
         out.printf("%-18s %10s %10s %10s%n", "kind", "expected", "in weave", "missing");
         r.counts().forEach((kind, c) -> out.printf("%-18s %10d %10d %10d%n", kind, c[0], c[1], c[0] - c[1]));
+        boolean feedbackOff = feedback != null && reportFeedback(feedback);
         if (unfinished > 0) {
             out.println(unfinished + " roots not finished yet in Dify (a run running or paused, an answer not saved; "
                     + "younger than --stale-after=" + request.staleness().after() + "): their calls are not in this count");
         }
-        if (r.missing().isEmpty() && unfinished == 0) {
-            out.println("every expected call is in Weave, complete");
-            return BackfillCli.OK;
+        list("missing calls (id, source):", r.missing());
+        List<String> failures = new ArrayList<>();
+        if (!r.missing().isEmpty()) {
+            failures.add(r.missing().size() + " expected calls are missing in Weave");
+        } else if (unfinished > 0) {
+            failures.add("every call of the finished roots is in Weave; " + unfinished + " roots not finished yet");
         }
-        if (r.missing().isEmpty()) {
-            throw new CommandFailedException(BackfillCli.FAILED, "every call of the finished roots is in Weave; "
-                    + unfinished + " roots not finished yet");
+        if (feedbackOff) {
+            failures.add(feedback.missing().size() + " feedback missing and " + feedback.extra().size()
+                    + " extra in Weave");
         }
-        out.println("missing calls (id, source):");
-        r.missing().stream().limit(MAX_LISTED).forEach(m -> out.println("  " + m));
-        if (r.missing().size() > MAX_LISTED) {
-            out.println("  ... and " + (r.missing().size() - MAX_LISTED) + " more");
+        if (!failures.isEmpty()) {
+            throw new CommandFailedException(BackfillCli.FAILED, String.join("; ", failures));
         }
-        throw new CommandFailedException(BackfillCli.FAILED, r.missing().size() + " expected calls are missing in Weave");
+        out.println("every expected call is in Weave, complete" + (feedback == null ? "" : "; so is every feedback"));
+        return BackfillCli.OK;
+    }
+
+    /** Prints the feedback counts and what is missing or extra; true when anything is. */
+    private boolean reportFeedback(FeedbackVerification feedback) {
+        out.printf("%-18s %10s %10s %10s %10s%n", "feedback", "expected", "in weave", "missing", "extra");
+        feedback.counts().forEach((type, c) -> out.printf("%-18s %10d %10d %10d %10d%n", type, c[0], c[1], c[2], c[3]));
+        list("missing feedback (id, type, source):", feedback.missing());
+        list("extra feedback in Weave (id, type, source):", feedback.extra());
+        return !feedback.missing().isEmpty() || !feedback.extra().isEmpty();
+    }
+
+    private void list(String title, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println(title);
+        lines.stream().limit(MAX_LISTED).forEach(line -> out.println("  " + line));
+        if (lines.size() > MAX_LISTED) {
+            out.println("  ... and " + (lines.size() - MAX_LISTED) + " more");
+        }
     }
 
     /** Expected calls, checked against Weave in groups of at most 1000 ids. */

@@ -34,6 +34,7 @@ import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.CountedSteps;
 import dev.difyweave.backfill.job.RecordPendingTasklet;
 import dev.difyweave.backfill.job.TraceItemWriter;
+import dev.difyweave.backfill.state.FeedbackLedger;
 import dev.difyweave.backfill.state.ReportCounts;
 import dev.difyweave.backfill.trace.AssembledTrace;
 
@@ -80,7 +81,8 @@ public record RunReport(
         Instant generatedAt,
         String projectRouting,
         List<AppProject> callsByApp,
-        long unfinishedRoots) {
+        long unfinishedRoots,
+        Map<String, Map<String, Long>> feedback) {
 
     /** Which app went where: delivered calls of one app ({@code appId} "" when not known) in one project. */
     public record AppProject(String appId, String appName, String project, long calls) {
@@ -99,10 +101,13 @@ public record RunReport(
         this(jobInstanceId, executionIds, label, status, windowFrom, windowTo, kinds, apps, tenants, sink, project,
                 startedAt, endedAt, duration, traces, calls, callsByKind, callsByDay, deadLetters, problems,
                 approximatedCalls, suggestedQuestionsNotReproducible, requests, retries, bytesSent, failure, generatedAt,
-                "single", List.of(), 0);
+                "single", List.of(), 0, Map.of());
     }
 
     public RunReport {
+        Map<String, Map<String, Long>> byType = new TreeMap<>();
+        feedback.forEach((type, outcomes) -> byType.put(type, Collections.unmodifiableMap(new TreeMap<>(outcomes))));
+        feedback = Collections.unmodifiableMap(byType);
         callsByApp = List.copyOf(callsByApp);
         executionIds = List.copyOf(executionIds);
         kinds = List.copyOf(kinds);
@@ -176,7 +181,19 @@ public record RunReport(
                 "COMPLETED".equals(status) ? null : failure(last.getId() == finished.getId() ? finished : last),
                 clock.instant(), request.projectRouting().parameter(), counts.apps().stream()
                         .map(a -> new AppProject(a.appId(), a.appName(), a.project(), a.calls())).toList(),
-                unfinishedRoots(executions));
+                unfinishedRoots(executions), feedback(new FeedbackLedger(state).counts(ids)));
+    }
+
+    /** Per Weave feedback type, how many had each outcome (created, replaced, purged, ...). */
+    private static Map<String, Map<String, Long>> feedback(List<FeedbackLedger.Count> counts) {
+        Map<String, Map<String, Long>> byType = new TreeMap<>();
+        counts.forEach(c -> byType.computeIfAbsent(c.feedbackType(), t -> new TreeMap<>()).put(c.outcome(), c.count()));
+        return byType;
+    }
+
+    /** How many feedback of this type had this outcome. */
+    public long feedback(String feedbackType, String outcome) {
+        return feedback.getOrDefault(feedbackType, Map.of()).getOrDefault(outcome, 0L);
     }
 
     /**
@@ -205,7 +222,7 @@ public record RunReport(
                 callsByDay, deadLetters, problems, approximatedCalls, suggestedQuestionsNotReproducible, requests,
                 retries, bytesSent, scrub(failure, secret), generatedAt, projectRouting,
                 callsByApp.stream().map(a -> new AppProject(a.appId(), scrub(a.appName(), secret), scrub(a.project(), secret),
-                        a.calls())).toList(), unfinishedRoots);
+                        a.calls())).toList(), unfinishedRoots, feedback);
     }
 
     /** The sum of the per-day counts of one kind. */
@@ -263,6 +280,11 @@ public record RunReport(
             row.put("project", a.project());
             row.put("calls", a.calls());
         }
+        ObjectNode perType = root.putObject("feedback");
+        feedback.forEach((type, outcomes) -> {
+            ObjectNode row = perType.putObject(type);
+            outcomes.forEach(row::put);
+        });
         root.put("failure", failure);
         root.put("generated_at", generatedAt.toString());
         return root;

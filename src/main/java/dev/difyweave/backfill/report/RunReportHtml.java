@@ -111,6 +111,24 @@ final class RunReportHtml {
             h.append("</table>\n");
         }
 
+        if (!r.feedback().isEmpty()) {
+            h.append("<h2>Feedback</h2>\n<p>Dify's ratings and annotations as Weave feedback on the message calls: ")
+                    .append("created the first time, replaced when the Dify row changed, purged when it was deleted, ")
+                    .append("repaired when Weave held it twice, waiting while the message's call is not in Weave, ")
+                    .append("unlinked: annotations without a message (reported, never sent).</p>\n")
+                    .append("<table class=\"grid\">\n<tr><th>type</th>");
+            List<String> outcomes = r.feedback().values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted()
+                    .toList();
+            outcomes.forEach(o -> h.append("<th class=\"n\">").append(esc(o.replace('_', ' '))).append("</th>"));
+            h.append("</tr>\n");
+            r.feedback().forEach((type, counts) -> {
+                h.append("<tr><td>").append(esc(type)).append("</td>");
+                outcomes.forEach(o -> h.append("<td class=\"n\">").append(num(counts.getOrDefault(o, 0L))).append("</td>"));
+                h.append("</tr>\n");
+            });
+            h.append("</table>\n");
+        }
+
         h.append("<h2>Counts</h2>\n<table class=\"grid\">\n");
         row(h, "traces (root rows written)", num(r.traces()));
         row(h, "calls delivered", num(r.calls()));

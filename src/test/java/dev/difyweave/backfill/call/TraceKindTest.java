@@ -14,7 +14,7 @@ class TraceKindTest {
     @Test
     void theCliNamesAreTheKindsOptionsInReportOrder() {
         assertThat(TraceKind.cliNames()).containsExactly("workflow", "message", "tool", "dataset_retrieval",
-                "moderation", "generate_name");
+                "moderation", "generate_name", "feedback");
         for (TraceKind kind : TraceKind.values()) {
             assertThat(TraceKind.ofCliName(kind.cliName())).isSameAs(kind);
             assertThat(TraceKind.reportOrder(kind.cliName())).isEqualTo(kind.ordinal());
@@ -25,7 +25,7 @@ class TraceKindTest {
     void anUnknownNameIsAnErrorNamingTheKnownOnes() {
         assertThatThrownBy(() -> TraceKind.ofCliName("workflows"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown kind 'workflows'; known: workflow,message,tool,dataset_retrieval,moderation,generate_name");
+                .hasMessage("unknown kind 'workflows'; known: workflow,message,tool,dataset_retrieval,moderation,generate_name,feedback");
         assertThatThrownBy(() -> TraceKind.ofCliNames(List.of("tool", "Tool"))).hasMessageStartingWith("unknown kind 'Tool'");
         assertThat(TraceKind.ofCliNames(List.of("tool", "workflow", "tool")))
                 .containsExactly(TraceKind.WORKFLOW, TraceKind.TOOL);
@@ -49,7 +49,8 @@ class TraceKindTest {
         assertThat(RootKind.WORKFLOW_RUNS.serves(EnumSet.of(TraceKind.MESSAGE, TraceKind.TOOL))).isFalse();
         assertThat(RootKind.CONVERSATIONS.serves(EnumSet.allOf(TraceKind.class))).isTrue();
         for (TraceKind kind : TraceKind.values()) {
-            assertThat(kind.roots()).as(kind.cliName()).isNotEmpty();
+            // feedback is not a call: the job's feedback step sends it, no root step
+            assertThat(kind.roots().isEmpty()).as(kind.cliName()).isEqualTo(kind == TraceKind.FEEDBACK);
         }
     }
 

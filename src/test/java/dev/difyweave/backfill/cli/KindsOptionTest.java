@@ -22,6 +22,23 @@ class KindsOptionTest {
                 .isEqualTo("dataset_retrieval,generate_name,message,moderation,tool,workflow");
         assertThat(BackfillRequest.fromJobParameters(all.toJobParameters()).traceKinds())
                 .containsExactly(TraceKind.values());
+        // feedback came later, on by default: the defaults' parameters and pending scope stay what they were
+        assertThat(all.toJobParameters().getString(BackfillRequest.FEEDBACK_OFF)).isNull();
+        assertThat(all.pendingScope()).startsWith("kinds=dataset_retrieval,generate_name,message,moderation,tool,workflow|apps=");
+        assertThat(all.feedback()).isTrue();
+    }
+
+    @Test
+    void leavingFeedbackOutIsItsOwnIdentifyingParameterAndOnlyFeedbackSendsNoCalls() {
+        BackfillRequest calls = request("migrate", "--to=2025-06-01", "--kinds=message,tool");
+        BackfillRequest feedback = request("migrate", "--to=2025-06-01", "--kinds=feedback");
+
+        assertThat(calls.toJobParameters().getString(BackfillRequest.FEEDBACK_OFF)).isEqualTo("off");
+        assertThat(calls.pendingScope()).startsWith("kinds=message,tool|feedback=off|");
+        assertThat(BackfillRequest.fromJobParameters(calls.toJobParameters()).feedback()).isFalse();
+        assertThat(feedback.toJobParameters().getString(BackfillRequest.KINDS)).isEmpty();
+        assertThat(BackfillRequest.fromJobParameters(feedback.toJobParameters()).traceKinds())
+                .containsExactly(TraceKind.FEEDBACK);
     }
 
     @Test
@@ -37,6 +54,6 @@ class KindsOptionTest {
         assertThatThrownBy(() -> request("migrate", "--to=2025-06-01", "--kinds=workflow,chat"))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--kinds: unknown kind 'chat'; known: workflow,message,tool,dataset_retrieval,moderation,"
-                        + "generate_name");
+                        + "generate_name,feedback");
     }
 }

@@ -100,6 +100,18 @@ class FeedbackJobTest {
         assertThat(again.exitStatus()).as(again.err() + again.out()).isZero();
         assertThat(harness.weave.feedback(PROJECT)).hasSize(6);
         assertThat(harness.weave.requestsTo("/feedback/batch/create")).as("nothing created again").hasSize(creates);
+
+        // (the generated data has runs still going on: verify exits 1 for them, whatever the feedback)
+        BackfillHarness.Result verified = harness.run("verify", "--from=2026-01-01T00:00:00Z", "--to=2026-11-30T00:00:00Z");
+        assertThat(verified.out()).containsPattern("wandb.reaction.1 +3 +3 +0 +0").containsPattern("wandb.note.1 +2 +2 +0 +0")
+                .containsPattern("dify.annotation +1 +1 +0 +0");
+        assertThat(verified.err()).doesNotContain("feedback missing");
+
+        rating(completion, "dislike", null, "admin", at(completion, 90));
+        BackfillHarness.Result behind = harness.run("verify", "--from=2026-01-01T00:00:00Z", "--to=2026-11-30T00:00:00Z");
+        assertThat(behind.exitStatus()).isEqualTo(1);
+        assertThat(behind.out()).containsPattern("wandb.reaction.1 +4 +3 +1 +0");
+        assertThat(behind.err()).contains("1 feedback missing and 0 extra in Weave");
     }
 
     @Test
@@ -129,6 +141,12 @@ class FeedbackJobTest {
         assertThat(harness.stateJdbc().queryForObject("SELECT count(*) FROM backfill_feedback", Long.class)).isEqualTo(2);
         assertThat(counts()).containsEntry("wandb.reaction.1|replaced", 1L).containsEntry("wandb.note.1|replaced", 1L)
                 .containsEntry("wandb.reaction.1|purged", 1L).containsEntry("wandb.note.1|purged", 1L);
+
+        BackfillHarness.Result verified = harness.run("verify", "--to=2026-11-30T00:00:00Z");
+        assertThat(verified.out()).containsPattern("wandb.reaction.1 +1 +1 +0 +0");
+        assertThat(verified.err()).doesNotContain("feedback missing");
+        assertThat(harness.run("status").out()).contains("wandb.reaction.1: ").contains("1 replaced")
+                .contains("in " + PROJECT + " now: 1 wandb.note.1, 1 wandb.reaction.1");
 
         long requests = harness.weave.writeRequestCount();
         BackfillHarness.Result third = harness.runAt(firstSync.plusSeconds(1200), "sync");

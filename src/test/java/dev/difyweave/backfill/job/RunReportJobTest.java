@@ -119,7 +119,7 @@ class RunReportJobTest {
         assertThat(report.get("sink").asString()).isEqualTo("weave");
         assertThat(report.get("project").asString()).isEqualTo(BackfillHarness.PROJECT);
         assertThat(report.get("window").get("to").asString()).isEqualTo("2026-11-29T23:50:00Z");
-        assertThat(report.get("kinds")).hasSize(6);
+        assertThat(report.get("kinds")).hasSize(7);
         assertThat(report.get("failure").isNull()).isTrue();
 
         // the page: self-contained, with the same numbers
