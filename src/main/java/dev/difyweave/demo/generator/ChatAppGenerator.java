@@ -22,6 +22,9 @@ import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
  * response, one has {@code updated_at = created_at}, and the first chat app of a workspace has two
  * old messages with legacy {@code dataset_retriever_resources} rows.
  *
+ * <p>After an app's messages, {@link MessageFeedbackGenerator} rates and annotates some of them (its own
+ * random stream, so the rows above do not depend on whether feedback is generated).
+ *
  * <p>Easy-UI apps have two {@code app_model_configs} rows: the one their first conversations use and
  * the current one ({@code apps.app_model_config_id}); they differ in moderation, citations and
  * suggested questions, and each conversation keeps the row it started with, as in Dify.
@@ -36,6 +39,7 @@ final class ChatAppGenerator {
     private final ChatAppCreator apps;
     private final MessageAttachments attachments;
     private final ChatflowMessageWriter chatflowMessages;
+    private final MessageFeedbackGenerator feedback;
     private final List<GeneratedConversation> conversations = new ArrayList<>();
     private final List<GeneratedMessage> messages = new ArrayList<>();
     private int allApps;
@@ -47,6 +51,7 @@ final class ChatAppGenerator {
         this.apps = new ChatAppCreator(writer, spec);
         this.attachments = new MessageAttachments(writer);
         this.chatflowMessages = new ChatflowMessageWriter(writer, spec);
+        this.feedback = new MessageFeedbackGenerator(writer, root, spec);
     }
 
     List<GeneratedChatApp> apps() {
@@ -73,6 +78,18 @@ final class ChatAppGenerator {
         return chatflowMessages.nodeExecutions();
     }
 
+    List<GeneratedFeedback> feedbacks() {
+        return feedback.feedbacks();
+    }
+
+    List<GeneratedAnnotation> annotations() {
+        return feedback.annotations();
+    }
+
+    long linkedAnnotations() {
+        return feedback.linkedAnnotations();
+    }
+
     /** Generates app {@code appIndex} of {@code mode} (one of {@link DifyDataGenerator#MESSAGE_APP_MODES}). */
     void generate(GeneratedTenant tenant, int tenantIndex, String mode, int appIndex) throws SQLException {
         SeededRandom random = root.child(5, tenantIndex, DifyDataGenerator.MESSAGE_APP_MODES.indexOf(mode), appIndex);
@@ -93,15 +110,25 @@ final class ChatAppGenerator {
         // The first chat app of a workspace is old enough to have legacy citation rows.
         MessageFates fates = MessageFates.of(app, turns, mode.equals("chat") && appIndex == 0, random.child(2));
         EasyUiMessageWriter easyUiMessages = new EasyUiMessageWriter(writer, spec, attachments);
+        List<MessageFeedbackGenerator.Target> feedbackTargets = new ArrayList<>();
         for (int c = 0; c < conversationCount; c++) {
-            conversation(app, c, turns[c], starts[c], c == conversationCount - 1, rangeEnd, fates, easyUiMessages,
-                    random.child(4, c));
+            Conversation conversation = conversation(app, c, turns[c], starts[c], c == conversationCount - 1,
+                    rangeEnd, fates, easyUiMessages, random.child(4, c));
+            if (spec.feedback()) {
+                for (int t = 0; t < conversation.messages.size(); t++) {
+                    feedbackTargets.add(new MessageFeedbackGenerator.Target(conversation.messages.get(t),
+                            conversation.questions.get(t), conversation.speaker.endUser()));
+                }
+            }
+        }
+        if (spec.feedback()) {
+            feedback.write(app, tenantIndex, appIndex, feedbackTargets);
         }
         allApps++;
     }
 
-    private void conversation(ChatApp app, int index, int turns, long start, boolean live, long rangeEnd,
-                              MessageFates fates, EasyUiMessageWriter easyUiMessages, SeededRandom random)
+    private Conversation conversation(ChatApp app, int index, int turns, long start, boolean live, long rangeEnd,
+                                      MessageFates fates, EasyUiMessageWriter easyUiMessages, SeededRandom random)
             throws SQLException {
         UUID id = random.uuid();
         Speaker speaker = Speaker.draw(app, random);
@@ -150,6 +177,7 @@ final class ChatAppGenerator {
             conversations.add(new GeneratedConversation(id, app.id(), app.mode(), name, deleted,
                     conversation.first().id(), conversation.first().createdAt(), conversation.firstQuery, turns));
         }
+        return conversation;
     }
 
     /**

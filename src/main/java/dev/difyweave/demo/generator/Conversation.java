@@ -22,6 +22,8 @@ final class Conversation {
     /** Question and answer of each turn whose answer was saved: what later prompts repeat. */
     final List<String[]> history = new ArrayList<>();
     final List<GeneratedMessage> messages = new ArrayList<>();
+    /** What each message asked, in message order (see {@link #finishTurn}). */
+    final List<String> questions = new ArrayList<>();
     String firstQuery;
 
     Conversation(UUID id, ChatAppSettings settings, Speaker speaker, String topic, Map<String, Object> inputs) {
@@ -42,12 +44,16 @@ final class Conversation {
         return messages.isEmpty() ? null : messages.get(messages.size() - 1).id();
     }
 
-    /** Adds a written message; {@code answer} is null when none was saved. */
+    /**
+     * Adds a written message; {@code answer} is null when none was saved. Its question is the query or,
+     * for a completion message sent without one, the request in the {@code query} input.
+     */
     void finishTurn(GeneratedMessage message, String query, String answer) {
         if (messages.isEmpty()) {
             firstQuery = query;
         }
         messages.add(message);
+        questions.add(query.isEmpty() && inputs.get("query") instanceof String request ? request : query);
         if (answer != null) {
             history.add(new String[] {query, answer});
         }

@@ -18,7 +18,8 @@ import javax.sql.DataSource;
  * {@code completion}, {@code agent-chat} and {@code advanced-chat} (chatflow) apps with their
  * configurations, conversations, messages (answered, moderated, failed, still pending), agent
  * thoughts, message files, citations (also legacy {@code dataset_retriever_resources}) and the
- * chatflow runs behind advanced-chat messages (see {@link ChatAppGenerator}).
+ * chatflow runs behind advanced-chat messages (see {@link ChatAppGenerator}), and the feedback on
+ * those messages: likes and dislikes with comments, and annotations (see {@link MessageFeedbackGenerator}).
  *
  * <p>The same {@link Spec} (seed included) always produces the same ids, timestamps and payloads.
  * Timestamps are naive UTC ({@code timestamp without time zone}), computed without the JVM zone.
@@ -77,6 +78,8 @@ public final class DifyDataGenerator {
      *                                 the result (turn off for very large volumes)
      * @param offload                  large node payloads offloaded to storage as Dify >= 1.9 does, or
      *                                 null (the default) to keep every payload in the database
+     * @param feedback                 write {@code message_feedbacks} and {@code message_annotations} for
+     *                                 the messages (the default); off, every other row stays the same
      */
     public record Spec(
             long seed,
@@ -103,7 +106,8 @@ public final class DifyDataGenerator {
             double nodeFailedFraction,
             int payloadBytes,
             boolean recordRuns,
-            PayloadOffload offload) {
+            PayloadOffload offload,
+            boolean feedback) {
 
         public Spec {
             Objects.requireNonNull(start, "start");
@@ -160,7 +164,7 @@ public final class DifyDataGenerator {
                                      int conversations) {
             return new Spec(seed, tenants, apps, runs, 10, endUsers, 3, chatApps, 1, 1, 1, conversations, 3,
                     DEFAULT_END.minus(Duration.ofDays(90)), Duration.ofDays(90),
-                    0.08, 0.04, 0.06, 0.04, 0.04, 0.12, 0.05, 2_048, true, null);
+                    0.08, 0.04, 0.06, 0.04, 0.04, 0.12, 0.05, 2_048, true, null, true);
         }
 
         /** The end of the time range: {@code start + span}. */
@@ -228,7 +232,8 @@ public final class DifyDataGenerator {
             return new GenerationResult(tenants, apps, writer.rowCounts(), workflowApps.runsByStatus(),
                     workflowApps.singleStepNodeExecutions(), workflowApps.runs(), chatApps.apps(),
                     chatApps.chatflowRunsByStatus(), chatApps.chatflowNodeExecutions(), chatApps.chatflowRuns(),
-                    chatApps.conversations(), chatApps.messages());
+                    chatApps.conversations(), chatApps.messages(), chatApps.linkedAnnotations(), chatApps.feedbacks(),
+                    chatApps.annotations());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write generated Dify data: " + e.getMessage(), e);
         }

@@ -41,6 +41,8 @@ final class DifyRowWriter implements AutoCloseable {
     private final BatchInsert datasets;
     private final BatchInsert retrieverResources;
     private final BatchInsert nodeOffloads;
+    private final BatchInsert feedbacks;
+    private final BatchInsert annotations;
     private final NodePayloadOffloader offloader;
     private long rowsSinceCommit;
     private boolean finished;
@@ -110,6 +112,10 @@ final class DifyRowWriter implements AutoCloseable {
                 "created_at");
         nodeOffloads = table("workflow_node_execution_offload", "id", "created_at", "tenant_id", "app_id",
                 "node_execution_id", "type", "file_id");
+        feedbacks = table("message_feedbacks", "id", "app_id", "conversation_id", "message_id", "rating", "content",
+                "from_source", "from_end_user_id", "from_account_id", "created_at", "updated_at");
+        annotations = table("message_annotations", "id", "app_id", "conversation_id", "message_id", "content",
+                "account_id", "created_at", "updated_at", "question", "hit_count");
     }
 
     static DifyRowWriter open(DataSource dataSource) throws SQLException {
@@ -286,6 +292,18 @@ final class DifyRowWriter implements AutoCloseable {
         written();
     }
 
+    void insert(DifyRows.MessageFeedback row) throws SQLException {
+        feedbacks.add(row.id(), row.appId(), row.conversationId(), row.messageId(), row.rating(), row.content(),
+                row.fromSource(), row.fromEndUserId(), row.fromAccountId(), row.createdAt(), row.updatedAt());
+        written();
+    }
+
+    void insert(DifyRows.MessageAnnotation row) throws SQLException {
+        annotations.add(row.id(), row.appId(), row.conversationId(), row.messageId(), row.content(), row.accountId(),
+                row.createdAt(), row.updatedAt(), row.question(), row.hitCount());
+        written();
+    }
+
     private void written() throws SQLException {
         if (++rowsSinceCommit >= COMMIT_EVERY_ROWS) {
             flushAndCommit();
@@ -328,6 +346,8 @@ final class DifyRowWriter implements AutoCloseable {
         counts.put("datasets", datasets.rows());
         counts.put("dataset_retriever_resources", retrieverResources.rows());
         counts.put("workflow_node_execution_offload", nodeOffloads.rows());
+        counts.put("message_feedbacks", feedbacks.rows());
+        counts.put("message_annotations", annotations.rows());
         return counts;
     }
 

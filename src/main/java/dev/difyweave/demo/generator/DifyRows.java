@@ -116,4 +116,19 @@ final class DifyRows {
                                     String indexNodeHash, String retrieverFrom, UUID createdBy,
                                     LocalDateTime createdAt) {
     }
+
+    /**
+     * A like or dislike: {@code fromSource} {@code user} with {@code fromEndUserId} (a web-app or API
+     * user rating an answer), or {@code admin} with {@code fromAccountId} (an operator in the console).
+     */
+    record MessageFeedback(UUID id, UUID appId, UUID conversationId, UUID messageId, String rating, String content,
+                           String fromSource, UUID fromEndUserId, UUID fromAccountId, LocalDateTime createdAt,
+                           LocalDateTime updatedAt) {
+    }
+
+    /** An operator's corrected answer; {@code conversationId} and {@code messageId} are null when imported. */
+    record MessageAnnotation(UUID id, UUID appId, UUID conversationId, UUID messageId, String question,
+                             String content, UUID accountId, int hitCount, LocalDateTime createdAt,
+                             LocalDateTime updatedAt) {
+    }
 }

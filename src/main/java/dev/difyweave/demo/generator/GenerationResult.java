@@ -22,13 +22,18 @@ import dev.difyweave.demo.generator.DifyDataGenerator.Spec;
  * @param chatflowRunsByStatus runs of advanced-chat apps ({@code workflow_runs.type = 'chat'}) per status
  * @param chatflowNodeExecutions node rows of those runs (included in
  *                      {@code rowCounts.workflow_node_executions})
+ * @param linkedAnnotations {@code message_annotations} rows with a message (the others were imported)
+ * @param feedbacks     {@code message_feedbacks} rows, in generation order (needs {@link Spec#recordRuns()})
+ * @param annotations   {@code message_annotations} rows, in generation order (needs {@link Spec#recordRuns()})
  */
 public record GenerationResult(List<GeneratedTenant> tenants, List<GeneratedApp> apps,
                                Map<String, Long> rowCounts, Map<String, Long> runsByStatus,
                                long singleStepNodeExecutions, List<GeneratedRun> runs,
                                List<GeneratedChatApp> chatApps, Map<String, Long> chatflowRunsByStatus,
                                long chatflowNodeExecutions, List<GeneratedRun> chatflowRuns,
-                               List<GeneratedConversation> conversations, List<GeneratedMessage> messages) {
+                               List<GeneratedConversation> conversations, List<GeneratedMessage> messages,
+                               long linkedAnnotations, List<GeneratedFeedback> feedbacks,
+                               List<GeneratedAnnotation> annotations) {
     public GenerationResult {
         tenants = List.copyOf(tenants);
         apps = List.copyOf(apps);
@@ -40,6 +45,8 @@ public record GenerationResult(List<GeneratedTenant> tenants, List<GeneratedApp>
         chatflowRuns = List.copyOf(chatflowRuns);
         conversations = List.copyOf(conversations);
         messages = List.copyOf(messages);
+        feedbacks = List.copyOf(feedbacks);
+        annotations = List.copyOf(annotations);
     }
 
     public long tenantCount() {
@@ -147,6 +154,21 @@ public record GenerationResult(List<GeneratedTenant> tenants, List<GeneratedApp>
     /** Ids of all recorded messages, in generation order. */
     public List<UUID> messageIds() {
         return messages.stream().map(GeneratedMessage::id).toList();
+    }
+
+    /** {@code message_feedbacks} rows: user and admin ratings. */
+    public long feedbackCount() {
+        return rows("message_feedbacks");
+    }
+
+    /** {@code message_annotations} rows, linked to a message or not. */
+    public long annotationCount() {
+        return rows("message_annotations");
+    }
+
+    /** Annotations of a message, the ones a feedback backfill sends (the others belong to no trace). */
+    public long linkedAnnotationCount() {
+        return linkedAnnotations;
     }
 
     /** Rows written to {@code table} (0 for a table the generator does not write). */

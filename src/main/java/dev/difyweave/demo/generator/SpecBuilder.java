@@ -32,6 +32,7 @@ public final class SpecBuilder {
     private int payloadBytes;
     private boolean recordRuns;
     private PayloadOffload offload;
+    private boolean feedback;
 
     SpecBuilder(Spec spec) {
         seed = spec.seed();
@@ -59,6 +60,7 @@ public final class SpecBuilder {
         payloadBytes = spec.payloadBytes();
         recordRuns = spec.recordRuns();
         offload = spec.offload();
+        feedback = spec.feedback();
     }
 
     public SpecBuilder seed(long value) {
@@ -179,11 +181,17 @@ public final class SpecBuilder {
         return this;
     }
 
+    /** Whether messages get feedback and annotations (on by default). */
+    public SpecBuilder feedback(boolean value) {
+        feedback = value;
+        return this;
+    }
+
     public Spec build() {
         return new Spec(seed, tenants, workflowAppsPerTenant, runsPerApp, nodesPerRun, endUsersPerApp,
                 singleStepNodesPerApp, chatAppsPerTenant, completionAppsPerTenant, agentAppsPerTenant,
                 chatflowAppsPerTenant, conversationsPerApp, messagesPerConversation, start, span, failedFraction, stoppedFraction, partialSucceededFraction,
                 runningFraction, pausedFraction, debuggingFraction, nodeFailedFraction, payloadBytes,
-                recordRuns, offload);
+                recordRuns, offload, feedback);
     }
 }
