@@ -1,11 +1,15 @@
 package dev.difyweave.backfill.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
 
 import dev.difyweave.backfill.job.CountedSteps;
+import dev.difyweave.backfill.job.FeedbackStepConfiguration;
 import dev.difyweave.backfill.job.TraceItemWriter;
 import dev.difyweave.backfill.report.RunReport;
 
@@ -18,7 +22,7 @@ import dev.difyweave.backfill.report.RunReport;
  */
 public record RunSummary(long executionId, BatchStatus status, long traces, long calls, long deadLetters,
         long notSent, long problems, long approximated, long suggestedQuestions, String failure,
-        JobParameters parameters) {
+        JobParameters parameters, long feedbackDeadLetters) {
 
     public static RunSummary of(JobExecution execution) {
         long traces = 0;
@@ -28,6 +32,7 @@ public record RunSummary(long executionId, BatchStatus status, long traces, long
         long problems = 0;
         long approximated = 0;
         long suggested = 0;
+        long feedbackDeadLetters = 0;
         for (StepExecution step : CountedSteps.of(execution)) {
             traces += step.getWriteCount();
             calls += step.getExecutionContext().getLong(TraceItemWriter.CALLS, 0L);
@@ -36,16 +41,17 @@ public record RunSummary(long executionId, BatchStatus status, long traces, long
             problems += step.getExecutionContext().getLong(TraceItemWriter.PROBLEMS, 0L);
             approximated += step.getExecutionContext().getLong(TraceItemWriter.APPROXIMATED, 0L);
             suggested += step.getExecutionContext().getLong(RunReport.SUGGESTED_QUESTIONS_KEY, 0L);
+            feedbackDeadLetters += step.getExecutionContext().getLong(FeedbackStepConfiguration.DEAD_LETTERS, 0L);
         }
         String failure = execution.getStatus() == BatchStatus.COMPLETED ? null
                 : Reasons.oneLine(CountedSteps.failures(execution), execution.getExitStatus().getExitDescription());
         return new RunSummary(execution.getId(), execution.getStatus(), traces, calls, deadLetters, notSent, problems,
-                approximated, suggested, failure, execution.getJobParameters());
+                approximated, suggested, failure, execution.getJobParameters(), feedbackDeadLetters);
     }
 
     public String line() {
         return "execution " + executionId + " " + status + ": " + traces + " traces, " + calls + " calls delivered, "
-                + deadLetters + " dead letters, " + problems + " source problems, " + approximated
+                + (deadLetters + feedbackDeadLetters) + " dead letters, " + problems + " source problems, " + approximated
                 + " calls approximated, " + suggestedQuestions + " messages with suggested questions not reproducible";
     }
 
@@ -55,13 +61,19 @@ public record RunSummary(long executionId, BatchStatus status, long traces, long
             throw new CommandFailedException(BackfillCli.FAILED, "execution " + executionId + " " + status + ": "
                     + failure + " (run the same command again to resume from the checkpoint)");
         }
-        if (deadLetters > 0) {
-            String refusedByWeave = deadLetters - notSent > 0 ? (deadLetters - notSent) + " calls were refused by Weave"
-                    : null;
-            String notSentAtAll = notSent > 0 ? notSent + " calls were not sent because their app's Weave server is not "
-                    + "allowed (see the routing problems; BACKFILL_ALLOWED_WEAVE_HOSTS, BACKFILL_DIFY_KEYS)" : null;
-            throw new CommandFailedException(BackfillCli.LOST_CALLS, (refusedByWeave == null ? notSentAtAll
-                    : notSentAtAll == null ? refusedByWeave : refusedByWeave + " and " + notSentAtAll)
+        List<String> lost = new ArrayList<>();
+        if (deadLetters - notSent > 0) {
+            lost.add((deadLetters - notSent) + " calls were refused by Weave");
+        }
+        if (notSent > 0) {
+            lost.add(notSent + " calls were not sent because their app's Weave server is not "
+                    + "allowed (see the routing problems; BACKFILL_ALLOWED_WEAVE_HOSTS, BACKFILL_DIFY_KEYS)");
+        }
+        if (feedbackDeadLetters > 0) {
+            lost.add(feedbackDeadLetters + " feedback were refused by Weave or not sent");
+        }
+        if (!lost.isEmpty()) {
+            throw new CommandFailedException(BackfillCli.LOST_CALLS, String.join(" and ", lost)
                     + "; each is recorded in backfill_dead_letter with its reason (execution " + executionId + ")");
         }
     }

@@ -38,6 +38,8 @@ import dev.difyweave.backfill.weave.WeaveDeliveries;
 public class FeedbackStepConfiguration {
 
     public static final String STEP = "feedback";
+    /** Step context key: feedback Weave refused or that was never sent (recorded in backfill_dead_letter). */
+    public static final String DEAD_LETTERS = "backfill.feedback_dead_letters";
 
     @Bean
     FeedbackLedger feedbackLedger(DataSource dataSource) {

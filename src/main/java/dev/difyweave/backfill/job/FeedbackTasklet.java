@@ -157,11 +157,15 @@ class FeedbackTasklet implements Tasklet {
     }
 
     private void write(List<Keyset> page, ProjectRoutes routes, StepExecution step, StepContribution contribution) {
-        writer.write(page, routes, step.getJobExecutionId(), step.getStepName());
+        long deadLetters = writer.write(page, routes, step.getJobExecutionId(), step.getStepName()).stream()
+                .filter(c -> c.outcome().equals(FeedbackPageWriter.DEAD_LETTER)).mapToLong(FeedbackLedger.Count::count)
+                .sum();
         for (int i = 0; i < page.size(); i++) {
-            contribution.incrementReadCount();
+            contribution.incrementReadCount(); // messages; the write count stays the traces' (run summary)
         }
-        contribution.incrementWriteCount(page.size());
+        ExecutionContext context = step.getExecutionContext();
+        context.putLong(FeedbackStepConfiguration.DEAD_LETTERS,
+                context.getLong(FeedbackStepConfiguration.DEAD_LETTERS, 0L) + deadLetters);
     }
 
     /** The window's annotations without a message: a problem each, and counted; never sent. */
