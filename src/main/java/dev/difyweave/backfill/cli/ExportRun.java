@@ -7,15 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.difyweave.backfill.BackfillApplication;
+import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.DatabaseSettings;
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.FeedbackStepConfiguration;
 import dev.difyweave.backfill.weave.JsonlExportSink;
 
 /**
@@ -61,7 +67,9 @@ public final class ExportRun {
     public int run(String label, DatabaseSettings dify, DatabaseSettings state) {
         BackfillSettings run = settings.withDify(dify).withState(state);
         Path exportFile = exportDir.resolve(JsonlExportSink.FILE_NAME);
+        Path feedbackFile = exportDir.resolve(FeedbackStepConfiguration.EXPORT_FILE);
         deleteIfExists(exportFile);
+        deleteIfExists(feedbackFile);
         BackfillRequest request = new BackfillRequest(RequestOptions.BEGINNING, clock.instant(), List.of(), List.of(),
                 TraceKind.cliNames(), alsoSend ? BackfillRequest.Sink.WEAVE_AND_EXPORT : BackfillRequest.Sink.EXPORT,
                 settings.weave().project() != null ? settings.weave().project() : RequestOptions.EXPORT_PROJECT,
@@ -72,6 +80,7 @@ public final class ExportRun {
             summary = MigrateCommand.launch(context, request, out, report);
         }
         report(exportFile, summary);
+        reportFeedback(feedbackFile);
         summary.requireNothingLost();
         return BackfillCli.OK;
     }
@@ -92,6 +101,22 @@ public final class ExportRun {
         }
         out.println("problems found in the source rows: " + summary.problems()
                 + " (see the backfill_problem table; the demo's state store is discarded)");
+    }
+
+    /** How many feedback of each type were exported, one {@code FeedbackCreateReq} per line. */
+    private void reportFeedback(Path feedbackFile) {
+        if (!Files.exists(feedbackFile)) {
+            return;
+        }
+        Map<String, Long> perType = new TreeMap<>();
+        try (Stream<String> lines = Files.lines(feedbackFile)) {
+            lines.filter(line -> !line.isBlank()).forEach(line -> perType.merge(
+                    Json.MAPPER.readTree(line).path("feedback_type").asString(), 1L, Long::sum));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("exported feedback to " + feedbackFile + ": " + perType.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
     }
 
     private static long size(Path file) {

@@ -21,8 +21,6 @@ import dev.difyweave.backfill.weave.WeaveTarget;
  */
 class FeedbackSender implements AutoCloseable {
 
-    static final String EXPORT_FILE = "weave-feedback.jsonl";
-
     private final WeaveDeliveries deliveries;
     private final JsonlFile export;
 
@@ -32,7 +30,7 @@ class FeedbackSender implements AutoCloseable {
      */
     FeedbackSender(WeaveDeliveries deliveries, Path exportDir) {
         this.deliveries = deliveries;
-        this.export = exportDir == null ? null : new JsonlFile(exportDir, EXPORT_FILE);
+        this.export = exportDir == null ? null : new JsonlFile(exportDir, FeedbackStepConfiguration.EXPORT_FILE);
     }
 
     boolean sends() {

@@ -39,6 +39,8 @@ public class FeedbackStepConfiguration {
 
     public static final String STEP = "feedback";
     /** Step context key: feedback Weave refused or that was never sent (recorded in backfill_dead_letter). */
+    /** With {@code --export-dir}: the feedback, one {@code FeedbackCreateReq} per line. */
+    public static final String EXPORT_FILE = "weave-feedback.jsonl";
     public static final String DEAD_LETTERS = "backfill.feedback_dead_letters";
 
     @Bean
