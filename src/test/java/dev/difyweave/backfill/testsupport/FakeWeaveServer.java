@@ -666,6 +666,16 @@ public final class FakeWeaveServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Test switch: a feedback create (batch or replace) holding a feedback on one of these calls of the
+     * project ({@code weave:///<project>/call/<id>}) is refused whole with 400, like a batch with one
+     * invalid item; nothing of it is stored.
+     */
+    public void rejectFeedbackOnCalls(String projectId, String... callIds) {
+        feedback.refuseOn(java.util.Arrays.stream(callIds)
+                .map(id -> WeaveRefs.PREFIX + projectId + "/call/" + id).toList());
+    }
+
     private void rejectPoisoned(List<CallPart> parts) {
         for (CallPart part : parts) {
             if (poisonedIds.contains(part.id())) {

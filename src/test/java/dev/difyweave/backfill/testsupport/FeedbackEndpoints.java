@@ -3,6 +3,8 @@ package dev.difyweave.backfill.testsupport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -19,10 +21,12 @@ final class FeedbackEndpoints {
 
     private final FeedbackRequestValidator validator = new FeedbackRequestValidator();
     private final FeedbackStore store = new FeedbackStore();
+    private final Set<String> refusedRefs = ConcurrentHashMap.newKeySet();
 
     /** All items valid, then all stored: {@code {"res": [FeedbackCreateRes, ...]}}. */
     JsonNode createBatch(JsonNode body) {
         List<StoredFeedback> rows = validator.createBatch(body);
+        refuseMarked(rows);
         store.add(rows);
         ArrayNode results = NODES.arrayNode();
         rows.forEach(row -> results.add(created(row)));
@@ -59,6 +63,7 @@ final class FeedbackEndpoints {
         FeedbackRequestValidator.Replace replace = validator.replace(body);
         store.purge(replace.projectId(), List.of(replace.feedbackId()));
         StoredFeedback row = validator.replacement(replace.create());
+        refuseMarked(List.of(row));
         store.add(List.of(row));
         return created(row);
     }
@@ -67,8 +72,27 @@ final class FeedbackEndpoints {
         return store.select(projectId, row -> true);
     }
 
+    /**
+     * Test switch: a create (or replace) holding a feedback on one of these {@code weave_ref}s is refused
+     * whole with 400 after validation, as Weave refuses a batch with one invalid item; nothing of it is
+     * stored.
+     */
+    void refuseOn(List<String> weaveRefs) {
+        refusedRefs.addAll(weaveRefs);
+    }
+
     void clear() {
         store.clear();
+        refusedRefs.clear();
+    }
+
+    private void refuseMarked(List<StoredFeedback> rows) {
+        for (StoredFeedback row : rows) {
+            if (refusedRefs.contains(row.weaveRef())) {
+                throw ApiError.badRequest("Invalid feedback " + row.id() + " on " + row.weaveRef()
+                        + " (rejected by the test)");
+            }
+        }
     }
 
     private static ObjectNode created(StoredFeedback row) {
