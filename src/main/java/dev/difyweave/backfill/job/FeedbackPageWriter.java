@@ -46,6 +46,8 @@ import dev.difyweave.backfill.weave.WeaveTarget;
 final class FeedbackPageWriter {
 
     static final String CREATED = "created";
+    static final String EXPORTED = "exported";
+    static final String WOULD_SEND = "would_send";
     static final String REPLACED = "replaced";
     static final String PURGED = "purged";
     static final String REPAIRED = "repaired";
@@ -164,7 +166,7 @@ final class FeedbackPageWriter {
             ledger.forget(target.projectId(), retired.stream().map(FeedbackLedger.Entry::feedbackId).toList());
         }
         failures.feedbackDeadLetters(jobExecutionId, step, target.projectId(), outcome.deadLetters());
-        count(outcome, retired, current, counts);
+        count(outcome, retired, current, counts, sender.firstTimeOutcome());
         return page.messages.keySet().stream().filter(m -> !waiting.contains(m)).toList();
     }
 
@@ -180,10 +182,10 @@ final class FeedbackPageWriter {
     /**
      * Created feedback whose Dify row had an older version purged now are {@code replaced}; purged ids
      * with no new version are {@code purged} (a deleted row); the rest of what was created is
-     * {@code created}.
+     * {@code created} (without Weave: {@code exported} or {@code would_send}).
      */
     private static void count(FeedbackOutcome outcome, List<FeedbackLedger.Entry> retired,
-            List<WeaveFeedback> current, Counts counts) {
+            List<WeaveFeedback> current, Counts counts, String created) {
         Set<String> replacedRows = new HashSet<>();
         Set<String> currentRows = new HashSet<>();
         current.forEach(f -> currentRows.add(f.feedbackType() + "|" + f.sourceKey()));
@@ -198,9 +200,9 @@ final class FeedbackPageWriter {
                 counts.add(entry.feedbackType(), PURGED);
             }
         }
-        for (WeaveFeedback created : outcome.created()) {
-            boolean replaced = replacedRows.contains(created.feedbackType() + "|" + created.sourceKey());
-            counts.add(created.feedbackType(), replaced ? REPLACED : CREATED);
+        for (WeaveFeedback feedback : outcome.created()) {
+            boolean replaced = replacedRows.contains(feedback.feedbackType() + "|" + feedback.sourceKey());
+            counts.add(feedback.feedbackType(), replaced ? REPLACED : created);
         }
         for (WeaveFeedback feedback : current) {
             if (outcome.repaired().contains(feedback.id())) {

@@ -37,6 +37,17 @@ class FeedbackSender implements AutoCloseable {
         return deliveries != null;
     }
 
+    /**
+     * What the run report calls a feedback this sender handled for the first time: {@code created} in
+     * Weave, {@code exported} to the file only, or {@code would_send} in a dry run.
+     */
+    String firstTimeOutcome() {
+        if (sends()) {
+            return FeedbackPageWriter.CREATED;
+        }
+        return export != null ? FeedbackPageWriter.EXPORTED : FeedbackPageWriter.WOULD_SEND;
+    }
+
     /** Of these call ids, those whose calls the target's project holds; all of them when nothing is sent. */
     Set<String> present(WeaveTarget target, List<String> callIds) {
         if (!sends()) {

@@ -113,7 +113,8 @@ final class RunReportHtml {
 
         if (!r.feedback().isEmpty()) {
             h.append("<h2>Feedback</h2>\n<p>Dify's ratings and annotations as Weave feedback on the message calls: ")
-                    .append("created the first time, replaced when the Dify row changed, purged when it was deleted, ")
+                    .append("created the first time (exported, or would send in a dry run, when not sent to Weave), ")
+                    .append("replaced when the Dify row changed, purged when it was deleted, ")
                     .append("repaired when Weave held it twice, waiting while the message's call is not in Weave, ")
                     .append("unlinked: annotations without a message (reported, never sent).</p>\n")
                     .append("<table class=\"grid\">\n<tr><th>type</th>");

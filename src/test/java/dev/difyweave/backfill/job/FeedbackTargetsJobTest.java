@@ -240,10 +240,8 @@ class FeedbackTargetsJobTest {
     }
 
     /**
-     * What the product does today with a feedback Weave refuses: a dead letter with its reason, the rest
-     * delivered, and exit status 0. (Finding, reported: a refused call makes the run exit 3, a refused
-     * feedback does not, although both are rows of {@code backfill_dead_letter} and the run report counts
-     * both; {@code RunSummary} sums only the calls' dead letters. If that changes, so does this test.)
+     * A feedback Weave refuses: a dead letter with its reason, the rest delivered, and exit status 3, as
+     * for a refused call (nothing lost silently, and a script on the exit status learns of it).
      */
     @Test
     void aFeedbackWeaveRefusesIsADeadLetterWithItsReasonAndTheRestArrives() {
@@ -254,7 +252,8 @@ class FeedbackTargetsJobTest {
 
         BackfillHarness.Result result = harness.run("migrate", FROM, TO);
 
-        assertThat(result.exitStatus()).as(result.err() + result.out()).isZero();
+        assertThat(result.exitStatus()).as(result.err() + result.out()).isEqualTo(3);
+        assertThat(result.err()).contains("1 feedback were refused by Weave or not sent");
         assertThat(harness.weave.requestsTo("/feedback/batch/create")).as("the batch was refused, then bisected")
                 .anyMatch(r -> r.status() == 400).anyMatch(r -> r.status() == 200);
         assertThat(emojis(PROJECT, chat)).containsExactly(THUMBS_UP);
