@@ -6,58 +6,18 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.difyweave.backfill.testsupport.StoredFeedback;
-import dev.difyweave.demo.generator.DifyDataGenerator;
-import dev.difyweave.demo.generator.GeneratedMessage;
 
 /**
  * The feedback step on a real job: Dify's ratings and annotations reach Weave on the message calls
  * exactly once, follow changes and deletions with {@code sync}, wait for calls not in Weave yet, and
  * are reported. Feedback rows are written here by hand, so each case is explicit.
  */
-class FeedbackJobTest {
-
-    private static final String PROJECT = BackfillHarness.PROJECT;
-    private static final String THUMBS_UP = "\uD83D\uDC4D";
-    private static final String THUMBS_DOWN = "\uD83D\uDC4E";
-
-    private BackfillHarness harness;
-    private GeneratedMessage chat;
-    private GeneratedMessage chatflow;
-    private GeneratedMessage completion;
-    private UUID endUser;
-    private String endUserSession;
-    private UUID account;
-    private String accountName;
-
-    @BeforeEach
-    void setUp() {
-        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
-        harness.difyJdbc().update("DELETE FROM message_feedbacks");
-        harness.difyJdbc().update("DELETE FROM message_annotations");
-        chat = finished("chat");
-        chatflow = finished("advanced-chat");
-        completion = finished("completion");
-        Map<String, Object> user = harness.difyJdbc().queryForMap("SELECT id, session_id FROM end_users ORDER BY id LIMIT 1");
-        endUser = (UUID) user.get("id");
-        endUserSession = (String) user.get("session_id");
-        Map<String, Object> owner = harness.difyJdbc().queryForMap("SELECT id, name FROM accounts ORDER BY id LIMIT 1");
-        account = (UUID) owner.get("id");
-        accountName = (String) owner.get("name");
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
+class FeedbackJobTest extends FeedbackJobFixture {
 
     @Test
     void migrateSendsEveryKindOnTheMessageCallsOnceAndARerunSendsNothingNew() {
@@ -173,52 +133,5 @@ class FeedbackJobTest {
                 "--to=2026-11-30T00:00:00Z", "--kinds=message,feedback");
         assertThat(messages.exitStatus()).as(messages.err() + messages.out()).isZero();
         assertThat(reactions(chat)).containsExactly(THUMBS_UP);
-    }
-
-    private GeneratedMessage finished(String mode) {
-        return harness.generated.messages().stream().filter(m -> m.appMode().equals(mode) && m.finished())
-                .findFirst().orElseThrow();
-    }
-
-    private static LocalDateTime at(GeneratedMessage message, long secondsAfter) {
-        return message.createdAt().plusSeconds(secondsAfter);
-    }
-
-    private UUID rating(GeneratedMessage message, String rating, String content, String from, LocalDateTime at) {
-        UUID id = UUID.randomUUID();
-        boolean user = from.equals("user");
-        harness.difyJdbc().update("""
-                INSERT INTO message_feedbacks (id, app_id, conversation_id, message_id, rating, content, from_source,
-                                               from_end_user_id, from_account_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, message.appId(), message.conversationId(),
-                message.id(), rating, content, from, user ? endUser : null, user ? null : account, at, at);
-        return id;
-    }
-
-    private UUID annotation(GeneratedMessage message, String content, LocalDateTime at) {
-        UUID id = UUID.randomUUID();
-        harness.difyJdbc().update("""
-                INSERT INTO message_annotations (id, app_id, conversation_id, message_id, question, content, account_id,
-                                                 created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, chat.appId(), message == null ? null : message.conversationId(),
-                message == null ? null : message.id(), "the question", content, account, at, at);
-        return id;
-    }
-
-    private List<StoredFeedback> on(GeneratedMessage message, String type) {
-        String ref = "weave:///" + PROJECT + "/call/" + message.id();
-        return harness.weave.feedback(PROJECT).stream()
-                .filter(f -> f.weaveRef().equals(ref) && f.feedbackType().equals(type)).toList();
-    }
-
-    private List<String> reactions(GeneratedMessage message) {
-        return on(message, "wandb.reaction.1").stream().map(f -> f.payload().path("emoji").asString()).toList();
-    }
-
-    private Map<String, Long> counts() {
-        return harness.stateJdbc().queryForList("""
-                SELECT feedback_type, outcome, sum(count) AS n FROM backfill_feedback_counts
-                GROUP BY feedback_type, outcome""").stream().collect(Collectors.toMap(
-                r -> r.get("feedback_type") + "|" + r.get("outcome"), r -> ((Number) r.get("n")).longValue()));
     }
 }

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +19,6 @@ import tools.jackson.databind.JsonNode;
 import dev.difyweave.backfill.call.ContentPolicy;
 import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.testsupport.StoredFeedback;
-import dev.difyweave.demo.generator.DifyDataGenerator;
-import dev.difyweave.demo.generator.GeneratedMessage;
 
 /**
  * Where the feedback step's feedback goes and in what form, on a real job: the project the message's
@@ -34,46 +28,11 @@ import dev.difyweave.demo.generator.GeneratedMessage;
  * letter while the rest arrives. {@link FeedbackJobTest} covers exactly-once, sync and waiting; feedback
  * rows are written here by hand, so each case is explicit.
  */
-class FeedbackTargetsJobTest {
+class FeedbackTargetsJobTest extends FeedbackJobFixture {
 
-    private static final String PROJECT = BackfillHarness.PROJECT;
     private static final String FROM = "--from=2026-01-01T00:00:00Z";
     private static final String TO = "--to=2026-11-30T00:00:00Z";
-    private static final String THUMBS_UP = "\uD83D\uDC4D";
-    private static final String THUMBS_DOWN = "\uD83D\uDC4E";
     private static final String TRACING_ON = "{\"enabled\": true, \"tracing_provider\": \"weave\"}";
-
-    private BackfillHarness harness;
-    private GeneratedMessage chat;
-    private GeneratedMessage chatflow;
-    private GeneratedMessage completion;
-    private UUID endUser;
-    private String endUserSession;
-    private UUID account;
-    private String accountName;
-
-    @BeforeEach
-    void setUp() {
-        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
-        harness.difyJdbc().update("DELETE FROM message_feedbacks");
-        harness.difyJdbc().update("DELETE FROM message_annotations");
-        chat = finished("chat");
-        chatflow = finished("advanced-chat");
-        completion = finished("completion");
-        Map<String, Object> user = harness.difyJdbc().queryForMap("SELECT id, session_id FROM end_users ORDER BY id LIMIT 1");
-        endUser = (UUID) user.get("id");
-        endUserSession = (String) user.get("session_id");
-        Map<String, Object> owner = harness.difyJdbc().queryForMap("SELECT id, name FROM accounts ORDER BY id LIMIT 1");
-        account = (UUID) owner.get("id");
-        accountName = (String) owner.get("name");
-        assertThat(endUserSession).isNotBlank();
-        assertThat(accountName).isNotBlank();
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void withDifyRoutingAFeedbackGoesToTheProjectOfItsMessageCallsAndUnconfiguredAppsToTheDefault() {
@@ -282,46 +241,6 @@ class FeedbackTargetsJobTest {
                 + "VALUES (?, 'weave', ?::json)", app, config);
     }
 
-    private GeneratedMessage finished(String mode) {
-        return harness.generated.messages().stream().filter(m -> m.appMode().equals(mode) && m.finished())
-                .findFirst().orElseThrow();
-    }
-
-    private static LocalDateTime at(GeneratedMessage message, long secondsAfter) {
-        return message.createdAt().plusSeconds(secondsAfter);
-    }
-
-    private UUID rating(GeneratedMessage message, String rating, String content, String from, LocalDateTime at) {
-        UUID id = UUID.randomUUID();
-        boolean user = from.equals("user");
-        harness.difyJdbc().update("""
-                INSERT INTO message_feedbacks (id, app_id, conversation_id, message_id, rating, content, from_source,
-                                               from_end_user_id, from_account_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, message.appId(), message.conversationId(),
-                message.id(), rating, content, from, user ? endUser : null, user ? null : account, at, at);
-        return id;
-    }
-
-    private UUID annotation(GeneratedMessage message, String content, LocalDateTime at) {
-        UUID id = UUID.randomUUID();
-        harness.difyJdbc().update("""
-                INSERT INTO message_annotations (id, app_id, conversation_id, message_id, question, content, account_id,
-                                                 created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, message.appId(), message.conversationId(), message.id(),
-                "the question", content, account, at, at);
-        return id;
-    }
-
-    private List<StoredFeedback> on(String project, GeneratedMessage message, String type) {
-        String ref = "weave:///" + project + "/call/" + message.id();
-        return harness.weave.feedback(project).stream()
-                .filter(f -> f.weaveRef().equals(ref) && f.feedbackType().equals(type)).toList();
-    }
-
-    private List<String> emojis(String project, GeneratedMessage message) {
-        return on(project, message, "wandb.reaction.1").stream().map(f -> f.payload().path("emoji").asString()).toList();
-    }
-
     private static void assertNoRawText(List<StoredFeedback> rows, List<String> raw) {
         for (StoredFeedback row : rows) {
             String seen = row.payload().toString() + " " + row.creator();
@@ -329,12 +248,5 @@ class FeedbackTargetsJobTest {
                 assertThat(seen).as("%s of %s", row.feedbackType(), row.weaveRef()).doesNotContain(text);
             }
         }
-    }
-
-    private Map<String, Long> counts() {
-        return harness.stateJdbc().queryForList("""
-                SELECT feedback_type, outcome, sum(count) AS n FROM backfill_feedback_counts
-                GROUP BY feedback_type, outcome""").stream().collect(Collectors.toMap(
-                r -> r.get("feedback_type") + "|" + r.get("outcome"), r -> ((Number) r.get("n")).longValue()));
     }
 }
