@@ -3,6 +3,7 @@ package dev.difyweave.backfill.report;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.batch.core.step.item.ChunkOrientedStep;
+import org.springframework.batch.core.step.tasklet.TaskletStep;
 
 import dev.difyweave.backfill.weave.DeliveryStats;
 
@@ -28,6 +29,9 @@ final class StepListenerRegistrar implements BeanPostProcessor {
             DeliveryStatsRecorder recorder = new DeliveryStatsRecorder(stats::getIfAvailable);
             step.registerStepExecutionListener(recorder);
             step.registerChunkListener(recorder);
+        } else if (bean instanceof TaskletStep step) {
+            // the feedback step: what it sent is recorded at its end (a killed run's requests are not counted)
+            step.registerStepExecutionListener(new DeliveryStatsRecorder(stats::getIfAvailable));
         }
         return bean;
     }

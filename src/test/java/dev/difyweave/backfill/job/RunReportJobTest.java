@@ -107,9 +107,21 @@ class RunReportJobTest {
         assertThat(result.out()).contains(report.get("suggested_questions_not_reproducible").asLong()
                 + " messages with suggested questions not reproducible");
 
+        // the generated ratings and annotations, as Weave holds them
+        JsonNode feedback = report.get("feedback");
+        for (String type : List.of("wandb.reaction.1", "wandb.note.1", "dify.annotation")) {
+            assertThat(feedback.path(type).path("created").asLong()).as(type)
+                    .isEqualTo(harness.weave.feedback(BackfillHarness.PROJECT).stream()
+                            .filter(f -> f.feedbackType().equals(type)).count())
+                    .isPositive();
+        }
+        assertThat(feedback.path("dify.annotation").path("unlinked").asLong()).isPositive();
+
         // what went over the wire
         JsonNode delivery = report.get("delivery");
-        assertThat(delivery.get("requests").asLong()).isEqualTo(harness.weave.writeRequestCount());
+        // every write, and the feedback step's look-ups of which feedback Weave holds
+        assertThat(delivery.get("requests").asLong()).isEqualTo(harness.weave.writeRequestCount()
+                + harness.weave.requestsTo("/feedback/query").size());
         assertThat(delivery.get("retries").asLong()).isZero();
         assertThat(delivery.get("bytes_sent").asLong()).isPositive();
 
@@ -181,7 +193,7 @@ class RunReportJobTest {
         assertThat(nonZero(report.get("calls_by_kind"))).isEqualTo(weaveByKind);
         assertThat(report.get("traces").asLong()).isEqualTo(visible.stream().filter(c -> c.parentId() == null).count());
         assertThat(report.get("delivery").get("requests").asLong()).as("requests of both executions")
-                .isEqualTo(harness.weave.writeRequestCount());
+                .isEqualTo(harness.weave.writeRequestCount() + harness.weave.requestsTo("/feedback/query").size());
         assertThat(report.get("dead_letters").asLong()).isZero();
         assertThat(report.get("failure").isNull()).isTrue();
     }
