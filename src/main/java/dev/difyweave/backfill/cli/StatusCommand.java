@@ -71,15 +71,22 @@ final class StatusCommand {
         }
     }
 
-    /** Roots not finished yet in Dify, which a later run sends once they are (or once they are stale). */
+    /**
+     * Roots not finished yet in Dify, which a later run sends once they are (or once they are stale), and
+     * the messages whose feedback waits for their call to be in Weave.
+     */
     private void printPending(List<PendingStore.Summary> pending) {
-        long total = pending.stream().mapToLong(PendingStore.Summary::roots).sum();
+        List<PendingStore.Summary> roots = pending.stream().filter(s -> !s.kind().equals(PendingStore.FEEDBACK)).toList();
         out.println("roots not finished yet in Dify (pending; the next run over the same filters and target sends "
-                + "them once finished or stale): " + total);
+                + "them once finished or stale): " + roots.stream().mapToLong(PendingStore.Summary::roots).sum());
+        for (PendingStore.Summary s : roots) {
+            out.println("  " + s.roots() + " " + s.kind() + ", oldest created " + s.oldest() + "Z, scope " + s.scope());
+        }
         for (PendingStore.Summary s : pending) {
-            String what = s.kind().equals(PendingStore.FEEDBACK) ? " messages whose feedback waits for their call in Weave"
-                    : " " + s.kind();
-            out.println("  " + s.roots() + what + ", oldest created " + s.oldest() + "Z, scope " + s.scope());
+            if (s.kind().equals(PendingStore.FEEDBACK)) {
+                out.println("messages whose feedback waits for their call in Weave: " + s.roots() + ", oldest created "
+                        + s.oldest() + "Z, scope " + s.scope());
+            }
         }
     }
 

@@ -18,11 +18,15 @@ import dev.difyweave.backfill.source.SourceWindow;
 /**
  * Partitions one root table's share of a window into time ranges of about equal row counts, counted by
  * PostgreSQL ({@code sql/dify/partition-bounds-*.sql}). A trace is one root row, so no partition ever
- * splits a trace. When the step's kinds were not asked for, there is one empty partition.
+ * splits a trace. When the step's kinds were not asked for, there is one empty partition; when the
+ * database finds nothing to cut (a window with at most one root, e.g. a quiet {@code sync}), there is
+ * one partition over the whole window: empty partitions would only cost step executions.
  *
  * <p>Spring Batch keeps the partition count of the first run in the manager step's context and, on a
  * restart, hands each unfinished partition the context (bounds and checkpoint) of its last run; the
- * names are fixed per count ({@link TimePartitions}), so bounds never shift under a restart.
+ * names are fixed per count ({@link TimePartitions}), so bounds never shift under a restart (unless roots
+ * appear in an old window between a run that found none to cut and its restart: then the new
+ * partitions overlap the whole-window one, and what they share is sent twice, merged by id in Weave).
  */
 public class RootPartitioner implements Partitioner {
 
@@ -61,7 +65,7 @@ public class RootPartitioner implements Partitioner {
         }
         List<LocalDateTime> cuts = gridSize == 1 ? List.of() : table.bounds.query(dify, parameters(gridSize),
                 (rs, n) -> rs.getObject("created_at", LocalDateTime.class));
-        List<PartitionRange> ranges = TimePartitions.cut(window.from(), window.to(), cuts, gridSize);
+        List<PartitionRange> ranges = TimePartitions.cut(window.from(), window.to(), cuts, cuts.isEmpty() ? 1 : gridSize);
         for (PartitionRange range : ranges) {
             partitions.put(range.name(), range.toContext());
         }

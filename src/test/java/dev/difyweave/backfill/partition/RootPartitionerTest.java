@@ -115,6 +115,18 @@ class RootPartitionerTest {
         assertThat(ranges(partitions)).singleElement().satisfies(r -> assertThat(r.isEmpty()).isTrue());
     }
 
+    @Test
+    void aWindowWithNothingToCutIsOnePartitionOverTheWholeWindow() {
+        SourceWindow quiet = new SourceWindow(LocalDateTime.of(2001, 1, 1, 0, 0), LocalDateTime.of(2001, 1, 2, 0, 0),
+                List.of(), List.of());
+        Map<String, ExecutionContext> partitions = new RootPartitioner(jdbc, RootTable.MESSAGES, quiet).partition(4);
+
+        assertThat(ranges(partitions)).singleElement().satisfies(r -> {
+            assertThat(r.from()).isEqualTo(quiet.from());
+            assertThat(r.to()).isEqualTo(quiet.to());
+        });
+    }
+
     private static List<Long> countsPerPartition(RootTable table, SourceWindow window, int gridSize, String countSql) {
         List<PartitionRange> ranges = ranges(new RootPartitioner(jdbc, table, window).partition(gridSize));
         assertThat(ranges).hasSize(gridSize);
