@@ -29,7 +29,10 @@ final class ChildJvm {
         if (!jvmArgs.isBlank()) {
             command.addAll(List.of(jvmArgs.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BackfillApplication.class.getName()));
+        // -Dbench.jar=<extracted jar>: the product as operators run it (with -Dbench.jvmArgs=-XX:SharedArchiveFile=...)
+        String jar = System.getProperty("bench.jar", "");
+        command.addAll(jar.isBlank() ? List.of("-cp", System.getProperty("java.class.path"),
+                BackfillApplication.class.getName()) : List.of("-jar", jar));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
