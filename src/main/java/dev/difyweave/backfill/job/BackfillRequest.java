@@ -235,10 +235,11 @@ public record BackfillRequest(
      * Where the roots a window leaves unfinished are recorded ({@code backfill_pending}): everything
      * identifying but the window and the job's name, so that whatever runs next over the same filters
      * and target (the next {@code sync} after a {@code migrate}, or another {@code migrate}) sends them
-     * once they are finished.
+     * once they are finished. Whether feedback is sent is not part of it: a sync scope (its watermark,
+     * {@link #scopeKey}) stays the one it was before the feedback kind existed, whatever its kinds.
      */
     public String pendingScope() {
-        return "kinds=" + String.join(",", callKinds()) + (feedback() ? "" : "|feedback=off") + "|apps=" + join(appIds) + "|tenants=" + join(tenantIds)
+        return "kinds=" + String.join(",", callKinds()) + "|apps=" + join(appIds) + "|tenants=" + join(tenantIds)
                 + "|sink=" + sink.parameter() + "|project=" + (project == null ? "" : project)
                 + (projectRouting == ProjectRouting.SINGLE ? "" : "|routing=" + projectRouting.parameter())
                 + (content == ContentMode.KEEP ? "" : "|content=" + content.parameter());

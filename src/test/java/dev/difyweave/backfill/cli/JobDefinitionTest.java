@@ -27,7 +27,7 @@ class JobDefinitionTest {
         JobDefinition nightly = jobs.stream().filter(j -> j.name().equals("nightly-sync")).findFirst().orElseThrow();
         assertThat(nightly.command()).isEqualTo("sync");
         assertThat(nightly.schedule()).isEqualTo("0 15 2 * * *");
-        assertThat(nightly.options().get("kinds")).hasSize(6);
+        assertThat(nightly.options().get("kinds")).hasSize(7);
     }
 
     @Test
