@@ -2,15 +2,23 @@ package dev.difyweave.backfill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.testsupport.StoredFeedback;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The feedback step on a real job: Dify's ratings and annotations reach Weave on the message calls
@@ -20,7 +28,7 @@ import dev.difyweave.backfill.testsupport.StoredFeedback;
 class FeedbackJobTest extends FeedbackJobFixture {
 
     @Test
-    void migrateSendsEveryKindOnTheMessageCallsOnceAndARerunSendsNothingNew() {
+    void migrateSendsEveryKindOnTheMessageCallsOnceAndARerunSendsNothingNew() throws Exception {
         UUID like = rating(chat, "like", null, "user", at(chat, 60));
         UUID dislike = rating(chatflow, "dislike", "wrong tool picked", "admin", at(chatflow, 120));
         String longComment = "很好 😀 ".repeat(400);
@@ -72,6 +80,31 @@ class FeedbackJobTest extends FeedbackJobFixture {
         assertThat(behind.exitStatus()).isEqualTo(1);
         assertThat(behind.out()).containsPattern("wandb.reaction.1 +4 +3 +1 +0");
         assertThat(behind.err()).contains("1 feedback missing and 0 extra in Weave");
+
+        // a note Weave holds twice (someone created it again) is extra
+        StoredFeedback note = on(chatflow, "wandb.note.1").get(0);
+        createAgain(note);
+        BackfillHarness.Result twice = harness.run("verify", "--from=2026-01-01T00:00:00Z", "--to=2026-11-30T00:00:00Z");
+        assertThat(twice.out()).containsPattern("wandb.note.1 +2 +2 +0 +1").contains(note.id() + "  wandb.note.1");
+        assertThat(twice.err()).contains("1 feedback missing and 1 extra in Weave");
+    }
+
+    /** Sends Weave the create of a feedback it holds, as an unlucky client would: a second row with its id. */
+    private void createAgain(StoredFeedback feedback) throws Exception {
+        ObjectNode item = Json.NODES.objectNode().put("id", feedback.id()).put("project_id", feedback.projectId())
+                .put("weave_ref", feedback.weaveRef()).put("creator", feedback.creator())
+                .put("feedback_type", feedback.feedbackType());
+        item.set("payload", feedback.payload());
+        ObjectNode body = Json.NODES.objectNode();
+        body.putArray("batch").add(item);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(harness.weave.baseUrl() + "/feedback/batch/create"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("api:" + harness.weave.apiKey()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test
