@@ -48,14 +48,13 @@ final class FeedbackVerification {
 
     void run(SourceWindow window, int pageSize) {
         UUID after = FeedbackSource.FIRST;
-        List<Keyset> page;
-        do {
-            page = source.messagesAfter(window, false, after, pageSize);
-            if (!page.isEmpty()) {
-                check(page.stream().map(Keyset::id).toList());
-                after = page.get(page.size() - 1).id();
+        for (FeedbackSource.MessagePage page = source.messagesAfter(window, false, after, pageSize);
+                page.last() != null; page = source.messagesAfter(window, false, after, pageSize)) {
+            if (!page.wanted().isEmpty()) {
+                check(page.wanted().stream().map(Keyset::id).toList());
             }
-        } while (page.size() == pageSize);
+            after = page.last();
+        }
     }
 
     private void check(List<UUID> messages) {

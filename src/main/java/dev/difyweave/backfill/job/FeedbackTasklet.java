@@ -147,13 +147,16 @@ class FeedbackTasklet implements Tasklet {
     private void window(ExecutionContext context, ProjectRoutes routes, StepExecution step,
             StepContribution contribution) {
         SourceWindow window = request.window();
-        List<Keyset> page = source.messagesAfter(window, request.syncScope() != null, afterId(context), pageSize);
-        if (page.isEmpty()) {
+        FeedbackSource.MessagePage page = source.messagesAfter(window, request.syncScope() != null, afterId(context),
+                pageSize);
+        if (page.last() == null) {
             next(context, Phase.DONE);
             return;
         }
-        write(page, routes, step, contribution);
-        context.putString(AFTER_ID, page.get(page.size() - 1).id().toString());
+        if (!page.wanted().isEmpty()) {
+            write(page.wanted(), routes, step, contribution);
+        }
+        context.putString(AFTER_ID, page.last().toString());
     }
 
     private void write(List<Keyset> page, ProjectRoutes routes, StepExecution step, StepContribution contribution) {

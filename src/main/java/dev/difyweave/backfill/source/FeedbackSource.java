@@ -30,6 +30,13 @@ public final class FeedbackSource {
     /** Before every message id in PostgreSQL's uuid order: where a scan of messages starts. */
     public static final UUID FIRST = new UUID(0, 0);
 
+    /**
+     * A page of {@link #messagesAfter}: the messages the window sends feedback for, and the last id
+     * looked at (where the next page starts), {@code null} when there was nothing left.
+     */
+    public record MessagePage(List<Keyset> wanted, UUID last) {
+    }
+
     /** An annotation without a message: reported, never sent. */
     public record UnlinkedAnnotation(UUID id, UUID appId) {
     }
@@ -64,14 +71,23 @@ public final class FeedbackSource {
     }
 
     /**
-     * The next page of messages whose feedback the window sends, in message id order after {@code after}
-     * ({@link #FIRST} to begin): messages created in the window with feedback and, when {@code changed}
-     * (a sync), messages of any age whose feedback was created or changed in the window.
+     * The next {@code limit} messages with feedback after {@code after} ({@link #FIRST} to begin), in
+     * message id order, and of them those whose feedback the window sends: created in the window and,
+     * when {@code changed} (a sync), of any age with feedback created or changed in the window.
      */
-    public List<Keyset> messagesAfter(SourceWindow window, boolean changed, UUID after, int limit) {
-        return MESSAGES_PAGE.query(dify, Map.of("after", after, "app_ids", window.appIds(), "tenant_ids",
+    public MessagePage messagesAfter(SourceWindow window, boolean changed, UUID after, int limit) {
+        List<Keyset> wanted = new java.util.ArrayList<>();
+        UUID[] last = {null};
+        MESSAGES_PAGE.query(dify, Map.of("after", after, "app_ids", window.appIds(), "tenant_ids",
                 window.tenantIds(), "from", window.from(), "to", window.to(), "changed", changed, "limit", limit),
-                (rs, n) -> new Keyset(time(rs, "created_at"), uuid(rs, "id")));
+                (rs, n) -> {
+                    last[0] = uuid(rs, "id");
+                    if (rs.getBoolean("wanted")) {
+                        wanted.add(new Keyset(time(rs, "created_at"), last[0]));
+                    }
+                    return null;
+                });
+        return new MessagePage(wanted, last[0]);
     }
 
     /** Which of these ratings still exist. */
