@@ -24,7 +24,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.difyweave.backfill.call.Json;
@@ -230,64 +229,9 @@ public record RunReport(
         return callsByKind.getOrDefault(kind, 0L);
     }
 
+    /** The report as JSON ({@link RunReportJson}): what {@code report-<id>.json} holds. */
     public ObjectNode toJson() {
-        ObjectNode root = Json.NODES.objectNode();
-        root.put("report", "dify-weave-backfill run report");
-        root.put("job_instance_id", jobInstanceId);
-        ArrayNode executions = root.putArray("execution_ids");
-        executionIds.forEach(executions::add);
-        root.put("label", label);
-        root.put("status", status);
-        ObjectNode window = root.putObject("window");
-        window.put("from", windowFrom.toString());
-        window.put("to", windowTo.toString());
-        strings(root.putArray("kinds"), kinds);
-        strings(root.putArray("apps"), apps);
-        strings(root.putArray("tenants"), tenants);
-        root.put("sink", sink);
-        root.put("project", project);
-        root.put("started_at", startedAt == null ? null : startedAt.toString());
-        root.put("ended_at", endedAt == null ? null : endedAt.toString());
-        root.put("duration", duration.toString());
-        root.put("duration_seconds", duration.toMillis() / 1000.0);
-        root.put("traces", traces);
-        root.put("calls", calls);
-        ObjectNode perKind = root.putObject("calls_by_kind");
-        callsByKind.forEach(perKind::put);
-        ArrayNode perDay = root.putArray("calls_by_day");
-        callsByDay.forEach((day, counts) -> {
-            ObjectNode row = perDay.addObject();
-            row.put("day", day.toString());
-            row.put("calls", counts.values().stream().mapToLong(Long::longValue).sum());
-            ObjectNode k = row.putObject("by_kind");
-            counts.forEach(k::put);
-        });
-        root.put("dead_letters", deadLetters);
-        root.put("problems", problems);
-        root.put("approximated_calls", approximatedCalls);
-        root.put("suggested_questions_not_reproducible", suggestedQuestionsNotReproducible);
-        root.put("unfinished_roots", unfinishedRoots);
-        ObjectNode delivery = root.putObject("delivery");
-        delivery.put("requests", requests);
-        delivery.put("retries", retries);
-        delivery.put("bytes_sent", bytesSent);
-        root.put("project_routing", projectRouting);
-        ArrayNode perApp = root.putArray("calls_by_app");
-        for (AppProject a : callsByApp) {
-            ObjectNode row = perApp.addObject();
-            row.put("app_id", a.appId());
-            row.put("app_name", a.appName());
-            row.put("project", a.project());
-            row.put("calls", a.calls());
-        }
-        ObjectNode perType = root.putObject("feedback");
-        feedback.forEach((type, outcomes) -> {
-            ObjectNode row = perType.putObject(type);
-            outcomes.forEach(row::put);
-        });
-        root.put("failure", failure);
-        root.put("generated_at", generatedAt.toString());
-        return root;
+        return RunReportJson.render(this);
     }
 
     public String toHtml() {
@@ -364,7 +308,4 @@ public record RunReport(
         return text == null ? null : text.replace(secret, "[redacted]");
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
-    }
 }
