@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.job;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +60,8 @@ class FeedbackTasklet implements Tasklet {
     private final Function<StepExecution, ProjectRoutes> routing;
     private final boolean scansDeletions;
     private final int pageSize;
+    /** With {@code --tenant}: the apps of those workspaces, read once for the deletion scan. */
+    private Set<UUID> appsOfTenants;
 
     FeedbackTasklet(BackfillRequest request, FeedbackSource source, FeedbackLedger ledger, PendingStore pending,
             FailureLedger failures, FeedbackPageWriter writer, Function<StepExecution, ProjectRoutes> routing,
@@ -101,8 +104,10 @@ class FeedbackTasklet implements Tasklet {
             next(context, Phase.PENDING);
             return;
         }
-        Set<UUID> apps = request.tenantIds().isEmpty() ? null : source.appsOfTenants(request.tenantIds());
-        List<FeedbackLedger.Entry> ours = page.stream().filter(e -> inScope(e, routes, apps)).toList();
+        if (appsOfTenants == null && !request.tenantIds().isEmpty()) {
+            appsOfTenants = source.appsOfTenants(request.tenantIds());
+        }
+        List<FeedbackLedger.Entry> ours = page.stream().filter(e -> inScope(e, routes)).toList();
         Set<UUID> ratings = source.existingFeedback(ids(ours, "message_feedbacks"));
         Set<UUID> annotations = source.existingAnnotations(ids(ours, "message_annotations"));
         Map<UUID, Keyset> gone = new HashMap<>();
@@ -117,7 +122,7 @@ class FeedbackTasklet implements Tasklet {
     }
 
     /** An entry this request answers for: its app in the filters, its project where the routing sends that app now. */
-    private boolean inScope(FeedbackLedger.Entry entry, ProjectRoutes routes, Set<UUID> appsOfTenants) {
+    private boolean inScope(FeedbackLedger.Entry entry, ProjectRoutes routes) {
         if (!request.appIds().isEmpty() && !request.appIds().contains(entry.appId())) {
             return false;
         }
@@ -130,11 +135,11 @@ class FeedbackTasklet implements Tasklet {
     private void pending(ExecutionContext context, ProjectRoutes routes, StepExecution step,
             StepContribution contribution) {
         Keyset after = context.containsKey(AFTER_ID)
-                ? new Keyset(java.time.LocalDateTime.parse(context.getString(AFTER_CREATED_AT)), afterId(context))
+                ? new Keyset(LocalDateTime.parse(context.getString(AFTER_CREATED_AT)), afterId(context))
                 : Keyset.FIRST;
         List<Keyset> page = pending.pageAfter(request.pendingScope(), PendingStore.FEEDBACK, after, pageSize);
         if (page.isEmpty()) {
-            unlinked(routes, step);
+            unlinked(step);
             next(context, Phase.WINDOW);
             return;
         }
@@ -172,7 +177,7 @@ class FeedbackTasklet implements Tasklet {
     }
 
     /** The window's annotations without a message: a problem each, and counted; never sent. */
-    private void unlinked(ProjectRoutes routes, StepExecution step) {
+    private void unlinked(StepExecution step) {
         List<FeedbackSource.UnlinkedAnnotation> unlinked = source.unlinkedAnnotations(request.window());
         if (unlinked.isEmpty()) {
             return;
