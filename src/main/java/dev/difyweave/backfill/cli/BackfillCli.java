@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.difyweave.backfill.BuildInfo;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.ConfigurationException;
 import dev.difyweave.backfill.config.Redact;
@@ -49,6 +50,10 @@ public final class BackfillCli {
             return usage(Usage.general(extras), e.getMessage());
         }
         String command = args.command();
+        if (command == null && args.has("version") || "version".equals(command)) {
+            out.println(BuildInfo.NAME + " " + BuildInfo.version());
+            return OK;
+        }
         if (command == null || command.equals("help")) {
             out.print(Usage.general(extras));
             return args.has("help") || "help".equals(command) ? OK : USAGE;

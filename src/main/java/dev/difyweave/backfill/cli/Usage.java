@@ -24,7 +24,7 @@ final class Usage {
 
     private static final String NOTES = """
 
-            Run '<command> --help' for the options of a command.
+            Run '<command> --help' for the options of a command, '--version' for the version.
             Before any work, migrate, sync, verify, schedule and worker check in seconds that Dify's database
             and the state store accept their credentials (and writes, for the state store) and, for runs that
             send, that Weave accepts the key; status and stop check the state store. A failure is one line

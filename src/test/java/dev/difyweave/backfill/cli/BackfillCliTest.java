@@ -46,6 +46,16 @@ class BackfillCliTest {
     }
 
     @Test
+    void versionPrintsTheNameAndTheBuildsVersionAndNeedsNoConfiguration() {
+        Run version = run(Map.of(), "--version");
+        assertThat(version.status()).isZero();
+        assertThat(version.out()).isEqualTo("dify-weave-backfill " + dev.difyweave.backfill.BuildInfo.version() + "\n")
+                .doesNotContain("unknown").matches("(?s)dify-weave-backfill \\d+\\.\\d+\\.\\d+.*");
+        assertThat(run(Map.of(), "version").out()).isEqualTo(version.out());
+        assertThat(version.err()).isEmpty();
+    }
+
+    @Test
     void theDemoIsAnExtraCommandFromItsOwnPackageTreeListedInTheUsage() {
         ExtraCommand demo = ExtraCommand.installed().stream().filter(c -> c.name().equals("demo")).findFirst()
                 .orElseThrow(() -> new AssertionError("no ExtraCommand 'demo' on the class path"));
@@ -53,7 +63,7 @@ class BackfillCliTest {
         Run help = run(Map.of(), "--help");
         assertThat(help.out()).contains("\n  worker    long-running")
                 .contains("\n  demo      the whole pipeline on an embedded PostgreSQL with generated Dify data")
-                .contains("\n\nRun '<command> --help' for the options of a command.");
+                .contains("\n\nRun '<command> --help' for the options of a command, '--version' for the version.");
         assertThat(run(Map.of(), "demo", "--help").out()).isEqualTo(demo.usage());
     }
 
