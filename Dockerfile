@@ -1,0 +1,32 @@
+# dify-weave-backfill as an image: `docker build -t dify-weave-backfill .`, then
+#   docker run --rm --env-file backfill.env dify-weave-backfill migrate --dry-run
+# Stage 1 builds the jar with the wrapper and extracts it into Spring Boot's layers (dependencies change
+# rarely, the application often: only its layer is rebuilt and pushed). Stage 2 runs it on a JRE as a
+# non-root user, with a class-data-sharing archive made by one `demo` run at build time (embedded
+# PostgreSQL, no network): a cron `sync` starts about a second sooner (docs/performance.md#start-up).
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+COPY sql/ sql/
+RUN ./mvnw -B -q package -DskipTests \
+ && java -Djarmode=tools -jar target/dify-weave-backfill.jar extract --layers --destination /extracted \
+ && mkdir -p /extracted/snapshot-dependencies   # empty unless a SNAPSHOT dependency; COPY needs it
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 backfill \
+ && useradd --system --uid 10001 --gid backfill --home-dir /app --shell /usr/sbin/nologin backfill \
+ && mkdir -p /app/var /app/cds && chown backfill:backfill /app/var /app/cds
+WORKDIR /app
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+COPY jobs/ jobs/
+USER 10001:10001
+RUN java -XX:ArchiveClassesAtExit=/app/cds/app.jsa -jar dify-weave-backfill.jar demo --export-dir=/tmp/cds-training \
+ && rm -rf /tmp/cds-training /app/var/*
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/cds/app.jsa", "-XX:MaxRAMPercentage=75", "-jar", "/app/dify-weave-backfill.jar"]
+CMD ["--help"]
