@@ -23,7 +23,7 @@ public record JobDefinition(Path file, String name, String command, String sched
 
     /** The keys a definition may hold, each the name of the command-line option it stands for. */
     static final Set<String> OPTION_KEYS = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "stale-after", "project",
-            "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions", "remote", "dry-run", "export-dir",
+            "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions", "max-rows-per-second", "remote", "dry-run", "export-dir",
             "also-send", "report-dir", "content");
     private static final Map<String, String> ALIASES = Map.of("apps", "app", "tenants", "tenant");
     private static final Set<String> COMMANDS = Set.of("migrate", "sync");

@@ -25,7 +25,7 @@ import dev.difyweave.backfill.call.TraceKind;
 public final class RequestOptions {
 
     public static final Set<String> NAMES = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "stale-after", "dry-run",
-            "export-dir", "also-send", "project", "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions",
+            "export-dir", "also-send", "project", "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions", "max-rows-per-second",
             "remote", "job", "report-dir", "content", "help");
 
     /** Where a window starts when {@code --from} is not given: before any Dify row can exist. */
@@ -80,7 +80,9 @@ public final class RequestOptions {
                 args.has("batch-bytes") ? positive(args, "batch-bytes", 31 * 1024 * 1024) : t.batchBytes(),
                 args.has("batch-calls") ? positive(args, "batch-calls", 100_000) : t.batchCalls(),
                 t.maxCallBytes(), t.connectTimeout(), t.readTimeout(), t.retry(),
-                args.has("partitions") ? positive(args, "partitions", 64) : t.partitions()));
+                args.has("partitions") ? positive(args, "partitions", 64) : t.partitions(),
+                args.has("max-rows-per-second") ? positive(args, "max-rows-per-second", 10_000_000) : t.maxRowsPerSecond(),
+                t.difyStatementTimeout()));
     }
 
     private static int positive(CliArguments args, String option, int max) {

@@ -71,6 +71,8 @@ final class Usage {
                                          are not sent (dead letters with status 0, exit status 3)
               --content=keep|drop|hash   send the rows' content, leave it out, or send hashes of its strings (default keep)
               --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
+              --max-rows-per-second=<n>  read at most n root rows of Dify a second, all partitions together
+                                         (default: no limit; their children come with them)
               --partitions=<n>           split each root kind's window into n time ranges of about equal row
                                          counts, run at once (default: two per core, at most 4)
               --remote                   send the partitions to 'worker' processes over RabbitMQ instead

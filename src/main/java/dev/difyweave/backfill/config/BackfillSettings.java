@@ -152,7 +152,9 @@ public record BackfillSettings(
                         retry.multiplier(),
                         e.duration("BACKFILL_RETRY_MAX_DELAY", retry.maxDelay()),
                         e.duration("BACKFILL_RETRY_AFTER_MAX", retry.maxRetryAfter())),
-                e.parse("BACKFILL_PARTITIONS", Tuning.defaultPartitions(), Integer::parseInt, 1, 64));
+                e.parse("BACKFILL_PARTITIONS", Tuning.defaultPartitions(), Integer::parseInt, 1, 64),
+                e.parse("BACKFILL_MAX_ROWS_PER_SECOND", 0, Integer::parseInt, 0, 10_000_000),
+                e.duration("BACKFILL_DIFY_STATEMENT_TIMEOUT", Tuning.DEFAULT_DIFY_STATEMENT_TIMEOUT));
     }
 
     private static void requireJdbc(String name, String url) {

@@ -13,7 +13,19 @@ public record Tuning(
         Duration connectTimeout,
         Duration readTimeout,
         WeaveRetry.Settings retry,
-        int partitions) {
+        int partitions,
+        int maxRowsPerSecond,
+        Duration difyStatementTimeout) {
+
+    /** The tuning with these sizes and no limit on Dify (no row rate, the default statement timeout). */
+    public Tuning(int chunkSize, long batchBytes, int batchCalls, long maxCallBytes, Duration connectTimeout,
+            Duration readTimeout, WeaveRetry.Settings retry, int partitions) {
+        this(chunkSize, batchBytes, batchCalls, maxCallBytes, connectTimeout, readTimeout, retry, partitions, 0,
+                DEFAULT_DIFY_STATEMENT_TIMEOUT);
+    }
+
+    /** Longer than any query of sql/dify/ takes on a healthy database, short enough to free a stuck one. */
+    public static final Duration DEFAULT_DIFY_STATEMENT_TIMEOUT = Duration.ofMinutes(10);
 
     /**
      * The default partition count: two per core (a partition waits for the database and for Weave part

@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.job;
 
+import java.time.Duration;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -13,9 +15,11 @@ public final class DataSources {
 
     /**
      * Dify is never written to: connections are read-only at the JDBC level and every session's
-     * transactions default to READ ONLY, so even a mistaken statement is refused by PostgreSQL.
+     * transactions default to READ ONLY, so even a mistaken statement is refused by PostgreSQL. Every
+     * statement is cut off after {@code statementTimeout} (zero: never), so that a query gone wrong on a
+     * production database is stopped by PostgreSQL, not left running after the job gave up.
      */
-    public static HikariDataSource difyReadOnly(DatabaseSettings dify, int poolSize) {
+    public static HikariDataSource difyReadOnly(DatabaseSettings dify, int poolSize, Duration statementTimeout) {
         HikariConfig config = base(dify, "dify-source", poolSize);
         config.setReadOnly(true);
         config.addDataSourceProperty("readOnlyMode", "always");
@@ -26,7 +30,8 @@ public final class DataSources {
         // and sequential and bitmap scans are only the last resort (a child lookup by 100 ids was
         // estimated at half the table without statistics).
         config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY;"
-                + " SET enable_seqscan = off; SET enable_bitmapscan = off");
+                + " SET enable_seqscan = off; SET enable_bitmapscan = off;"
+                + " SET statement_timeout = " + statementTimeout.toMillis());
         config.addDataSourceProperty("prepareThreshold", "0");
         return new HikariDataSource(config);
     }

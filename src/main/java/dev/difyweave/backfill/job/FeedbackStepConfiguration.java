@@ -66,7 +66,8 @@ public class FeedbackStepConfiguration {
     @StepScope
     FeedbackTasklet feedbackTasklet(BackfillRequest request, FeedbackSource feedbackSource, FeedbackLedger feedbackLedger,
             PendingStore pendingStore, FailureLedger failureLedger, FeedbackSender feedbackSender,
-            ProjectRoutesLoader projectRoutes, PlatformTransactionManager transactionManager, BackfillSettings settings) {
+            ProjectRoutesLoader projectRoutes, PlatformTransactionManager transactionManager, BackfillSettings settings,
+            TraceSteps steps) {
         TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         FeedbackPageWriter writer = new FeedbackPageWriter(feedbackSource,
@@ -74,7 +75,8 @@ public class FeedbackStepConfiguration {
                 request.pendingScope(), feedbackSender, ownTransaction);
         boolean scansDeletions = request.syncScope() != null && feedbackSender.sends();
         return new FeedbackTasklet(request, feedbackSource, feedbackLedger, pendingStore, failureLedger, writer,
-                step -> projectRoutes.routes(step, request), scansDeletions, settings.tuning().chunkSize());
+                step -> projectRoutes.routes(step, request), scansDeletions, settings.tuning().chunkSize(),
+                steps.rowRate());
     }
 
     @Bean(destroyMethod = "close")

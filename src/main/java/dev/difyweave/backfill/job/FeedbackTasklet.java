@@ -20,6 +20,7 @@ import dev.difyweave.backfill.call.WeaveFeedback;
 import dev.difyweave.backfill.routing.ProjectRoutes;
 import dev.difyweave.backfill.source.FeedbackSource;
 import dev.difyweave.backfill.source.Keyset;
+import dev.difyweave.backfill.source.RowRate;
 import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.state.FailureLedger;
 import dev.difyweave.backfill.state.FeedbackLedger;
@@ -60,12 +61,13 @@ class FeedbackTasklet implements Tasklet {
     private final Function<StepExecution, ProjectRoutes> routing;
     private final boolean scansDeletions;
     private final int pageSize;
+    private final RowRate rowRate;
     /** With {@code --tenant}: the apps of those workspaces, read once for the deletion scan. */
     private Set<UUID> appsOfTenants;
 
     FeedbackTasklet(BackfillRequest request, FeedbackSource source, FeedbackLedger ledger, PendingStore pending,
             FailureLedger failures, FeedbackPageWriter writer, Function<StepExecution, ProjectRoutes> routing,
-            boolean scansDeletions, int pageSize) {
+            boolean scansDeletions, int pageSize, RowRate rowRate) {
         this.request = request;
         this.source = source;
         this.ledger = ledger;
@@ -75,6 +77,7 @@ class FeedbackTasklet implements Tasklet {
         this.routing = routing;
         this.scansDeletions = scansDeletions;
         this.pageSize = pageSize;
+        this.rowRate = rowRate;
     }
 
     @Override
@@ -165,6 +168,7 @@ class FeedbackTasklet implements Tasklet {
     }
 
     private void write(List<Keyset> page, ProjectRoutes routes, StepExecution step, StepContribution contribution) {
+        rowRate.acquire(page.size());
         long deadLetters = writer.write(page, routes, step.getJobExecutionId(), step.getStepName()).stream()
                 .filter(c -> c.outcome().equals(FeedbackPageWriter.DEAD_LETTER)).mapToLong(FeedbackLedger.Count::count)
                 .sum();

@@ -49,7 +49,8 @@ public class InfrastructureConfiguration {
     @Bean(destroyMethod = "close", defaultCandidate = false)
     @Lazy
     HikariDataSource difyDataSource(BackfillSettings settings) {
-        return DataSources.difyReadOnly(settings.requireDify(), settings.tuning().difyConnections());
+        return DataSources.difyReadOnly(settings.requireDify(), settings.tuning().difyConnections(),
+                settings.tuning().difyStatementTimeout());
     }
 
     @Bean

@@ -14,6 +14,7 @@ import dev.difyweave.backfill.source.KeysetItemReader;
 import dev.difyweave.backfill.source.PageSource;
 import dev.difyweave.backfill.source.PendingPageSource;
 import dev.difyweave.backfill.source.RootLoader;
+import dev.difyweave.backfill.source.RowRate;
 import dev.difyweave.backfill.source.SourceWindow;
 import dev.difyweave.backfill.source.TraceRoot;
 import dev.difyweave.backfill.state.PendingStore;
@@ -29,12 +30,20 @@ public final class TraceSteps {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final int chunkSize;
+    /** One for the process: every reader of every partition shares the rate. */
+    private final RowRate rowRate;
 
     public TraceSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             BackfillSettings settings) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.chunkSize = settings.tuning().chunkSize();
+        this.rowRate = RowRate.of(settings.tuning().maxRowsPerSecond());
+    }
+
+    /** How fast the readers may read Dify's root rows ({@code --max-rows-per-second}). */
+    public RowRate rowRate() {
+        return rowRate;
     }
 
     public <S extends TraceRoot> Step chunkStep(String name, KeysetItemReader<S> reader, TraceAssemblyProcessor<S> processor,
@@ -63,7 +72,7 @@ public final class TraceSteps {
         }
         SourceWindow window = range.window(request.window());
         return window == null ? new KeysetItemReader<>(name, PageSource.nothing(), chunkSize, Keyset.FIRST)
-                : new KeysetItemReader<>(name, roots.source(window), chunkSize, Keyset.before(window.from()));
+                : new KeysetItemReader<>(name, roots.source(window), chunkSize, Keyset.before(window.from()), rowRate);
     }
 
     /**
@@ -77,6 +86,6 @@ public final class TraceSteps {
             source = new PendingPageSource<>((after, limit) -> pendingStore.pageAfter(request.pendingScope(),
                     pendingKind, after, limit), loader, loader);
         }
-        return new KeysetItemReader<>(name, source, chunkSize, Keyset.FIRST);
+        return new KeysetItemReader<>(name, source, chunkSize, Keyset.FIRST, rowRate);
     }
 }

@@ -27,12 +27,19 @@ public class KeysetItemReader<T> extends ItemStreamSupport implements ItemStream
     private Keyset lastFetched;
     private Keyset lastReturned;
     private boolean exhausted;
+    private final RowRate rate;
 
     public KeysetItemReader(String name, PageSource<T> source, int pageSize, Keyset start) {
+        this(name, source, pageSize, start, RowRate.UNLIMITED);
+    }
+
+    /** @param rate how fast it may read Dify's rows ({@code --max-rows-per-second}), shared by the process */
+    public KeysetItemReader(String name, PageSource<T> source, int pageSize, Keyset start, RowRate rate) {
         setName(name);
         this.source = source;
         this.pageSize = pageSize;
         this.start = start;
+        this.rate = rate;
     }
 
     /** The checkpoint keys use the explicit name, whatever the bean is called. */
@@ -57,6 +64,7 @@ public class KeysetItemReader<T> extends ItemStreamSupport implements ItemStream
     public T read() {
         while (buffer.isEmpty() && !exhausted) {
             PageSource.Page<T> page = source.pageAfter(lastFetched, pageSize);
+            rate.acquire(page.scanned());
             buffer.addAll(page.items());
             if (page.last() != null) {
                 lastFetched = page.last();

@@ -3,6 +3,8 @@ package dev.difyweave.backfill.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +22,15 @@ class DifyConnectionIsReadOnlyTest {
     void everyWriteThroughTheDifyConnectionIsRefused() {
         try (TestDatabase dify = TestDatabases.createDifyDatabase();
                 HikariDataSource source = DataSources.difyReadOnly(
-                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 2)) {
+                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 2,
+                        Duration.ofSeconds(90));
+                HikariDataSource impatient = DataSources.difyReadOnly(
+                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 1, Duration.ofMillis(200))) {
             JdbcTemplate jdbc = new JdbcTemplate(source);
+
+            // and no statement runs on for ever (BACKFILL_DIFY_STATEMENT_TIMEOUT)
+            assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("90s");
+            assertThatThrownBy(() -> new JdbcTemplate(impatient).queryForObject("SELECT pg_sleep(2)::text", String.class)).isInstanceOf(DataAccessException.class).hasMessageContaining("statement timeout");
 
             assertThat(jdbc.queryForObject("SELECT count(*) FROM workflow_runs", Long.class)).isZero();
             assertThatThrownBy(() -> jdbc.update("DELETE FROM workflow_runs"))
