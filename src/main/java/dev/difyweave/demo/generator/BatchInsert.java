@@ -74,6 +74,11 @@ final class BatchInsert implements AutoCloseable {
         return rows;
     }
 
+    /** The table it writes to. */
+    String table() {
+        return table;
+    }
+
     @Override
     public void close() throws SQLException {
         statement.close();

@@ -324,30 +324,10 @@ final class DifyRowWriter implements AutoCloseable {
         finished = true;
     }
 
-    /** Rows written per table, in a stable order. */
+    /** Rows written per table, in the order the tables are written. */
     Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("tenants", tenants.rows());
-        counts.put("accounts", accounts.rows());
-        counts.put("tenant_account_joins", tenantAccountJoins.rows());
-        counts.put("apps", apps.rows());
-        counts.put("workflows", workflows.rows());
-        counts.put("end_users", endUsers.rows());
-        counts.put("workflow_runs", workflowRuns.rows());
-        counts.put("workflow_node_executions", nodeExecutions.rows());
-        counts.put("workflow_app_logs", workflowAppLogs.rows());
-        counts.put("app_model_configs", appModelConfigs.rows());
-        counts.put("conversations", conversations.rows());
-        counts.put("messages", messages.rows());
-        counts.put("message_agent_thoughts", agentThoughts.rows());
-        counts.put("message_files", messageFiles.rows());
-        counts.put("upload_files", uploadFiles.rows());
-        counts.put("tool_files", toolFiles.rows());
-        counts.put("datasets", datasets.rows());
-        counts.put("dataset_retriever_resources", retrieverResources.rows());
-        counts.put("workflow_node_execution_offload", nodeOffloads.rows());
-        counts.put("message_feedbacks", feedbacks.rows());
-        counts.put("message_annotations", annotations.rows());
+        inserts.forEach(insert -> counts.put(insert.table(), insert.rows()));
         return counts;
     }
 
