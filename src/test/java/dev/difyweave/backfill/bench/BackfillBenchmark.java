@@ -68,6 +68,10 @@ class BackfillBenchmark {
         boolean dryRun = dryRun(System.getProperty("bench.sink", "weave"));
         List<String> configs = List.of(System.getProperty("bench.configs", "local").split(","));
         try (TestDatabase dify = TestDatabases.createDifyDatabase()) {
+            if (Boolean.getBoolean("bench.keep")) {
+                dify.keep();
+                System.out.println("bench.keep: the generated Dify database stays on the server: " + dify.name());
+            }
             DifyDataGenerator.Spec spec = shape.spec(runs, messages);
             long t0 = System.nanoTime();
             GenerationResult generated = new DifyDataGenerator().generate(dify.dataSource(), spec);

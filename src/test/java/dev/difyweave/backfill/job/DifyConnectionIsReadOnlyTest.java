@@ -42,4 +42,21 @@ class DifyConnectionIsReadOnlyTest {
                     .isInstanceOf(DataAccessException.class).hasMessageContaining("read-only");
         }
     }
+
+    /**
+     * Page queries are planned with sequential scans as the last resort, which prices a scan in the
+     * billions; PostgreSQL must not take that price as a reason to JIT-compile a short page query.
+     */
+    @Test
+    void pageQueriesAreNotCompiledByPostgresqlJit() {
+        try (TestDatabase dify = TestDatabases.createDifyDatabase();
+                HikariDataSource source = DataSources.difyReadOnly(
+                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 1, Duration.ofSeconds(90))) {
+            JdbcTemplate jdbc = new JdbcTemplate(source);
+            assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
+            String plan = String.join("\n", jdbc.queryForList(
+                    "EXPLAIN SELECT id FROM conversations ORDER BY created_at, id LIMIT 100", String.class));
+            assertThat(plan).contains("Seq Scan on conversations").doesNotContain("JIT");
+        }
+    }
 }

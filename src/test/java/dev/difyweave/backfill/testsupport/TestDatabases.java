@@ -220,6 +220,7 @@ public final class TestDatabases {
         private final String jdbcUrl;
         private HikariDataSource dataSource;
         private boolean closed;
+        private boolean kept;
 
         private TestDatabase(Server server, String name) {
             this.server = server;
@@ -267,7 +268,12 @@ public final class TestDatabases {
             return server.connect(jdbcUrl);
         }
 
-        /** Closes the pool and drops the database, disconnecting whoever is still connected. */
+        /** Leaves the database on the server when closed (a benchmark's data, kept to look at its queries). */
+        public synchronized void keep() {
+            kept = true;
+        }
+
+        /** Closes the pool and drops the database (unless kept), disconnecting whoever is still connected. */
         @Override
         public synchronized void close() {
             if (closed) {
@@ -276,6 +282,10 @@ public final class TestDatabases {
             closed = true;
             if (dataSource != null) {
                 dataSource.close();
+            }
+            if (kept) {
+                log.info("Kept {}", this);
+                return;
             }
             try (Connection admin = server.connect(server.adminUrl); Statement st = admin.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
