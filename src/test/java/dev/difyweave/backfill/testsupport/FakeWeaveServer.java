@@ -94,6 +94,8 @@ public final class FakeWeaveServer implements AutoCloseable {
     private final Set<String> poisonedIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failingIds = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ReceivedRequest> received = Collections.synchronizedList(new ArrayList<>());
+    private final List<AcceptedWrite> acceptedWrites = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean keepAcceptedBodies;
     private final AtomicLong requestCount = new AtomicLong();
     private final AtomicLong writeRequestCount = new AtomicLong();
     private final AtomicLong strippedCallCount = new AtomicLong();
@@ -205,6 +207,7 @@ public final class FakeWeaveServer implements AutoCloseable {
         poisonedIds.clear();
         failingIds.clear();
         received.clear();
+        acceptedWrites.clear();
         requestCount.set(0);
         writeRequestCount.set(0);
         strippedCallCount.set(0);
@@ -313,6 +316,29 @@ public final class FakeWeaveServer implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on keeps the JSON body of every write request the fake accepts (off by default: bodies
+     * can be large), for {@link #acceptedBodies}.
+     */
+    public FakeWeaveServer keepAcceptedBodies() {
+        keepAcceptedBodies = true;
+        return this;
+    }
+
+    /**
+     * The JSON bodies of the write requests to {@code path} (e.g. {@code /call/upsert_batch},
+     * {@code /feedback/batch/create}) that the fake accepted with a 2xx since {@link #keepAcceptedBodies},
+     * oldest first, exactly as sent (after gzip decoding): what a test compares with the bodies it expects.
+     */
+    public List<JsonNode> acceptedBodies(String path) {
+        synchronized (acceptedWrites) {
+            return acceptedWrites.stream().filter(write -> write.path().equals(path)).map(AcceptedWrite::body).toList();
+        }
+    }
+
+    private record AcceptedWrite(String path, JsonNode body) {
+    }
+
     /** Headers of the last request (case-insensitive keys), or an empty map. */
     public Map<String, List<String>> lastRequestHeaders() {
         return lastRequest().map(ReceivedRequest::headers).orElse(Map.of());
@@ -412,6 +438,10 @@ public final class FakeWeaveServer implements AutoCloseable {
             }
             Body body = readBody(exchange.getRequestBody(), maxBodyBytes);
             Outcome outcome = respond(exchange, route, pathMatch, body);
+            if (keepAcceptedBodies && route != null && route.write() && outcome.reply().status() / 100 == 2) {
+                byte[] bytes = decodeContent(exchange.getRequestHeaders().getFirst("Content-Encoding"), body.bytes());
+                acceptedWrites.add(new AcceptedWrite(path, json.readTree(bytes)));
+            }
             // Logged before replying, so a test that has its response can already see the request.
             received.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI(),
                     copyHeaders(exchange.getRequestHeaders()), body.wireBytes(), outcome.reply().status(),
