@@ -112,7 +112,7 @@ public final class S3PayloadStore implements PayloadStore {
             message = refusal(s3, where);
         } else if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
             message = "no AWS credentials for " + where + ": no static keys are configured and the AWS SDK's default chain "
-                    + "(environment, profile, web identity, container or instance role) found none: " + oneLine(e, 600);
+                    + "(environment, profile, web identity, container or instance role) found none: " + chainReasons(e);
         } else {
             message = "S3 request for " + where + " failed: " + rootCause(e);
         }
@@ -142,6 +142,14 @@ public final class S3PayloadStore implements PayloadStore {
 
     private static String code(S3Exception e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    /** What each provider of the chain said, without the SDK's list of the providers' names before it. */
+    private static String chainReasons(Exception e) {
+        String text = oneLine(e, Integer.MAX_VALUE);
+        int reasons = text.indexOf(" : [");
+        text = reasons < 0 ? text : text.substring(reasons + 3);
+        return text.length() <= 800 ? text : text.substring(0, 800) + "...";
     }
 
     /** The innermost cause, which names the host or the refused connection the SDK's own message leaves out. */

@@ -186,7 +186,8 @@ class S3CredentialsTest {
 
         assertThatThrownBy(store::check).isInstanceOf(PayloadUnavailableException.class)
                 .hasMessageStartingWith("no AWS credentials for bucket dify: no static keys are configured and the AWS "
-                        + "SDK's default chain (environment, profile, web identity, container or instance role) found none: ")
+                        + "SDK's default chain (environment, profile, web identity, container or instance role) found none: "
+                        + "[SystemPropertyCredentialsProvider(): Unable to load credentials")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         assertThat(s3.requests()).as("nothing unsigned was sent").isEmpty();
     }

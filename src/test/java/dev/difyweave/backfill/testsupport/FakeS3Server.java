@@ -87,14 +87,6 @@ public final class FakeS3Server implements AutoCloseable {
         objects.put(key, content.clone());
     }
 
-    public void delete(String key) {
-        objects.remove(key);
-    }
-
-    public Map<String, byte[]> objects() {
-        return Map.copyOf(objects);
-    }
-
     /** "METHOD raw-path -> status" of every request received. */
     public List<String> requests() {
         return List.copyOf(requests);
