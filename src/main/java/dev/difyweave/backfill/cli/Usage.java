@@ -25,13 +25,14 @@ final class Usage {
     private static final String NOTES = """
 
             Run '<command> --help' for the options of a command, '--version' for the version.
-            Before any work, migrate, sync, verify, schedule and worker check in seconds that Dify's database
-            and the state store accept their credentials (and writes, for the state store) and, for runs that
-            send, that Weave accepts the key; status and stop check the state store. A failure is one line
+            Before any work, migrate, sync, verify, schedule and worker check in seconds that Dify's database,
+            Dify's storage (when set) and the state store accept their credentials (and writes, for the state
+            store) and, for runs that send, that Weave accepts the key; status and stop check the state store. A failure is one line
             naming the setting and the cause, exit status 2; no message shows a password or key.
             Configuration is read from the environment: DIFY_DB_URL, DIFY_DB_USERNAME, DIFY_DB_PASSWORD,
             BACKFILL_DB_URL, BACKFILL_DB_USERNAME, BACKFILL_DB_PASSWORD, WANDB_API_KEY, WEAVE_PROJECT,
-            WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH (see README.md),
+            WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH or DIFY_STORAGE_S3_*
+            (without S3 keys: the AWS SDK's default credentials chain; see docs/operations.md),
             BACKFILL_ALLOWED_WEAVE_HOSTS: more trace servers that may get WANDB_API_KEY with --project-routing=dify,
             comma-separated; an origin (https://weave.example.com, http://10.0.0.5:8080) matches that scheme,
             host and port; a bare host (weave.example.com, localhost:8080) that host on https and http; no port

@@ -110,30 +110,32 @@ public record BackfillSettings(
             throw new ConfigurationException(WeaveHostPolicy.ALLOW_LIST + ": " + ex.getMessage());
         }
         return new WeaveSettings(uri, project, e.get("WANDB_API_KEY"), e.get("WF_TRACE_SERVER_URL") != null,
-                difyKeyStorage(e, storage), allowed);
+                difyKeys(e, storage), allowed);
     }
 
     /**
-     * {@code BACKFILL_DIFY_KEYS=true}: the tenants' private keys, under Dify's local storage root (the
-     * same root offloaded payloads are read from: {@code DIFY_STORAGE_PATH} or Dify's own settings).
+     * {@code BACKFILL_DIFY_KEYS=true}: the tenants' private keys are read from Dify's storage, the one
+     * offloaded payloads are read from ({@code DIFY_STORAGE_PATH}, {@code DIFY_STORAGE_S3_BUCKET} or
+     * Dify's own settings), under {@code privkeys/<tenant_id>/private.pem}.
      */
-    private static java.nio.file.Path difyKeyStorage(Env e, StorageSettings storage) {
+    private static boolean difyKeys(Env e, StorageSettings storage) {
         String flag = e.get("BACKFILL_DIFY_KEYS");
         if (flag == null || flag.equalsIgnoreCase("false")) {
-            return null;
+            return false;
         }
         if (!flag.equalsIgnoreCase("true")) {
             throw new ConfigurationException("BACKFILL_DIFY_KEYS must be true or false, got '" + flag + "'");
         }
+        if (!storage.configured()) {
+            throw new ConfigurationException("BACKFILL_DIFY_KEYS=true needs Dify's storage, which holds "
+                    + "privkeys/<tenant_id>/private.pem: set DIFY_STORAGE_PATH (local storage) or DIFY_STORAGE_S3_BUCKET "
+                    + "(S3), or Dify's own STORAGE_TYPE settings");
+        }
         java.nio.file.Path root = storage.fileSystemRoot();
-        if (root == null) {
-            throw new ConfigurationException("BACKFILL_DIFY_KEYS=true needs DIFY_STORAGE_PATH: the directory of Dify's "
-                    + "local storage that holds privkeys/<tenant_id>/private.pem");
+        if (root != null && !java.nio.file.Files.isDirectory(root.resolve("privkeys"))) {
+            throw new ConfigurationException("Dify's storage directory has no privkeys/ directory: " + root.toAbsolutePath());
         }
-        if (!java.nio.file.Files.isDirectory(root.resolve("privkeys"))) {
-            throw new ConfigurationException("DIFY_STORAGE_PATH has no privkeys/ directory: " + root.toAbsolutePath());
-        }
-        return root;
+        return true;
     }
 
     private static Tuning tuning(Env e) {

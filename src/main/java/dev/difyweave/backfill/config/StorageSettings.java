@@ -8,24 +8,36 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where Dify keeps offloaded node payloads: a directory ({@code fileSystemRoot}), an S3-compatible
- * bucket ({@code s3}), or nothing (both null). Read from {@code DIFY_STORAGE_*}, falling back to Dify's
- * own {@code .env} names only when Dify's {@code STORAGE_TYPE} says they are in use.
+ * Where Dify keeps offloaded node payloads and the tenants' private keys ({@code privkeys/}): a
+ * directory ({@code fileSystemRoot}), an S3-compatible bucket ({@code s3}), or nothing (both null). Read
+ * from {@code DIFY_STORAGE_*}, falling back to Dify's own {@code .env} names only when Dify's {@code
+ * STORAGE_TYPE} says they are in use.
  */
 public record StorageSettings(Path fileSystemRoot, S3 s3) {
 
     public static final StorageSettings NONE = new StorageSettings(null, null);
-    public static final String DEFAULT_REGION = "us-east-1";
 
-    /** An S3-compatible bucket. {@link #toString()} never shows the keys. */
+    /**
+     * An S3-compatible bucket. {@code endpoint} null: AWS S3 (the SDK's endpoint for the region);
+     * {@code region} null: the AWS SDK's region chain decides; {@code accessKey} null: the AWS SDK's
+     * default credentials chain (environment, profile, web identity, container or instance role), else
+     * these static keys, read from the variables {@code keyNames} names (for messages). {@link
+     * #toString()} never shows the keys.
+     */
     public record S3(URI endpoint, String bucket, String region, String accessKey, String secretKey,
-            boolean pathStyle) {
+            String sessionToken, boolean pathStyle, String keyNames) {
+
+        /** Whether requests are signed with the configured keys rather than the SDK's default chain. */
+        public boolean staticKeys() {
+            return accessKey != null;
+        }
 
         @Override
         public String toString() {
-            return "S3[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + ", pathStyle=" + pathStyle
-                    + ", accessKey=" + (accessKey == null ? "unset" : "***") + ", secretKey="
-                    + (secretKey == null ? "unset" : "***") + "]";
+            return "S3[endpoint=" + (endpoint == null ? "AWS" : endpoint) + ", bucket=" + bucket + ", region="
+                    + (region == null ? "AWS SDK chain" : region) + ", pathStyle=" + pathStyle + ", credentials="
+                    + (staticKeys() ? "static keys from " + keyNames + (sessionToken == null ? "" : " with a session token")
+                            : "AWS SDK default chain") + "]";
         }
     }
 
@@ -40,7 +52,7 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
             return new StorageSettings(directory("DIFY_STORAGE_PATH", path), null);
         }
         if (bucket != null) {
-            return new StorageSettings(null, s3(env, "DIFY_STORAGE_S3_BUCKET", bucket));
+            return new StorageSettings(null, s3(env, bucket));
         }
         // Dify's own .env: its STORAGE_TYPE decides which of its variables are meant
         String type = get(env, "STORAGE_TYPE");
@@ -50,7 +62,7 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
         switch (type.toLowerCase(Locale.ROOT)) {
             case "s3" -> {
                 String difyBucket = get(env, "S3_BUCKET_NAME");
-                return difyBucket == null ? NONE : new StorageSettings(null, s3(env, "S3_BUCKET_NAME", difyBucket));
+                return difyBucket == null ? NONE : new StorageSettings(null, s3(env, difyBucket));
             }
             case "opendal" -> {
                 String scheme = get(env, "OPENDAL_SCHEME");
@@ -81,54 +93,91 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
         return root;
     }
 
-    private static S3 s3(Map<String, String> env, String bucketName, String bucket) {
-        String endpointText = first(env, "DIFY_STORAGE_S3_ENDPOINT", "S3_ENDPOINT");
-        String region = first(env, "DIFY_STORAGE_S3_REGION", "S3_REGION");
-        String accessKey = first(env, "DIFY_STORAGE_S3_ACCESS_KEY", "S3_ACCESS_KEY");
-        String secretKey = first(env, "DIFY_STORAGE_S3_SECRET_KEY", "S3_SECRET_KEY");
-        String style = first(env, "DIFY_STORAGE_S3_ADDRESS_STYLE", "S3_ADDRESS_STYLE");
-        if (accessKey == null || secretKey == null) {
-            throw new ConfigurationException(bucketName + " is set but DIFY_STORAGE_S3_ACCESS_KEY/DIFY_STORAGE_S3_SECRET_KEY "
-                    + "(or S3_ACCESS_KEY/S3_SECRET_KEY) are not: reading offloaded payloads needs an access key "
-                    + "(instance roles are not supported)");
+    /** A variable that is set, with the name it was found under. */
+    private record Setting(String name, String value) {
+    }
+
+    private static S3 s3(Map<String, String> env, String bucket) {
+        // Dify with S3_USE_AWS_MANAGED_IAM=true builds its client from boto3's default session and S3_REGION
+        // only: its S3_ACCESS_KEY/S3_SECRET_KEY, S3_ENDPOINT and S3_ADDRESS_STYLE are then not used, here neither
+        boolean managedIam = flag(first(env, "DIFY_STORAGE_S3_USE_AWS_MANAGED_IAM", "S3_USE_AWS_MANAGED_IAM"));
+        Setting endpointSetting = managedIam ? own(env, "DIFY_STORAGE_S3_ENDPOINT")
+                : first(env, "DIFY_STORAGE_S3_ENDPOINT", "S3_ENDPOINT");
+        Setting style = managedIam ? own(env, "DIFY_STORAGE_S3_ADDRESS_STYLE")
+                : first(env, "DIFY_STORAGE_S3_ADDRESS_STYLE", "S3_ADDRESS_STYLE");
+        Setting region = first(env, "DIFY_STORAGE_S3_REGION", "S3_REGION");
+        Setting accessKey = managedIam ? null : first(env, "DIFY_STORAGE_S3_ACCESS_KEY", "S3_ACCESS_KEY");
+        Setting secretKey = managedIam ? null : first(env, "DIFY_STORAGE_S3_SECRET_KEY", "S3_SECRET_KEY");
+        Setting sessionToken = managedIam ? null : own(env, "DIFY_STORAGE_S3_SESSION_TOKEN");
+        if (accessKey == null ^ secretKey == null) {
+            Setting given = accessKey == null ? secretKey : accessKey;
+            throw new ConfigurationException(given.name() + " is set but " + (accessKey == null
+                    ? "DIFY_STORAGE_S3_ACCESS_KEY (or S3_ACCESS_KEY)" : "DIFY_STORAGE_S3_SECRET_KEY (or S3_SECRET_KEY)")
+                    + " is not: give both, or neither to use the AWS SDK's default credentials chain");
         }
-        if (region == null) {
-            region = DEFAULT_REGION;
+        if (sessionToken != null && accessKey == null) {
+            throw new ConfigurationException("DIFY_STORAGE_S3_SESSION_TOKEN is set without DIFY_STORAGE_S3_ACCESS_KEY and "
+                    + "DIFY_STORAGE_S3_SECRET_KEY (or S3_ACCESS_KEY and S3_SECRET_KEY): it belongs to those keys "
+                    + "(the default chain reads AWS_SESSION_TOKEN itself)");
         }
-        URI endpoint;
-        if (endpointText == null) {
-            endpoint = URI.create("https://s3." + region + ".amazonaws.com");
-        } else {
-            try {
-                endpoint = new URI(endpointText.endsWith("/") ? endpointText.substring(0, endpointText.length() - 1)
-                        : endpointText);
-            } catch (URISyntaxException e) {
-                throw new ConfigurationException("DIFY_STORAGE_S3_ENDPOINT is not a URL: " + e.getMessage());
-            }
-            if (!"https".equalsIgnoreCase(endpoint.getScheme()) && !"http".equalsIgnoreCase(endpoint.getScheme())
-                    || endpoint.getHost() == null) {
-                throw new ConfigurationException("DIFY_STORAGE_S3_ENDPOINT must be an http(s):// URL, got '"
-                        + endpointText + "'");
-            }
-            if (endpoint.getRawPath() != null && !endpoint.getRawPath().isEmpty() || endpoint.getRawQuery() != null) {
-                throw new ConfigurationException("DIFY_STORAGE_S3_ENDPOINT must be scheme://host[:port] only, got '"
-                        + endpointText + "'");
-            }
-        }
-        boolean pathStyle = switch (style == null ? "auto" : style.toLowerCase(Locale.ROOT)) {
+        URI endpoint = endpointSetting == null ? null : endpoint(endpointSetting);
+        boolean pathStyle = switch (style == null ? "auto" : style.value().toLowerCase(Locale.ROOT)) {
             case "path" -> true;
             case "virtual" -> false;
             // boto's "auto" uses virtual hosts; with an own endpoint (MinIO, ...) path style is what works
-            case "auto" -> endpointText != null;
-            default -> throw new ConfigurationException("DIFY_STORAGE_S3_ADDRESS_STYLE must be auto, path or virtual, got '"
-                    + style + "'");
+            case "auto" -> endpoint != null;
+            default -> throw new ConfigurationException(style.name() + " must be auto, path or virtual, got '"
+                    + style.value() + "'");
         };
-        return new S3(endpoint, bucket, region, accessKey, secretKey, pathStyle);
+        String keyNames = accessKey == null ? null
+                : accessKey.name() + "/" + secretKey.name() + (sessionToken == null ? "" : "/" + sessionToken.name());
+        return new S3(endpoint, bucket, region == null ? null : region.value(), value(accessKey), value(secretKey),
+                value(sessionToken), pathStyle, keyNames);
     }
 
-    private static String first(Map<String, String> env, String own, String dify) {
-        String value = get(env, own);
-        return value != null ? value : get(env, dify);
+    private static URI endpoint(Setting setting) {
+        String text = setting.value();
+        URI endpoint;
+        try {
+            endpoint = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(setting.name() + " is not a URL: " + e.getMessage());
+        }
+        if (!"https".equalsIgnoreCase(endpoint.getScheme()) && !"http".equalsIgnoreCase(endpoint.getScheme())
+                || endpoint.getHost() == null) {
+            throw new ConfigurationException(setting.name() + " must be an http(s):// URL, got '" + text + "'");
+        }
+        if (endpoint.getRawPath() != null && !endpoint.getRawPath().isEmpty() || endpoint.getRawQuery() != null) {
+            throw new ConfigurationException(setting.name() + " must be scheme://host[:port] only, got '" + text + "'");
+        }
+        return endpoint;
+    }
+
+    /** A boolean as pydantic reads Dify's: true/false, 1/0, yes/no, on/off, in any case; unset is false. */
+    private static boolean flag(Setting setting) {
+        if (setting == null) {
+            return false;
+        }
+        return switch (setting.value().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on", "y", "t" -> true;
+            case "false", "0", "no", "off", "n", "f" -> false;
+            default -> throw new ConfigurationException(setting.name() + " must be true or false, got '"
+                    + setting.value() + "'");
+        };
+    }
+
+    private static String value(Setting setting) {
+        return setting == null ? null : setting.value();
+    }
+
+    private static Setting own(Map<String, String> env, String name) {
+        String value = get(env, name);
+        return value == null ? null : new Setting(name, value);
+    }
+
+    private static Setting first(Map<String, String> env, String own, String dify) {
+        Setting value = own(env, own);
+        return value != null ? value : own(env, dify);
     }
 
     private static String get(Map<String, String> env, String name) {

@@ -1,23 +1,22 @@
 package dev.difyweave.backfill.config;
 
 import java.net.URI;
-import java.nio.file.Path;
 
 import dev.difyweave.backfill.weave.WeaveHostPolicy;
 
 /**
  * Where calls go. {@link #toString()} never shows the API key. {@code serverUrlSet} tells whether
  * {@code WF_TRACE_SERVER_URL} was given (it then wins over a {@code host} of a Dify tracing config);
- * {@code difyKeyStorage} is Dify's local storage root when {@code BACKFILL_DIFY_KEYS} asks for each
- * routed app's own API key (decrypted from Dify), else {@code null}. {@code allowedHosts} is
+ * {@code difyKeys} is {@code BACKFILL_DIFY_KEYS}: each routed app's own API key is decrypted from Dify,
+ * with its tenant's private key from Dify's storage ({@link BackfillSettings#storage()}). {@code allowedHosts} is
  * {@value WeaveHostPolicy#ALLOW_LIST} as given (checked when the settings are read): the servers other
  * than {@code serverUrl} that may get {@code WANDB_API_KEY} (see {@link WeaveHostPolicy}).
  */
-public record WeaveSettings(URI serverUrl, String project, String apiKey, boolean serverUrlSet, Path difyKeyStorage,
+public record WeaveSettings(URI serverUrl, String project, String apiKey, boolean serverUrlSet, boolean difyKeys,
         String allowedHosts) {
 
     public WeaveSettings(URI serverUrl, String project, String apiKey) {
-        this(serverUrl, project, apiKey, false, null, null);
+        this(serverUrl, project, apiKey, false, false, null);
     }
 
     /** Which servers a Dify tracing config's {@code host} may send to, with which key. */
@@ -28,6 +27,6 @@ public record WeaveSettings(URI serverUrl, String project, String apiKey, boolea
     @Override
     public String toString() {
         return "WeaveSettings[serverUrl=" + serverUrl + ", project=" + project + ", apiKey=" + (apiKey == null ? "unset" : "***")
-                + ", serverUrlSet=" + serverUrlSet + ", difyKeyStorage=" + difyKeyStorage + ", allowedHosts=" + allowedHosts + "]";
+                + ", serverUrlSet=" + serverUrlSet + ", difyKeys=" + difyKeys + ", allowedHosts=" + allowedHosts + "]";
     }
 }

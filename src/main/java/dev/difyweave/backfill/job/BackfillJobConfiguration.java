@@ -33,6 +33,7 @@ import dev.difyweave.backfill.partition.PartitionedSteps;
 import dev.difyweave.backfill.state.FailureLedger;
 import dev.difyweave.backfill.state.PendingStore;
 import dev.difyweave.backfill.state.WatermarkStore;
+import dev.difyweave.backfill.storage.PayloadStore;
 import dev.difyweave.backfill.weave.DryRunSink;
 import dev.difyweave.backfill.weave.JsonlExportSink;
 import dev.difyweave.backfill.weave.TeeSink;
@@ -158,9 +159,9 @@ public class BackfillJobConfiguration {
     /** The routing table of each job execution (app -> Weave target), read from Dify once per execution. */
     @Bean
     ProjectRoutesLoader projectRoutesLoader(@Qualifier("difyDataSource") ObjectProvider<DataSource> dify,
-            DataSource dataSource, FailureLedger failureLedger, BackfillSettings settings) {
+            DataSource dataSource, FailureLedger failureLedger, BackfillSettings settings, PayloadStore payloadStore) {
         return new ProjectRoutesLoader(() -> new JdbcTemplate(dify.getObject()), new JdbcTemplate(dataSource),
-                failureLedger, settings);
+                failureLedger, settings, payloadStore);
     }
 
     @Bean(destroyMethod = "close")

@@ -22,13 +22,17 @@ import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.ConfigurationException;
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.routing.ProjectRoutes;
+import dev.difyweave.backfill.storage.PayloadStore;
+import dev.difyweave.backfill.storage.PayloadStores;
+import dev.difyweave.backfill.storage.PayloadUnavailableException;
 import dev.difyweave.backfill.weave.WeaveAccessCheck;
 import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**
  * Checks, before any work and in seconds, that what a command needs answers: Dify's database (a
- * read-only {@code SELECT 1} with the configured credentials), the state store (takes writes; for the
- * embedded one, {@code ./var/} is writable), and Weave (one authenticated request per distinct server
+ * read-only {@code SELECT 1} with the configured credentials), Dify's storage when one is configured
+ * (an S3 bucket takes the credentials: one GET of a key that does not exist), the state store (takes
+ * writes; for the embedded one, {@code ./var/} is writable), and Weave (one authenticated request per distinct server
  * and key the run sends with: the job's project, and with {@code --project-routing=dify} each routed
  * app's target that is not refused). A failure is a {@link ConfigurationException}: one line naming the
  * setting and the cause (exit status 2), never a password or key. Weave answering 429 or 5xx proves
@@ -39,6 +43,8 @@ public final class Preflight {
     private static final Logger log = LoggerFactory.getLogger(Preflight.class);
     private static final Duration WEAVE_CONNECT = Duration.ofSeconds(5);
     private static final Duration WEAVE_READ = Duration.ofSeconds(15);
+    private static final Duration STORAGE_CONNECT = Duration.ofSeconds(5);
+    private static final Duration STORAGE_READ = Duration.ofSeconds(15);
 
     /**
      * One Weave check: a server ({@code null}: the process's own) and a key ({@code null}: WANDB_API_KEY)
@@ -56,12 +62,12 @@ public final class Preflight {
         this.settings = settings;
     }
 
-    /** {@code migrate}, {@code sync}: Dify, the state store, and Weave when the run sends. */
+    /** {@code migrate}, {@code sync}: Dify, its storage, the state store, and Weave when the run sends. */
     public void forRun(BackfillRequest request) {
         long started = System.nanoTime();
         List<Check> checks;
-        try (Connection dify = DatabasePreflight.dify(settings.requireDify())) {
-            checks = request.sink().sends() ? checks(dify, request) : List.of();
+        try (Connection dify = DatabasePreflight.dify(settings.requireDify()); PayloadStore storage = storage()) {
+            checks = request.sink().sends() ? checks(dify, request, storage) : List.of();
         } catch (SQLException closing) {
             throw DatabasePreflight.failure("DIFY_DB_URL", settings.dify(), closing);
         }
@@ -72,15 +78,17 @@ public final class Preflight {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** {@code verify}: Dify, the state store, and Weave with WANDB_API_KEY for the request's project. */
+    /** {@code verify}: Dify, its storage, the state store, and Weave with WANDB_API_KEY for the request's project. */
     public void forVerify(BackfillRequest request) {
         stores();
+        storage().close();
         weave(new Check(null, null, request.project(), null));
     }
 
-    /** {@code worker}: Dify, the state store, and Weave when WANDB_API_KEY and WEAVE_PROJECT are set. */
+    /** {@code worker}: Dify, its storage, the state store, and Weave when WANDB_API_KEY and WEAVE_PROJECT are set. */
     public void forWorker() {
         stores();
+        storage().close();
         if (settings.weave().apiKey() != null && settings.weave().project() != null) {
             weave(new Check(null, null, settings.weave().project(), null));
         }
@@ -96,6 +104,22 @@ public final class Preflight {
         stateStore();
     }
 
+    /**
+     * Dify's storage, checked ({@link PayloadStore#check()}; nothing to check when none is configured),
+     * open for the routing's private keys; the caller closes it.
+     */
+    private PayloadStore storage() {
+        PayloadStore storage = PayloadStores.of(settings.storage(), min(settings.tuning().connectTimeout(), STORAGE_CONNECT),
+                min(settings.tuning().readTimeout(), STORAGE_READ));
+        try {
+            storage.check();
+        } catch (PayloadUnavailableException e) {
+            storage.close();
+            throw new ConfigurationException("Dify's storage, " + storage.describe() + ": " + e.getMessage());
+        }
+        return storage;
+    }
+
     /** {@code status}, {@code stop}: the state store. */
     public void stateStore() {
         if (settings.state() == null) {
@@ -109,7 +133,7 @@ public final class Preflight {
      * The distinct (server, key) pairs the run sends with: the job's target, and with Dify routing the
      * targets of the apps in scope ({@code --app}, else every routed app and the job's project).
      */
-    private List<Check> checks(Connection dify, BackfillRequest request) {
+    private List<Check> checks(Connection dify, BackfillRequest request, PayloadStore storage) {
         WeaveTarget fallback = ProjectRoutesLoader.defaultTarget(request);
         List<Check> wanted = new ArrayList<>();
         if (request.projectRouting() != ProjectRouting.DIFY) {
@@ -118,7 +142,7 @@ public final class Preflight {
             ProjectRoutes routes;
             try {
                 routes = ProjectRoutesLoader.read(new JdbcTemplate(new SingleConnectionDataSource(dify, true)), request,
-                        settings);
+                        settings, storage);
             } catch (DataAccessException e) {
                 throw DatabasePreflight.failure("DIFY_DB_URL", settings.dify(), "cannot read the apps' tracing settings "
                         + "for --project-routing=dify: " + e.getMostSpecificCause().getMessage());

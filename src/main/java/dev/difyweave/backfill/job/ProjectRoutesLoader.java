@@ -1,7 +1,6 @@
 package dev.difyweave.backfill.job;
 
 import dev.difyweave.backfill.state.FailureLedger;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import dev.difyweave.backfill.routing.DifyWeaveRoutes;
 import dev.difyweave.backfill.routing.ProjectRouting;
 import dev.difyweave.backfill.routing.ProjectRoutes;
 import dev.difyweave.backfill.source.DifySql;
+import dev.difyweave.backfill.storage.PayloadStore;
 import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**
@@ -42,15 +42,18 @@ public class ProjectRoutesLoader {
     private final JdbcTemplate state;
     private final FailureLedger ledger;
     private final BackfillSettings settings;
+    private final PayloadStore storage;
     private long loadedFor = -1;
     private ProjectRoutes loaded;
 
+    /** @param storage Dify's storage, where {@code BACKFILL_DIFY_KEYS} reads the tenants' private keys */
     public ProjectRoutesLoader(Supplier<JdbcTemplate> dify, JdbcTemplate state, FailureLedger ledger,
-            BackfillSettings settings) {
+            BackfillSettings settings, PayloadStore storage) {
         this.dify = dify;
         this.state = state;
         this.ledger = ledger;
         this.settings = settings;
+        this.storage = storage;
     }
 
     public synchronized ProjectRoutes routes(StepExecution step, BackfillRequest request) {
@@ -67,7 +70,7 @@ public class ProjectRoutesLoader {
         if (request.projectRouting() != ProjectRouting.DIFY) {
             return ProjectRoutes.single(defaultTarget, names());
         }
-        ProjectRoutes routes = read(dify.get(), request, settings);
+        ProjectRoutes routes = read(dify.get(), request, settings, storage);
         log.info("project routing from Dify: {} of {} apps have their own Weave target; the others go to {}",
                 routes.routes().size(), routes.appCount(), defaultTarget.projectId());
         routes.routes().forEach(r -> log.info("app {} ({}) -> {}", r.appId(), r.appName(), r.target()));
@@ -86,15 +89,16 @@ public class ProjectRoutesLoader {
 
     /**
      * The routing table of {@code --project-routing=dify} from Dify's apps and their tracing settings,
-     * without logging or recording anything (the preflight reads it too).
+     * without logging or recording anything (the preflight reads it too). With {@code BACKFILL_DIFY_KEYS}
+     * the tenants' private keys come from {@code storage}.
      */
-    public static ProjectRoutes read(JdbcTemplate dify, BackfillRequest request, BackfillSettings settings) {
+    public static ProjectRoutes read(JdbcTemplate dify, BackfillRequest request, BackfillSettings settings,
+            PayloadStore storage) {
         List<AppTracingRow> rows = APPS.query(dify, Map.of(), (rs, n) -> new AppTracingRow(
                 rs.getObject("app_id", UUID.class), rs.getObject("tenant_id", UUID.class), rs.getString("name"),
                 rs.getString("tracing"), rs.getObject("config_id", UUID.class), rs.getString("tracing_config")));
-        Path keyStorage = settings.weave().difyKeyStorage();
         return DifyWeaveRoutes.parse(rows, defaultTarget(request), settings.weave().hostPolicy(),
-                keyStorage == null ? null : new DifyApiKeys(keyStorage)::decrypt);
+                settings.weave().difyKeys() ? new DifyApiKeys(storage)::decrypt : null);
     }
 
     /** The apps' names only, for the run report; without them the report shows app ids alone. */

@@ -1,11 +1,7 @@
 package dev.difyweave.backfill.routing;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -22,26 +18,29 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
+import dev.difyweave.backfill.storage.PayloadStore;
+import dev.difyweave.backfill.storage.PayloadUnavailableException;
+
 /**
  * Decrypts {@code trace_app_config.tracing_config.api_key} as Dify does ({@code api/libs/rsa.py},
  * docs/reference/dify-source.md §1.4): base64 of {@code "HYBRID:"} + RSA-OAEP(SHA-1, MGF1-SHA-1) of a 16-byte AES key
  * + 16-byte EAX nonce + 16-byte tag + AES-128-EAX ciphertext, or (legacy) plain RSA-OAEP, with the
- * tenant's private key from Dify's local storage, {@code <storage>/privkeys/<tenant_id>/private.pem}
- * (PKCS#1 as pycryptodome writes it, or PKCS#8). Error messages never contain the ciphertext, the key
- * or the plaintext.
+ * tenant's private key from Dify's storage (the same as the offloaded payloads': a directory or an S3
+ * bucket), key {@code privkeys/<tenant_id>/private.pem} (PKCS#1 as pycryptodome writes it, or PKCS#8).
+ * Error messages never contain the ciphertext, the key or the plaintext.
  */
 public final class DifyApiKeys {
 
     private static final byte[] HYBRID = "HYBRID:".getBytes(StandardCharsets.US_ASCII);
 
-    private final Path storage;
+    private final PayloadStore storage;
     private final Map<UUID, PrivateKey> keys = new HashMap<>();
 
-    public DifyApiKeys(Path storage) {
+    public DifyApiKeys(PayloadStore storage) {
         this.storage = storage;
     }
 
-    /** The private key file of a tenant, relative to the storage root (for messages). */
+    /** The storage key of a tenant's private key. */
     public static String keyPath(UUID tenantId) {
         return "privkeys/" + tenantId + "/private.pem";
     }
@@ -88,12 +87,10 @@ public final class DifyApiKeys {
         }
         String pem;
         try {
-            pem = Files.readString(storage.resolve("privkeys").resolve(tenantId.toString()).resolve("private.pem"),
-                    StandardCharsets.US_ASCII);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(keyPath(tenantId) + " does not exist in the Dify storage " + storage);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(keyPath(tenantId) + " cannot be read: " + e.getClass().getSimpleName());
+            pem = new String(storage.read(keyPath(tenantId)), StandardCharsets.US_ASCII);
+        } catch (PayloadUnavailableException e) {
+            throw new IllegalArgumentException(keyPath(tenantId) + " cannot be read from Dify's storage, "
+                    + storage.describe() + ": " + e.getMessage());
         }
         PrivateKey key = parsePem(pem, tenantId);
         keys.put(tenantId, key);

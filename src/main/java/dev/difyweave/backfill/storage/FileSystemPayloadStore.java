@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * Dify's local storage: OpenDAL's {@code fs} scheme (Dify's default, {@code OPENDAL_FS_ROOT}, "storage"
  * relative to the API's working directory) and the legacy {@code local} type ({@code STORAGE_LOCAL_PATH})
- * both keep an object at {@code <root>/<key>}, e.g. {@code <root>/upload_files/<tenant>/<uuid>.json}.
+ * both keep an object at {@code <root>/<key>}, e.g. {@code <root>/upload_files/<tenant>/<uuid>.json} or
+ * {@code <root>/privkeys/<tenant>/private.pem}.
  */
 public final class FileSystemPayloadStore implements PayloadStore {
 
@@ -53,6 +54,13 @@ public final class FileSystemPayloadStore implements PayloadStore {
             throw new PayloadUnavailableException("storage key '" + key + "' leads out of " + root);
         }
         return file;
+    }
+
+    @Override
+    public void check() throws PayloadUnavailableException {
+        if (!Files.isDirectory(root) || !Files.isReadable(root)) {
+            throw new PayloadUnavailableException(root + " is not a readable directory");
+        }
     }
 
     @Override

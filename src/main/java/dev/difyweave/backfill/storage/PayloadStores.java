@@ -1,6 +1,5 @@
 package dev.difyweave.backfill.storage;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import dev.difyweave.backfill.config.StorageSettings;
@@ -11,6 +10,10 @@ public final class PayloadStores {
     private PayloadStores() {
     }
 
+    /**
+     * The configured store; an S3 store holds an SDK client until {@link PayloadStore#close() closed}.
+     * {@link dev.difyweave.backfill.config.ConfigurationException} when an S3 bucket's region cannot be had.
+     */
     public static PayloadStore of(StorageSettings settings, Duration connectTimeout, Duration timeout) {
         if (settings == null || !settings.configured()) {
             return NoPayloadStore.INSTANCE;
@@ -18,6 +21,6 @@ public final class PayloadStores {
         if (settings.fileSystemRoot() != null) {
             return new FileSystemPayloadStore(settings.fileSystemRoot());
         }
-        return new S3PayloadStore(settings.s3(), connectTimeout, timeout, Clock.systemUTC());
+        return new S3PayloadStore(settings.s3(), connectTimeout, timeout);
     }
 }

@@ -20,8 +20,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The package rules of docs/architecture.md: packages read top-down without cycles, the pure layers
  * (the trace mappers and the Weave call model) touch no database, no HTTP and no Spring Batch, only
- * {@code state} writes to a database (the demo writes its generated Dify rows), and the product never
- * depends on the demo.
+ * {@code state} writes to a database (the demo writes its generated Dify rows), only {@code storage}
+ * uses the AWS SDK, and the product never depends on the demo.
  */
 @AnalyzeClasses(packages = "dev.difyweave", importOptions = PackageRulesTest.MainClassesOnly.class)
 class PackageRulesTest {
@@ -55,6 +55,12 @@ class PackageRulesTest {
             .that().resideOutsideOfPackages(BACKFILL + ".state..", "dev.difyweave.demo..")
             .should().callMethodWhere(databaseWrite())
             .because("every backfill_* table belongs to the state package, and Dify is read-only to us");
+
+    @ArchTest
+    static final ArchRule onlyStorageUsesTheAwsSdk = noClasses()
+            .that().resideOutsideOfPackage(BACKFILL + ".storage..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+            .because("the AWS SDK is how storage reads an S3 bucket; routing and the job see PayloadStore only");
 
     @ArchTest
     static final ArchRule theProductNeverUsesTheDemo = noClasses()

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.demo.generator.PayloadOffload.ObjectSink;
-import dev.difyweave.backfill.testsupport.FakeS3Server;
+import dev.difyweave.backfill.testsupport.S3ProxyServer;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +44,7 @@ class OffloadedPayloadJobTest {
     Path storage;
 
     private BackfillHarness harness;
-    private FakeS3Server s3;
+    private S3ProxyServer s3;
 
     @AfterEach
     void tearDown() {
@@ -101,9 +101,10 @@ class OffloadedPayloadJobTest {
         assertThat(harness.problems()).filteredOn(p -> ((String) p.get("reason")).contains("storage")).hasSize(1);
     }
 
+    /** Through the AWS SDK against S3Proxy, which checks each request's signature; a lost object is recorded. */
     @Test
-    void fullPayloadsComeFromAnS3BucketWithSignedRequests() throws Exception {
-        s3 = new FakeS3Server("dify-storage", "eu-central-1", "AKIDTEST", "secret/test+key").start();
+    void fullPayloadsComeFromAnS3BucketAndAMissingObjectIsRecorded() throws Exception {
+        s3 = new S3ProxyServer("dify-storage", "AKIDTEST", "secret/test+key").start();
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.small().toBuilder()
                 .offloadPayloads(OFFLOAD_ABOVE, s3::put).build());
         harness.env.put("DIFY_STORAGE_S3_ENDPOINT", s3.endpoint());
@@ -113,21 +114,54 @@ class OffloadedPayloadJobTest {
         harness.env.put("DIFY_STORAGE_S3_SECRET_KEY", "secret/test+key");
         List<Map<String, Object>> offloads = harness.difyJdbc().queryForList(SENT_OUTPUT_OFFLOADS);
         assertThat(offloads).hasSizeGreaterThan(5);
+        Map<String, Object> lostNode = offloads.get(offloads.size() - 1);
+        String lostKey = (String) lostNode.get("key");
+        s3.delete(lostKey);
+        Map<String, byte[]> stored = s3.objects();
 
         BackfillHarness.Result result = harness.run("migrate");
 
         assertThat(result.exitStatus()).as(result.out() + result.err()).isZero();
         int cut = 0;
-        for (Map<String, Object> offload : offloads) {
-            JsonNode full = Json.MAPPER.readTree(s3.objects().get((String) offload.get("key")));
+        for (Map<String, Object> offload : offloads.subList(0, offloads.size() - 1)) {
+            JsonNode full = Json.MAPPER.readTree(stored.get((String) offload.get("key")));
             StoredCall call = call((String) offload.get("node_id"));
             assertThat(strings(call.output())).as("full output of %s", offload).containsAll(strings(full));
             cut += strings(full).stream().anyMatch(v -> v.length() > 64) ? 1 : 0;
         }
         assertThat(cut).as("offloads whose database copy lost text").isPositive();
-        assertThat(s3.requests()).isNotEmpty().allSatisfy(r -> assertThat(r).endsWith("-> 200"));
-        assertThat(harness.problems()).noneSatisfy(p -> assertThat((String) p.get("reason")).contains("storage"));
+        String lostId = (String) lostNode.get("node_id");
+        assertThat(call(lostId).attributes().path("backfill").path("dify_truncated").toString())
+                .isEqualTo("[\"outputs\"]");
+        assertThat(harness.problems()).filteredOn(p -> ((String) p.get("reason")).contains("storage")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.get("source_key")).isEqualTo(lostId);
+                    assertThat((String) p.get("reason")).contains("no object s3://dify-storage/" + lostKey + " (NoSuchKey)");
+                });
         assertThat(result.out() + result.err()).doesNotContain("secret/test+key");
+    }
+
+    /** A secret S3 refuses ends the run before any work (preflight), naming the variables, never the secret. */
+    @Test
+    void aWrongS3SecretStopsTheRunBeforeAnyWork() {
+        s3 = new S3ProxyServer("dify-storage", "AKIDTEST", "secret/test+key").start();
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small().toBuilder()
+                .offloadPayloads(OFFLOAD_ABOVE, s3::put).build());
+        harness.env.put("STORAGE_TYPE", "s3");
+        harness.env.put("S3_ENDPOINT", s3.endpoint());
+        harness.env.put("S3_BUCKET_NAME", "dify-storage");
+        harness.env.put("S3_REGION", "us-east-1");
+        harness.env.put("S3_ACCESS_KEY", "AKIDTEST");
+        harness.env.put("S3_SECRET_KEY", "not-the-secret-0000");
+
+        BackfillHarness.Result result = harness.run("migrate");
+
+        assertThat(result.exitStatus()).as(result.out() + result.err()).isEqualTo(2);
+        assertThat(result.err()).contains("configuration error: Dify's storage, bucket dify-storage at " + s3.endpoint()
+                + ": S3 refused the credentials for bucket dify-storage (403 SignatureDoesNotMatch): check "
+                + "S3_ACCESS_KEY/S3_SECRET_KEY");
+        assertThat(result.out() + result.err()).doesNotContain("not-the-secret-0000");
+        assertThat(harness.weave.projectIds()).isEmpty();
     }
 
     @Test

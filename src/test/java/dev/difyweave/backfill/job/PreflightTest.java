@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.difyweave.backfill.state.EmbeddedPostgresServer;
+import dev.difyweave.backfill.testsupport.S3ProxyServer;
 
 /**
  * The configuration is checked before any work, in seconds: a wrong Dify password, a state store that
@@ -119,6 +120,27 @@ class PreflightTest {
         assertThat(outcome.err()).contains(harness.weave.baseUrl());
         assertThat(harness.weave.writeRequestCount()).as("nothing was sent").isEqualTo(writesBefore);
         assertThat(harness.weave.requestsTo("/calls/stream_query")).isNotEmpty();
+    }
+
+    @Test
+    void aBucketThatRefusesTheKeysIsOneLineNamingTheKeySettings(@TempDir Path work) throws Exception {
+        try (S3ProxyServer s3 = new S3ProxyServer("dify", "AKIDPREFLIGHT", "the-right-secret-0000").start()) {
+            Map<String, String> env = env();
+            env.put("DIFY_STORAGE_S3_BUCKET", "dify");
+            env.put("DIFY_STORAGE_S3_ENDPOINT", s3.endpoint());
+            env.put("DIFY_STORAGE_S3_REGION", "us-east-1");
+            env.put("DIFY_STORAGE_S3_ACCESS_KEY", "AKIDPREFLIGHT");
+            env.put("DIFY_STORAGE_S3_SECRET_KEY", "a-wrong-secret-0000");
+            long requestsBefore = harness.weave.requestCount();
+
+            Outcome outcome = run(work, env, "migrate", "--to=2026-11-16T00:00:00Z");
+
+            assertOneLine(outcome, "Dify's storage, bucket dify at " + s3.endpoint(), "S3 refused the credentials "
+                    + "for bucket dify (403 SignatureDoesNotMatch): check DIFY_STORAGE_S3_ACCESS_KEY/DIFY_STORAGE_S3_SECRET_KEY",
+                    "a-wrong-secret-0000", "the-right-secret-0000", BackfillHarness.API_KEY);
+            assertThat(harness.weave.requestCount()).as("Weave is not asked after the storage failed")
+                    .isEqualTo(requestsBefore);
+        }
     }
 
     @Test

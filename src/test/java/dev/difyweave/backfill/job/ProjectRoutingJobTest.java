@@ -21,7 +21,9 @@ import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.demo.generator.GeneratedConversation;
 import dev.difyweave.demo.generator.GeneratedMessage;
 import dev.difyweave.demo.generator.GeneratedRun;
+import dev.difyweave.backfill.routing.DifyApiKeys;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;
+import dev.difyweave.backfill.testsupport.S3ProxyServer;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.Json;
@@ -217,17 +219,36 @@ class ProjectRoutingJobTest {
     void withDifyKeysEachRoutedAppIsSentWithItsOwnDecryptedKey(@TempDir Path dir) throws Exception {
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
         GeneratedRun run = harness.generated.runs().stream().filter(GeneratedRun::finished).findFirst().orElseThrow();
+        Path storage = dir.resolve("storage");
+        dev.difyweave.backfill.routing.DifyApiKeysTest.install(storage, run.tenantId());
+        harness.env.put("DIFY_STORAGE_PATH", storage.toString());
+
+        assertSentWithItsOwnKey(run, dir.resolve("reports"));
+    }
+
+    /** The tenant's private key in Dify's S3 bucket (Dify's own .env names), read through the AWS SDK. */
+    @Test
+    void withDifyKeysTheTenantsPrivateKeyComesFromDifysS3Bucket(@TempDir Path dir) throws Exception {
+        try (S3ProxyServer s3 = new S3ProxyServer("difyai", "AKIDROUTING", "routing-secret-0000").start()) {
+            harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+            GeneratedRun run = harness.generated.runs().stream().filter(GeneratedRun::finished).findFirst().orElseThrow();
+            s3.put(DifyApiKeys.keyPath(run.tenantId()), dev.difyweave.backfill.routing.DifyApiKeysTest.privateKeyPem());
+            harness.env.putAll(Map.of("STORAGE_TYPE", "s3", "S3_BUCKET_NAME", "difyai", "S3_ENDPOINT", s3.endpoint(),
+                    "S3_REGION", "us-east-1", "S3_ACCESS_KEY", "AKIDROUTING", "S3_SECRET_KEY", "routing-secret-0000"));
+
+            assertSentWithItsOwnKey(run, dir.resolve("reports"));
+        }
+    }
+
+    /** Routed with BACKFILL_DIFY_KEYS, the run's app is sent with the key decrypted from Dify, which nothing stores. */
+    private void assertSentWithItsOwnKey(GeneratedRun run, Path reports) throws Exception {
         java.util.Properties fixture = dev.difyweave.backfill.routing.DifyApiKeysTest.fixture();
         String appKey = fixture.getProperty("hybrid.plaintext");
         assertThat(appKey).as("the fixture encrypts the key the fake Weave accepts").isEqualTo(BackfillHarness.API_KEY);
-        Path storage = dir.resolve("storage");
-        dev.difyweave.backfill.routing.DifyApiKeysTest.install(storage, run.tenantId());
         configure(run.appId(), ON, "{\"api_key\": \"" + fixture.getProperty("hybrid.ciphertext")
                 + "\", \"entity\": \"team-k\", \"project\": \"keyed\", \"host\": \"\"}");
         harness.env.put("WANDB_API_KEY", "env-key-that-weave-refuses");
         harness.env.put("BACKFILL_DIFY_KEYS", "true");
-        harness.env.put("DIFY_STORAGE_PATH", storage.toString());
-        Path reports = dir.resolve("reports");
 
         BackfillHarness.Result result = harness.run("migrate", "--project-routing=dify", "--kinds=workflow",
                 "--app=" + run.appId(), "--report-dir=" + reports);

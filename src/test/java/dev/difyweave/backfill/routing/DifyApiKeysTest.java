@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +20,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.difyweave.backfill.config.StorageSettings;
+import dev.difyweave.backfill.storage.FileSystemPayloadStore;
+import dev.difyweave.backfill.storage.S3PayloadStore;
+import dev.difyweave.backfill.testsupport.S3ProxyServer;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.WeaveTarget;
 
@@ -69,7 +75,7 @@ public class DifyApiKeysTest {
         Properties fixture = fixture();
         UUID tenant = UUID.randomUUID();
         install(storage, tenant);
-        DifyApiKeys keys = new DifyApiKeys(storage);
+        DifyApiKeys keys = new DifyApiKeys(new FileSystemPayloadStore(storage));
 
         assertThat(keys.decrypt(tenant, fixture.getProperty("hybrid.ciphertext")))
                 .isEqualTo(fixture.getProperty("hybrid.plaintext"));
@@ -84,7 +90,7 @@ public class DifyApiKeysTest {
         String token = fixture.getProperty("hybrid.ciphertext");
         UUID tenant = UUID.randomUUID();
         install(storage, tenant);
-        DifyApiKeys keys = new DifyApiKeys(storage);
+        DifyApiKeys keys = new DifyApiKeys(new FileSystemPayloadStore(storage));
         byte[] tampered = Base64.getDecoder().decode(token);
         tampered[tampered.length - 1] ^= 1;
 
@@ -93,8 +99,8 @@ public class DifyApiKeysTest {
                 .hasMessageContaining("privkeys/" + tenant + "/private.pem")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret).doesNotContain(token.substring(0, 20)));
         UUID other = UUID.randomUUID();
-        assertThatThrownBy(() -> keys.decrypt(other, token)).hasMessageContaining("privkeys/" + other + "/private.pem")
-                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> keys.decrypt(other, token)).hasMessageStartingWith("privkeys/" + other
+                + "/private.pem cannot be read from Dify's storage, directory " + storage.toAbsolutePath().normalize() + ": no file");
         assertThatThrownBy(() -> keys.decrypt(tenant, "not base64 !")).hasMessage("api_key is not base64");
         Files.createDirectories(storage.resolve("privkeys").resolve(other.toString()));
         Files.writeString(storage.resolve("privkeys").resolve(other.toString()).resolve("private.pem"), "garbage");
@@ -116,7 +122,7 @@ public class DifyApiKeysTest {
         WeaveTarget fallback = WeaveTarget.of("acme/dify-history");
 
         ProjectRoutes routes = DifyWeaveRoutes.parse(List.of(good, noKey, otherTenant), fallback, WeaveHostPolicy.defaults(),
-                new DifyApiKeys(storage)::decrypt);
+                new DifyApiKeys(new FileSystemPayloadStore(storage))::decrypt);
 
         assertThat(routes.target(good.appId())).isEqualTo(new WeaveTarget("t/p", null,
                 new WeaveTarget.ApiKey(fixture.getProperty("hybrid.plaintext"))));
@@ -125,9 +131,30 @@ public class DifyApiKeysTest {
         assertThat(routes.target(otherTenant.appId())).isEqualTo(fallback);
         assertThat(routes.problems()).extracting(TraceProblem::reason).satisfiesExactly(
                 r -> assertThat(r).contains("api_key of app " + noKey.appId() + " is missing"),
-                r -> assertThat(r).contains("does not exist"));
+                r -> assertThat(r).contains("privkeys/" + otherTenant.tenantId() + "/private.pem cannot be read"));
         assertThat(routes.problems()).extracting(TraceProblem::reason)
                 .noneMatch(r -> r.contains(fixture.getProperty("hybrid.plaintext")));
+    }
+
+    @Test
+    void withS3StorageTheKeyIsReadFromTheBucket() throws Exception {
+        Properties fixture = fixture();
+        UUID tenant = UUID.randomUUID();
+        try (S3ProxyServer s3 = new S3ProxyServer("dify", "AKIDKEYS", "keys-secret-0000").start();
+                S3PayloadStore storage = new S3PayloadStore(new StorageSettings.S3(URI.create(s3.endpoint()), "dify",
+                        "us-east-1", "AKIDKEYS", "keys-secret-0000", null, true, "S3_ACCESS_KEY/S3_SECRET_KEY"),
+                        Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+            s3.put(DifyApiKeys.keyPath(tenant), privateKeyPem());
+            DifyApiKeys keys = new DifyApiKeys(storage);
+
+            assertThat(keys.decrypt(tenant, fixture.getProperty("hybrid.ciphertext")))
+                    .isEqualTo(fixture.getProperty("hybrid.plaintext"));
+            UUID other = UUID.randomUUID();
+            assertThatThrownBy(() -> keys.decrypt(other, fixture.getProperty("hybrid.ciphertext")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("privkeys/" + other + "/private.pem cannot be read from Dify's storage, bucket dify at "
+                            + s3.endpoint() + ": no object s3://dify/privkeys/" + other + "/private.pem (NoSuchKey)");
+        }
     }
 
     public static Properties fixture() throws IOException {
@@ -141,8 +168,13 @@ public class DifyApiKeysTest {
     /** Puts the fixture's private key where Dify's local storage keeps the tenant's. */
     public static void install(Path storage, UUID tenant) throws IOException {
         Path dir = Files.createDirectories(storage.resolve("privkeys").resolve(tenant.toString()));
+        Files.write(dir.resolve("private.pem"), privateKeyPem());
+    }
+
+    /** The fixture's private key (PEM), as Dify stores a tenant's. */
+    public static byte[] privateKeyPem() throws IOException {
         try (InputStream in = DifyApiKeysTest.class.getResourceAsStream("/dify-keys/private.pem")) {
-            Files.write(dir.resolve("private.pem"), in.readAllBytes());
+            return in.readAllBytes();
         }
     }
 }

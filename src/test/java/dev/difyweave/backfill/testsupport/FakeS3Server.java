@@ -33,7 +33,10 @@ import javax.crypto.spec.SecretKeySpec;
  * request's AWS Signature V4 with its own, independent computation from what arrived on the wire
  * (method, raw path, query, the signed headers as received), the credential scope and the clock skew,
  * and answers as S3 does: the object, {@code 404 NoSuchKey}, {@code 403 SignatureDoesNotMatch} /
- * {@code InvalidAccessKeyId} / {@code RequestTimeTooSkewed}, with S3's XML error bodies.
+ * {@code InvalidAccessKeyId} / {@code RequestTimeTooSkewed}, with S3's XML error bodies. With {@link
+ * #requireSessionToken(String)} it checks temporary credentials as S3 does, which S3Proxy does not: the
+ * {@code x-amz-security-token} header must carry that token and be signed ({@code 400 InvalidToken} /
+ * {@code 403 AccessDenied}); without it, a request carrying a token is refused too.
  */
 public final class FakeS3Server implements AutoCloseable {
 
@@ -47,6 +50,8 @@ public final class FakeS3Server implements AutoCloseable {
     private final String secretKey;
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> hosts = new CopyOnWriteArrayList<>();
+    private volatile String sessionToken;
     private HttpServer server;
 
     public FakeS3Server(String bucket, String region, String accessKey, String secretKey) {
@@ -68,6 +73,12 @@ public final class FakeS3Server implements AutoCloseable {
         return this;
     }
 
+    /** Requests must carry this session token (signed), as with temporary credentials. */
+    public FakeS3Server requireSessionToken(String token) {
+        this.sessionToken = token;
+        return this;
+    }
+
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -76,17 +87,14 @@ public final class FakeS3Server implements AutoCloseable {
         objects.put(key, content.clone());
     }
 
-    public void delete(String key) {
-        objects.remove(key);
-    }
-
-    public Map<String, byte[]> objects() {
-        return Map.copyOf(objects);
-    }
-
     /** "METHOD raw-path -> status" of every request received. */
     public List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The Host header of every request received. */
+    public List<String> hosts() {
+        return List.copyOf(hosts);
     }
 
     @Override
@@ -103,9 +111,10 @@ public final class FakeS3Server implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             String rawPath = exchange.getRequestURI().getRawPath();
+            hosts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Host")));
             String error = verify(exchange, rawPath);
             if (error != null) {
-                status = 403;
+                status = "InvalidToken".equals(error) ? 400 : 403;
                 body = error(error, "signature check failed");
             } else if (!"GET".equals(exchange.getRequestMethod())) {
                 status = 405;
@@ -162,6 +171,13 @@ public final class FakeS3Server implements AutoCloseable {
         List<String> names = new ArrayList<>(List.of(signedHeaders));
         if (!names.contains("host") || !names.contains("x-amz-date") || !names.contains("x-amz-content-sha256")) {
             return "AuthorizationHeaderMalformed";
+        }
+        String token = exchange.getRequestHeaders().getFirst("x-amz-security-token");
+        if (token != null && !names.contains("x-amz-security-token")) {
+            return "AccessDenied";
+        }
+        if (!java.util.Objects.equals(token, sessionToken)) {
+            return "InvalidToken";
         }
         StringBuilder canonicalHeaders = new StringBuilder();
         for (String name : signedHeaders) {
