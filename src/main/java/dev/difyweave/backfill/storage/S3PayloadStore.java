@@ -183,7 +183,11 @@ public final class S3PayloadStore implements PayloadStore {
         }
     }
 
-    /** The configured region, else the SDK's region chain ({@code AWS_REGION}, profile, instance metadata). */
+    /**
+     * The configured region, else the SDK's region chain ({@code AWS_REGION}, profile, instance metadata), else
+     * for an S3-compatible server of its own endpoint (MinIO) {@code us-east-1}, what such servers expect and what
+     * Dify's boto3 client signs with when it is given no region.
+     */
     private static Region region(StorageSettings.S3 settings) {
         if (settings.region() != null) {
             return Region.of(settings.region());
@@ -191,6 +195,9 @@ public final class S3PayloadStore implements PayloadStore {
         try {
             return new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkClientException e) {
+            if (settings.endpoint() != null) {
+                return Region.US_EAST_1;
+            }
             throw new ConfigurationException("DIFY_STORAGE_S3_REGION (or Dify's S3_REGION) is not set and the AWS SDK "
                     + "found no region (AWS_REGION, the profile's region, instance metadata): give the region of bucket "
                     + settings.bucket() + " (MinIO: us-east-1 unless MINIO_REGION says otherwise)");

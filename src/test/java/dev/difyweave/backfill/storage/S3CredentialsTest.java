@@ -193,15 +193,28 @@ class S3CredentialsTest {
     }
 
     @Test
-    void noRegionAnywhereIsOneConfigurationError(@TempDir Path dir) {
-        property("aws.region", null);
-        property("aws.configFile", dir.resolve("no-config").toString());
-        property("aws.disableEc2Metadata", "true");
-        StorageSettings.S3 settings = new StorageSettings.S3(URI.create("http://127.0.0.1:9"), "dify", null, ACCESS,
-                SECRET, null, true, STATIC_KEYS);
+    void noRegionAnywhereIsOneConfigurationErrorForAwsS3(@TempDir Path dir) {
+        noRegionChain(dir);
+        StorageSettings.S3 settings = new StorageSettings.S3(null, "dify", null, ACCESS, SECRET, null, true, STATIC_KEYS);
 
         assertThatThrownBy(() -> store(settings)).isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("DIFY_STORAGE_S3_REGION (or Dify's S3_REGION) is not set and the AWS SDK found no region")
                 .hasMessageContaining("bucket dify").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void anS3CompatibleServerWithoutARegionIsSignedForUsEast1AsBoto3Does(@TempDir Path dir) throws Exception {
+        noRegionChain(dir);
+        s3 = new FakeS3Server("dify", "us-east-1", ACCESS, SECRET).start();
+        s3.put("upload_files/t/k.json", "{\"full\": true}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(store(new StorageSettings.S3(URI.create(s3.endpoint()), "dify", null, ACCESS, SECRET, null, true,
+                STATIC_KEYS)).read("upload_files/t/k.json")).asString(StandardCharsets.UTF_8).isEqualTo("{\"full\": true}");
+    }
+
+    private void noRegionChain(Path dir) {
+        property("aws.region", null);
+        property("aws.configFile", dir.resolve("no-config").toString());
+        property("aws.disableEc2Metadata", "true");
     }
 }
