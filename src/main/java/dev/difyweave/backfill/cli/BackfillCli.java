@@ -102,9 +102,24 @@ public final class BackfillCli {
             reason(command + ": " + e.getMessage());
             return e.exitStatus();
         } catch (RuntimeException e) {
+            ConfigurationException configuration = configurationCause(e);
+            if (configuration != null) {
+                // found while Spring built a bean (the embedded state store's schema, say): still a setting to fix
+                reason("configuration error: " + configuration.getMessage());
+                return USAGE;
+            }
             reason(command + " failed: " + Reasons.oneLine(e));
             return FAILED;
         }
+    }
+
+    private static ConfigurationException configurationCause(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof ConfigurationException configuration) {
+                return configuration;
+            }
+        }
+        return null;
     }
 
     /** A command this jar has beside the backfill's own (the demo), see {@link ExtraCommand}. */

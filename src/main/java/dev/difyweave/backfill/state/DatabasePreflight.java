@@ -8,7 +8,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+
+import org.flywaydb.core.api.MigrationVersion;
 
 import dev.difyweave.backfill.config.ConfigurationException;
 import dev.difyweave.backfill.config.DatabaseSettings;
@@ -44,7 +48,8 @@ public final class DatabasePreflight {
 
     /**
      * The state store takes writes: not a standby, not read-only, temporary tables can be written, and
-     * the user may create the state tables (or write them, once they exist).
+     * the user may create the state tables and their schema history (or write them and read the history,
+     * once they exist).
      */
     public static void state(DatabaseSettings state) {
         try (Connection c = open("BACKFILL_DB_URL", state); Statement st = c.createStatement()) {
@@ -52,10 +57,12 @@ public final class DatabasePreflight {
                     SELECT pg_is_in_recovery(), current_user, current_schema(),
                            CASE WHEN current_schema() IS NULL THEN false
                                 WHEN to_regclass('batch_job_execution') IS NULL OR to_regclass('backfill_dead_letter') IS NULL
+                                     OR to_regclass('backfill_schema_history') IS NULL
                                 THEN has_schema_privilege(current_schema(), 'CREATE')
                                 ELSE has_table_privilege('batch_job_execution', 'INSERT')
                                      AND has_table_privilege('batch_job_execution', 'UPDATE')
-                                     AND has_table_privilege('backfill_dead_letter', 'INSERT') END""")) {
+                                     AND has_table_privilege('backfill_dead_letter', 'INSERT')
+                                     AND has_table_privilege('backfill_schema_history', 'SELECT') END""")) {
                 rs.next();
                 if (rs.getBoolean(1)) {
                     throw new ConfigurationException(where("BACKFILL_DB_URL", state)
@@ -71,12 +78,23 @@ public final class DatabasePreflight {
                             + " (GRANT CREATE ON SCHEMA, or the tables' INSERT/UPDATE)");
                 }
             }
+            refuseNewerSchema(state, c);
             c.setAutoCommit(false);
             st.execute("CREATE TEMPORARY TABLE backfill_preflight (ok int) ON COMMIT DROP");
             st.execute("INSERT INTO backfill_preflight VALUES (1)");
             c.rollback();
         } catch (SQLException e) {
             throw failure("BACKFILL_DB_URL", state, e);
+        }
+    }
+
+    /** A schema a later release upgraded (see {@link StateSchema}) is refused here too, before any work. */
+    private static void refuseNewerSchema(DatabaseSettings state, Connection c) throws SQLException {
+        Optional<MigrationVersion> applied = SchemaHistory.read(c).map(SchemaHistory.Applied::newest);
+        Optional<MigrationVersion> known = StateMigrations.newest(List.of(StateSchema.MIGRATIONS));
+        if (applied.isPresent() && known.isPresent() && applied.get().isNewerThan(known.get())) {
+            throw new ConfigurationException(where("BACKFILL_DB_URL", state) + ": "
+                    + StateMigrations.newerStore(applied.get(), known.get()).getMessage());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.difyweave.backfill.state;
 
 /**
- * The lengths, in characters, of the state store's text columns ({@code sql/state/backfill-schema.sql}),
+ * The lengths, in characters, of the state store's text columns ({@code sql/state/migration/}),
  * for {@link StorableText}. TEXT columns have no limit in PostgreSQL; {@link #REASON} keeps one reason
  * from growing a row without end.
  */
