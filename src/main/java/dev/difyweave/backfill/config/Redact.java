@@ -22,7 +22,7 @@ public final class Redact {
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/?#@\\s]*@");
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)([?&;](?:password|sslpassword|sslkey|secret|token)=)[^&;#\\s]*");
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|API_KEY|TOKEN).*");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|API[-_.]?KEY|TOKEN).*");
 
     private Redact() {
     }
@@ -41,8 +41,9 @@ public final class Redact {
     }
 
     /**
-     * The secrets of an environment: the values of variables named like a password, secret, API key or
-     * token, and the passwords inside any URL-valued variable ({@code user:password@}, {@code password=}).
+     * The secrets of an environment: the values of variables (or properties: {@code wandb.api-key})
+     * named like a password, secret, API key or token, and the passwords inside any URL-valued
+     * variable ({@code user:password@}, {@code password=}).
      */
     public static Set<String> secretsOf(Map<String, String> env) {
         Set<String> secrets = new LinkedHashSet<>();

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Where Dify keeps offloaded node payloads: a directory ({@code fileSystemRoot}), an S3-compatible
- * bucket ({@code s3}), or nothing (both null). Read from {@code DIFY_STORAGE_*}, falling back to Dify's
- * own {@code .env} names only when Dify's {@code STORAGE_TYPE} says they are in use.
+ * bucket ({@code s3}), or nothing (both null). Read from {@code DIFY_STORAGE_*} ({@code dify.storage.*}),
+ * falling back to Dify's own {@code .env} names only when Dify's {@code STORAGE_TYPE} says they are in use.
  */
 public record StorageSettings(Path fileSystemRoot, S3 s3) {
 
@@ -30,6 +30,10 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
     }
 
     public static StorageSettings fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(SettingsSource.of(env));
+    }
+
+    public static StorageSettings fromEnvironment(SettingsSource env) {
         String path = get(env, "DIFY_STORAGE_PATH");
         String bucket = get(env, "DIFY_STORAGE_S3_BUCKET");
         if (path != null && bucket != null) {
@@ -81,7 +85,7 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
         return root;
     }
 
-    private static S3 s3(Map<String, String> env, String bucketName, String bucket) {
+    private static S3 s3(SettingsSource env, String bucketName, String bucket) {
         String endpointText = first(env, "DIFY_STORAGE_S3_ENDPOINT", "S3_ENDPOINT");
         String region = first(env, "DIFY_STORAGE_S3_REGION", "S3_REGION");
         String accessKey = first(env, "DIFY_STORAGE_S3_ACCESS_KEY", "S3_ACCESS_KEY");
@@ -126,13 +130,12 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
         return new S3(endpoint, bucket, region, accessKey, secretKey, pathStyle);
     }
 
-    private static String first(Map<String, String> env, String own, String dify) {
+    private static String first(SettingsSource env, String own, String dify) {
         String value = get(env, own);
         return value != null ? value : get(env, dify);
     }
 
-    private static String get(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.trim();
+    private static String get(SettingsSource env, String name) {
+        return env.get(name);
     }
 }
