@@ -87,9 +87,8 @@ public final class BackfillCli {
         if (options == null) {
             return usage(Usage.general(extras), "unknown command '" + command + "'");
         }
-        String usage = OptionParser.usage(options);
         if (help) {
-            out.print(usage);
+            out.print(OptionParser.usage(options));
             return OK;
         }
         try {
@@ -107,7 +106,7 @@ public final class BackfillCli {
             }
             return run(command, options, settings, label, properties);
         } catch (UsageException e) {
-            return usage(usage, e.getMessage());
+            return usage(OptionParser.usage(options(command)), e.getMessage());
         } catch (ConfigurationException e) {
             reason("configuration error: " + e.getMessage());
             return USAGE;

@@ -1,7 +1,5 @@
 package dev.difyweave.backfill.cli;
 
-import java.nio.file.Path;
-
 import picocli.CommandLine.Option;
 
 /** Where a run writes besides Weave: migrate, sync and the demo. Public for {@link ExtraCommand}s. */

@@ -45,7 +45,17 @@ public final class SettingsSource {
         this.variables = Map.copyOf(variables);
         this.commandLine = Map.copyOf(commandLine);
         ConfigurableEnvironment environment = newEnvironment();
-        ConfigDataEnvironmentPostProcessor.applyTo(environment);
+        try {
+            ConfigDataEnvironmentPostProcessor.applyTo(environment);
+        } catch (RuntimeException e) {
+            // a named file that is missing or does not parse: a configuration error like any other, on one line
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String reason = root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
+            throw new ConfigurationException(("a configuration file cannot be read: " + reason).replaceAll("\\s+", " "));
+        }
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (!source.getName().equals(ATTACHED)) {
                 sources.add(source);

@@ -106,6 +106,15 @@ class BackfillCliTest {
         Run located = run(Map.of(), "status", "--spring.config.location=" + file);
         assertThat(located.status()).isEqualTo(BackfillCli.USAGE);
         assertThat(located.err()).isEqualTo("configuration error: BACKFILL_CHUNK_SIZE must be a number, got 'lots'\n");
+        Run missing = run(Map.of(), "status", "--spring.config.location=" + dir.resolve("missing.yml"));
+        assertThat(missing.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(missing.err()).startsWith("configuration error: a configuration file cannot be read: ")
+                .contains("missing.yml").hasLineCount(1);
+        Files.writeString(dir.resolve("broken.yml"), "dify:\n  db: [unclosed\n");
+        Run broken = run(Map.of(), "status", "--spring.config.location=" + dir.resolve("broken.yml"));
+        assertThat(broken.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(broken.err()).startsWith("configuration error: a configuration file cannot be read: ")
+                .contains("line 2").hasLineCount(1);
         Run noValue = run(Map.of(), "status", "--spring.config.location");
         assertThat(noValue.status()).isEqualTo(BackfillCli.USAGE);
         assertThat(noValue.err()).contains("--spring.config.location needs a value");
