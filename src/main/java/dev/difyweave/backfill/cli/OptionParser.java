@@ -47,7 +47,9 @@ final class OptionParser {
 
     /** What {@code <command> --help} prints. */
     static String usage(Object options) {
-        return commandLine(options).getUsageMessage(Help.Ansi.OFF);
+        CommandLine line = commandLine(options);
+        line.setHelpFactory(FlagsWithoutValue::new);
+        return line.getUsageMessage(Help.Ansi.OFF);
     }
 
     /** The declared options of a command, in the order of its usage. */
@@ -68,7 +70,6 @@ final class OptionParser {
                 .longOptionsMaxWidth(28);
         line.setOverwrittenOptionsAllowed(true);
         line.setExpandAtFiles(false);
-        line.setHelpFactory(FlagsWithoutValue::new);
         return line;
     }
 

@@ -23,6 +23,8 @@ public final class Redact {
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)([?&;](?:password|sslpassword|sslkey|secret|token)=)[^&;#\\s]*");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|API[-_.]?KEY|TOKEN).*");
+    private static final Pattern URL_USER_INFO = Pattern.compile("//([^/?#@\\s]*)@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)[?&;](?:password|sslpassword)=([^&;#\\s]*)");
 
     private Redact() {
     }
@@ -54,12 +56,12 @@ public final class Redact {
             if (SECRET_NAME.matcher(name).matches()) {
                 secrets.add(value.trim());
             }
-            Matcher info = Pattern.compile("//([^/?#@\\s]*)@").matcher(value);
+            Matcher info = URL_USER_INFO.matcher(value);
             while (info.find()) {
                 String userInfo = info.group(1);
                 secrets.add(userInfo.contains(":") ? userInfo.substring(userInfo.indexOf(':') + 1) : userInfo);
             }
-            Matcher parameter = Pattern.compile("(?i)[?&;](?:password|sslpassword)=([^&;#\\s]*)").matcher(value);
+            Matcher parameter = URL_PASSWORD.matcher(value);
             while (parameter.find()) {
                 secrets.add(parameter.group(1));
             }
