@@ -28,13 +28,18 @@ public class BackfillApplication {
         LOCAL, MANAGER, WORKER
     }
 
-    /** The Spring Batch context for one command, with the validated settings as a bean. */
+    /**
+     * The Spring Batch context for one command, with the validated settings as a bean; its environment
+     * starts from the settings' own sources (command line, system properties, environment variables),
+     * and Boot adds the same config files and trees the settings were read from.
+     */
     public static ConfigurableApplicationContext start(BackfillSettings settings) {
         return start(settings, Role.LOCAL);
     }
 
     public static ConfigurableApplicationContext start(BackfillSettings settings, Role role) {
         return new SpringApplicationBuilder(BackfillApplication.class)
+                .environment(settings.source().newEnvironment())
                 .properties("backfill.role=" + role.name().toLowerCase(java.util.Locale.ROOT))
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -4,15 +4,18 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import dev.difyweave.backfill.cli.CliArguments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import dev.difyweave.backfill.cli.ExportRun;
 import dev.difyweave.backfill.cli.ExtraCommand;
-import dev.difyweave.backfill.cli.UsageException;
+import dev.difyweave.backfill.cli.HelpOption;
+import dev.difyweave.backfill.cli.OptionTypes;
+import dev.difyweave.backfill.cli.OutputOptions;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.DatabaseSettings;
 import dev.difyweave.backfill.state.EmbeddedPostgresServer;
@@ -26,18 +29,24 @@ import dev.difyweave.demo.generator.SqlScript;
  * (on stdout, and as {@code report-<job instance id>.json} and {@code .html} in {@code --report-dir}).
  * The backfill finds it as an {@link ExtraCommand}.
  */
+@Command(name = "demo", description = {
+        "Starts an embedded PostgreSQL, creates Dify's schema, generates workflow apps, runs and node",
+        "executions, runs the real backfill job on them into --export-dir (default ./demo-out/), and",
+        "prints what it did with one trace drawn as an outline. With --also-send (and WANDB_API_KEY,",
+        "WEAVE_PROJECT set) the calls are sent to Weave too."})
 public final class DemoCommand implements ExtraCommand {
 
     static final String DIFY_SCHEMA = "sql/fixtures/dify-schema.sql";
 
-    private static final String USAGE = """
-            Usage: java -jar dify-weave-backfill.jar demo [--export-dir=<dir>] [--also-send] [--seed=<n>] [--report-dir=<dir>]
+    @Mixin
+    private OutputOptions output;
 
-            Starts an embedded PostgreSQL, creates Dify's schema, generates workflow apps, runs and node
-            executions, runs the real backfill job on them into --export-dir (default ./demo-out/), and
-            prints what it did with one trace drawn as an outline. With --also-send (and WANDB_API_KEY,
-            WEAVE_PROJECT set) the calls are sent to Weave too.
-            """;
+    @Option(names = "--seed", paramLabel = "<n>", converter = OptionTypes.Number.class,
+            description = "the generator's random seed (default: the demo's own, the same data every time)")
+    private Long seed;
+
+    @Mixin
+    private HelpOption help;
 
     @Override
     public String name() {
@@ -50,19 +59,11 @@ public final class DemoCommand implements ExtraCommand {
     }
 
     @Override
-    public String usage() {
-        return USAGE;
-    }
-
-    @Override
-    public int run(CliArguments args, BackfillSettings settings, PrintStream out, Clock clock) {
-        Set<String> options = new HashSet<>(ExportRun.OPTIONS);
-        options.addAll(Set.of("seed", "help"));
-        args.requireOnly(options);
-        ExportRun export = ExportRun.of(args, settings, out, clock, "demo-out");
+    public int run(BackfillSettings settings, PrintStream out, Clock clock) {
+        ExportRun export = ExportRun.of(output, settings, out, clock, "demo-out");
         DifyDataGenerator.Spec spec = DifyDataGenerator.Spec.demo();
-        if (args.has("seed")) {
-            spec = spec.toBuilder().seed(seed(args.value("seed"))).build();
+        if (seed != null) {
+            spec = spec.toBuilder().seed(seed).build();
         }
         out.println("starting an embedded PostgreSQL ...");
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startEphemeral()) {
@@ -92,13 +93,5 @@ public final class DemoCommand implements ExtraCommand {
 
     private static DatabaseSettings database(EmbeddedPostgresServer postgres, String name) {
         return new DatabaseSettings(postgres.jdbcUrl(name), postgres.username(), postgres.password());
-    }
-
-    private static long seed(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--seed must be a number");
-        }
     }
 }

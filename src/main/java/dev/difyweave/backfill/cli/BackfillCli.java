@@ -3,19 +3,30 @@ package dev.difyweave.backfill.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import dev.difyweave.backfill.BuildInfo;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.config.ConfigurationException;
 import dev.difyweave.backfill.config.Redact;
+import dev.difyweave.backfill.config.SettingsSource;
 import dev.difyweave.backfill.job.Preflight;
 
 /**
- * The command line of cli.md: parses, validates the configuration before any work, runs the command
- * and maps its outcome to an exit status with a one-line reason on stderr.
+ * The command line of cli.md: reads the command's options (see {@link OptionParser}), then the
+ * configuration (see {@link SettingsSource}), validates both before any work, runs the command and
+ * maps its outcome to an exit status with a one-line reason on stderr. An argument
+ * {@code --name.with.dots=value} is a Spring property, as in any Spring Boot application
+ * ({@code --spring.config.location=...}, {@code --dify.db.url=...}).
  */
 public final class BackfillCli {
 
@@ -30,6 +41,8 @@ public final class BackfillCli {
     private final PrintStream err;
     private final Clock clock;
     private final List<ExtraCommand> extras = ExtraCommand.installed();
+    /** The secrets to mask in reasons: the environment's and the command line's, then every source's of the settings. */
+    private Set<String> secrets;
 
     public BackfillCli(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
         this.env = env;
@@ -43,58 +56,57 @@ public final class BackfillCli {
     }
 
     public int run(String[] argv) {
-        CliArguments args;
-        try {
-            args = CliArguments.parse(argv);
-        } catch (UsageException e) {
-            return usage(Usage.general(extras), e.getMessage());
+        String command = null;
+        List<String> args = new ArrayList<>();
+        Map<String, String> properties = new LinkedHashMap<>();
+        secrets = new HashSet<>(Redact.secretsOf(env));
+        for (String arg : argv) {
+            if (isProperty(arg)) {
+                int eq = arg.indexOf('=');
+                if (eq < 0) {
+                    return usage(Usage.general(extras), arg + " needs a value: " + arg + "=...");
+                }
+                properties.put(arg.substring(2, eq), arg.substring(eq + 1));
+            } else if (command == null && !arg.startsWith("-")) {
+                command = arg;
+            } else {
+                args.add(arg);
+            }
         }
-        String command = args.command();
-        if (command == null && args.has("version") || "version".equals(command)) {
+        secrets.addAll(Redact.secretsOf(properties));
+        boolean help = args.contains("--help") || args.contains("-h");
+        if (command == null && args.contains("--version") || "version".equals(command)) {
             out.println(BuildInfo.NAME + " " + BuildInfo.version());
             return OK;
         }
         if (command == null || command.equals("help")) {
             out.print(Usage.general(extras));
-            return args.has("help") || "help".equals(command) ? OK : USAGE;
+            return help || "help".equals(command) ? OK : USAGE;
         }
-        String help = switch (command) {
-            case "migrate" -> Usage.MIGRATE;
-            case "sync" -> Usage.SYNC;
-            case "status" -> Usage.STATUS;
-            case "stop" -> Usage.STOP;
-            case "verify" -> Usage.VERIFY;
-            case "schedule" -> Usage.SCHEDULE;
-            case "worker" -> Usage.WORKER;
-            default -> extra(command).map(ExtraCommand::usage).orElse(null);
-        };
-        if (help == null) {
+        Object options = options(command);
+        if (options == null) {
             return usage(Usage.general(extras), "unknown command '" + command + "'");
         }
-        if (args.has("help")) {
-            out.print(help);
+        if (help) {
+            out.print(OptionParser.usage(options));
             return OK;
         }
         try {
-            BackfillSettings settings = BackfillSettings.fromEnvironment(env);
+            CommandSpec parsed = OptionParser.parse(options, args, Map.of());
+            SettingsSource source = SettingsSource.of(env, properties);
+            secrets = source.secrets();
+            BackfillSettings settings = BackfillSettings.from(source);
             String label = command;
-            if (args.has("job")) {
-                JobDefinition job = JobDefinition.load(Path.of(args.value("job")));
-                args = args.withDefaults(job.options());
-                label = job.name();
+            OptionSpec job = parsed.findOption("job");
+            if (job != null && job.getValue() != null) {
+                JobDefinition definition = JobDefinition.load(Path.of((String) job.getValue()));
+                options = options(command);
+                OptionParser.parse(options, args, definition.options());
+                label = definition.name();
             }
-            return switch (command) {
-                case "migrate" -> new MigrateCommand(settings, out, clock).run(args, label);
-                case "sync" -> new SyncCommand(settings, out, clock).run(args, label);
-                case "status" -> new StatusCommand(settings, out).run(args);
-                case "stop" -> new StopCommand(settings, out).run(args);
-                case "verify" -> new VerifyCommand(settings, out, clock).run(args, label);
-                case "schedule" -> new ScheduleCommand(out, clock, this::run, new Preflight(settings)::stores).run(args);
-                case "worker" -> new WorkerCommand(settings, out).run(args);
-                default -> extra(command).orElseThrow().run(args, settings, out, clock);
-            };
+            return run(command, options, settings, label, properties);
         } catch (UsageException e) {
-            return usage(help, e.getMessage());
+            return usage(OptionParser.usage(options(command)), e.getMessage());
         } catch (ConfigurationException e) {
             reason("configuration error: " + e.getMessage());
             return USAGE;
@@ -122,9 +134,50 @@ public final class BackfillCli {
         return null;
     }
 
-    /** A command this jar has beside the backfill's own (the demo), see {@link ExtraCommand}. */
+    /** A new options object of {@code command}, {@code null} for an unknown command. */
+    private Object options(String command) {
+        return switch (command) {
+            case "migrate" -> new MigrateCommand.Options();
+            case "sync" -> new SyncCommand.Options();
+            case "status" -> new StatusCommand.Options();
+            case "stop" -> new StopCommand.Options();
+            case "verify" -> new VerifyCommand.Options();
+            case "schedule" -> new ScheduleCommand.Options();
+            case "worker" -> new WorkerCommand.Options();
+            default -> extra(command).orElse(null);
+        };
+    }
+
+    private int run(String command, Object options, BackfillSettings settings, String label, Map<String, String> properties) {
+        return switch (command) {
+            case "migrate" -> new MigrateCommand(settings, out, clock).run((MigrateCommand.Options) options, label);
+            case "sync" -> new SyncCommand(settings, out, clock).run((SyncCommand.Options) options, label);
+            case "status" -> new StatusCommand(settings, out).run((StatusCommand.Options) options);
+            case "stop" -> new StopCommand(settings, out).run((StopCommand.Options) options);
+            case "verify" -> new VerifyCommand(settings, out, clock).run((VerifyCommand.Options) options, label);
+            case "schedule" -> new ScheduleCommand(out, clock, jobArgs -> run(withProperties(jobArgs, properties)),
+                    new Preflight(settings)::stores).run((ScheduleCommand.Options) options);
+            case "worker" -> new WorkerCommand(settings, out).run((WorkerCommand.Options) options);
+            default -> ((ExtraCommand) options).run(settings, out, clock);
+        };
+    }
+
+    /** A command this jar has beside the backfill's own (the demo), see {@link ExtraCommand}; a new instance. */
     private Optional<ExtraCommand> extra(String name) {
-        return extras.stream().filter(c -> c.name().equals(name)).findFirst();
+        return ExtraCommand.installed().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** {@code --name.with.dots=value}: no option of ours has a dot in its name, every Spring property has one. */
+    private static boolean isProperty(String arg) {
+        int end = arg.indexOf('=') < 0 ? arg.length() : arg.indexOf('=');
+        return arg.startsWith("--") && arg.substring(2, end).contains(".");
+    }
+
+    /** The arguments of a scheduled run, with the Spring properties of this command line. */
+    private static String[] withProperties(String[] args, Map<String, String> properties) {
+        List<String> all = new ArrayList<>(List.of(args));
+        properties.forEach((name, value) -> all.add("--" + name + "=" + value));
+        return all.toArray(String[]::new);
     }
 
     private int usage(String text, String reason) {
@@ -133,8 +186,8 @@ public final class BackfillCli {
         return USAGE;
     }
 
-    /** The one line on stderr that says why; no password, key or URL credentials of the environment in it. */
+    /** The one line on stderr that says why; no password, key or URL credentials of the settings in it. */
     private void reason(String line) {
-        err.println(Redact.text(line, Redact.secretsOf(env)));
+        err.println(Redact.text(line, secrets));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -31,9 +30,6 @@ import dev.difyweave.backfill.weave.JsonlExportSink;
  */
 public final class ExportRun {
 
-    /** The options it reads: {@code --export-dir}, {@code --also-send}, {@code --report-dir}. */
-    public static final Set<String> OPTIONS = Set.of("export-dir", "also-send", MigrateCommand.REPORT_DIR);
-
     private final BackfillSettings settings;
     private final PrintStream out;
     private final Clock clock;
@@ -51,15 +47,18 @@ public final class ExportRun {
         this.exportDir = exportDir;
     }
 
-    /** Reads and checks its options (and, with {@code --also-send}, the Weave settings) before any work. */
-    public static ExportRun of(CliArguments args, BackfillSettings settings, PrintStream out, Clock clock,
+    /**
+     * Checks its options ({@code --export-dir}, {@code --also-send}, {@code --report-dir}) and, with
+     * {@code --also-send}, the Weave settings before any work.
+     */
+    public static ExportRun of(OutputOptions output, BackfillSettings settings, PrintStream out, Clock clock,
             String defaultExportDir) {
-        MigrateCommand.Report report = MigrateCommand.Report.of(args, settings, clock);
-        boolean alsoSend = args.flag("also-send");
+        MigrateCommand.Report report = MigrateCommand.Report.of(output, settings, clock);
+        boolean alsoSend = output.alsoSend;
         if (alsoSend) {
             settings.requireSending();
         }
-        Path exportDir = Path.of(args.has("export-dir") ? args.value("export-dir") : defaultExportDir);
+        Path exportDir = Path.of(output.exportDir != null ? output.exportDir : defaultExportDir);
         return new ExportRun(settings, out, clock, report, alsoSend, exportDir);
     }
 

@@ -10,7 +10,9 @@ import dev.difyweave.backfill.config.BackfillSettings;
 /**
  * A command of the jar that the backfill does not define itself (the {@code demo}), found on the class
  * path through {@code META-INF/services/dev.difyweave.backfill.cli.ExtraCommand}; the backfill never
- * imports one.
+ * imports one. An implementation is its own options object: a picocli {@code @Command} (its name and
+ * description) whose {@code @Option} and {@code @Mixin} fields ({@link HelpOption}, {@link OutputOptions},
+ * values read by {@link OptionTypes}) the command line fills before {@link #run}.
  */
 public interface ExtraCommand {
 
@@ -20,16 +22,18 @@ public interface ExtraCommand {
     /** Its line in the command list of the general usage. */
     String summary();
 
-    /** What {@code <name> --help} prints. */
-    String usage();
+    /** What {@code <name> --help} prints: the usage of its declaration. */
+    default String usage() {
+        return OptionParser.usage(this);
+    }
 
     /**
-     * Runs it with the configuration already validated, like a built-in command: a
+     * Runs it with its options read and the configuration validated, like a built-in command: a
      * {@link UsageException} or {@link CommandFailedException} says why it did not succeed.
      */
-    int run(CliArguments args, BackfillSettings settings, PrintStream out, Clock clock);
+    int run(BackfillSettings settings, PrintStream out, Clock clock);
 
-    /** The extra commands on the class path. */
+    /** The extra commands on the class path, new instances. */
     static List<ExtraCommand> installed() {
         return ServiceLoader.load(ExtraCommand.class, ExtraCommand.class.getClassLoader()).stream()
                 .map(ServiceLoader.Provider::get)

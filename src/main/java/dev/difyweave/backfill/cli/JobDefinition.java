@@ -16,15 +16,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A job definition from {@code jobs/} (README "Job definitions"): a name, the command it runs, its
- * window, filters, kinds, target, sizes and, for {@code schedule}, a cron expression. Its values are
- * the defaults of the command line; options given on the command line win.
+ * window, filters, kinds, target, sizes and, for {@code schedule}, a cron expression. Its keys are the
+ * options of its command (the same declaration, see {@link #optionKeys}); its values are the defaults
+ * of the command line, options given on the command line win.
  */
 public record JobDefinition(Path file, String name, String command, String schedule, Map<String, List<String>> options) {
 
-    /** The keys a definition may hold, each the name of the command-line option it stands for. */
-    static final Set<String> OPTION_KEYS = Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "stale-after", "project",
-            "project-routing", "chunk-size", "batch-calls", "batch-bytes", "partitions", "max-rows-per-second", "remote", "dry-run", "export-dir",
-            "also-send", "report-dir", "content");
+    private static final List<String> OWN_KEYS = List.of("name", "command", "schedule", "description");
     private static final Map<String, String> ALIASES = Map.of("apps", "app", "tenants", "tenant");
     private static final Set<String> COMMANDS = Set.of("migrate", "sync");
 
@@ -40,37 +38,37 @@ public record JobDefinition(Path file, String name, String command, String sched
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new UsageException("--job: " + file + " must be a YAML mapping (name, command, kinds, ...)");
         }
-        String name = null;
-        String command = "sync";
-        String schedule = null;
-        Map<String, List<String>> options = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            String key = String.valueOf(entry.getKey());
-            Object value = entry.getValue();
-            switch (key) {
-                case "name" -> name = scalar(file, key, value);
-                case "command" -> command = scalar(file, key, value);
-                case "schedule" -> schedule = scalar(file, key, value);
-                case "description" -> {
-                    // documentation only
-                }
-                default -> {
-                    String option = ALIASES.getOrDefault(key, key);
-                    if (!OPTION_KEYS.contains(option)) {
-                        throw new UsageException("--job: " + file + ": unknown key '" + key + "'; known: name, command, "
-                                + "schedule, description, " + String.join(", ", OPTION_KEYS));
-                    }
-                    options.put(option, values(file, key, value));
-                }
-            }
-        }
+        String name = map.containsKey("name") ? scalar(file, "name", map.get("name")) : null;
+        String command = map.containsKey("command") ? scalar(file, "command", map.get("command")) : "sync";
+        String schedule = map.containsKey("schedule") ? scalar(file, "schedule", map.get("schedule")) : null;
         if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}")) {
             throw new UsageException("--job: " + file + ": 'name' is required (letters, digits, . _ -), got " + name);
         }
         if (!COMMANDS.contains(command)) {
             throw new UsageException("--job: " + file + ": 'command' must be migrate or sync, got '" + command + "'");
         }
+        List<String> keys = optionKeys(command);
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            if (OWN_KEYS.contains(key)) {
+                continue;
+            }
+            String option = ALIASES.getOrDefault(key, key);
+            if (!keys.contains(option)) {
+                throw new UsageException("--job: " + file + ": unknown key '" + key + "'; known: "
+                        + String.join(", ", OWN_KEYS) + ", " + String.join(", ", keys));
+            }
+            options.put(option, values(file, key, entry.getValue()));
+        }
         return new JobDefinition(file, name, command, schedule, options);
+    }
+
+    /** The keys a definition of {@code command} may hold besides its own: the command's options but --job and --help. */
+    static List<String> optionKeys(String command) {
+        Object options = command.equals("migrate") ? new MigrateCommand.Options() : new SyncCommand.Options();
+        return OptionParser.options(options).stream().filter(o -> !o.usageHelp()).map(OptionParser::key)
+                .filter(key -> !key.equals("job")).toList();
     }
 
     private static String scalar(Path file, String key, Object value) {

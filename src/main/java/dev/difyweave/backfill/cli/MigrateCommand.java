@@ -3,9 +3,7 @@ package dev.difyweave.backfill.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -16,6 +14,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import picocli.CommandLine.Command;
 
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
@@ -31,8 +31,9 @@ final class MigrateCommand {
 
     private static final Logger log = LoggerFactory.getLogger(MigrateCommand.class);
 
-    /** {@code --report-dir=<dir>}: where {@code report-<job instance id>.json} and {@code .html} go. */
-    static final String REPORT_DIR = "report-dir";
+    @Command(name = "migrate", description = Usage.MIGRATE, footer = Usage.EXIT_STATUS)
+    static final class Options extends RunOptions {
+    }
 
     private final BackfillSettings settings;
     private final PrintStream out;
@@ -44,16 +45,15 @@ final class MigrateCommand {
         this.clock = clock;
     }
 
-    int run(CliArguments args, String label) {
-        args.requireOnly(withReportDir(RequestOptions.NAMES));
-        Report report = Report.of(args, this.settings, clock);
-        BackfillSettings settings = RequestOptions.settingsFor(args, this.settings);
-        BackfillRequest request = RequestOptions.toRequest(args, settings, label, clock.instant());
+    int run(Options options, String label) {
+        Report report = Report.of(options.output, this.settings, clock);
+        BackfillSettings settings = options.settings(this.settings);
+        BackfillRequest request = options.request(settings, label, clock.instant());
         settings.requireDify();
         if (request.sink().sends()) {
             settings.requireSending();
         }
-        BackfillApplication.Role role = role(args, settings);
+        BackfillApplication.Role role = role(options, settings);
         new Preflight(settings).forRun(request);
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role)) {
             RunSummary summary = launch(context, request, out, report);
@@ -66,8 +66,8 @@ final class MigrateCommand {
      * {@code --remote}: this process is the manager and workers run the partitions; they share the job
      * repository, so it cannot be the embedded one of this machine.
      */
-    static BackfillApplication.Role role(CliArguments args, BackfillSettings settings) {
-        if (!args.flag("remote")) {
+    static BackfillApplication.Role role(RunOptions options, BackfillSettings settings) {
+        if (!options.remote) {
             return BackfillApplication.Role.LOCAL;
         }
         if (settings.state() == null) {
@@ -77,18 +77,11 @@ final class MigrateCommand {
         return BackfillApplication.Role.MANAGER;
     }
 
-    /** The options of a command plus {@code --report-dir}. */
-    static Set<String> withReportDir(Set<String> names) {
-        Set<String> all = new HashSet<>(names);
-        all.add(REPORT_DIR);
-        return all;
-    }
-
     /** Where and how a command writes its run report; {@code secret} (the API key) is scrubbed from it. */
     record Report(Path dir, String secret, Clock clock) {
 
-        static Report of(CliArguments args, BackfillSettings settings, Clock clock) {
-            Path dir = args.has(REPORT_DIR) ? Path.of(args.value(REPORT_DIR)) : ReportFiles.DEFAULT_DIR;
+        static Report of(OutputOptions output, BackfillSettings settings, Clock clock) {
+            Path dir = output.reportDir != null ? Path.of(output.reportDir) : ReportFiles.DEFAULT_DIR;
             return new Report(dir, settings.weave().apiKey(), clock);
         }
     }

@@ -15,10 +15,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.scheduling.support.CronExpression;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code schedule}: a long-running process that fires the job definitions of {@code jobs/} that have a
@@ -29,6 +32,21 @@ import org.springframework.scheduling.support.CronExpression;
  * ends the loop.
  */
 final class ScheduleCommand {
+
+    @Command(name = "schedule", description = Usage.SCHEDULE)
+    static final class Options {
+
+        @Option(names = "--jobs-dir", paramLabel = "<dir>", converter = OptionTypes.Text.class,
+                description = "where the job definitions are (default jobs/)")
+        String jobsDir = "jobs";
+
+        @Option(names = "--max-runs", paramLabel = "<n>", converter = OptionTypes.Number.class,
+                description = "end after that many runs (default: run until SIGTERM)")
+        long maxRuns = Long.MAX_VALUE;
+
+        @Mixin
+        HelpOption help;
+    }
 
     private final PrintStream out;
     private final Clock clock;
@@ -49,10 +67,9 @@ final class ScheduleCommand {
     private record Scheduled(JobDefinition job, CronExpression cron) {
     }
 
-    int run(CliArguments args) {
-        args.requireOnly(Set.of("jobs-dir", "max-runs", "help"));
-        Path dir = Path.of(args.has("jobs-dir") ? args.value("jobs-dir") : "jobs");
-        long maxRuns = args.has("max-runs") ? Long.parseLong(args.value("max-runs")) : Long.MAX_VALUE;
+    int run(Options options) {
+        Path dir = Path.of(options.jobsDir);
+        long maxRuns = options.maxRuns;
         List<Scheduled> jobs = load(dir);
         if (jobs.isEmpty()) {
             throw new UsageException("no job definition with a 'schedule' in " + dir);

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.Objects;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -17,6 +16,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
@@ -30,6 +33,17 @@ import dev.difyweave.backfill.source.DifySchemaProfile;
 /** {@code status}: the Dify schema found, recent executions from the job repository and what can be resumed. */
 final class StatusCommand {
 
+    @Command(name = "status", description = Usage.STATUS)
+    static final class Options {
+
+        @Option(names = "--limit", paramLabel = "<n>", converter = OptionTypes.Positive.class,
+                description = "how many of the most recent executions to list (default 20)")
+        int limit = 20;
+
+        @Mixin
+        HelpOption help;
+    }
+
     private final BackfillSettings settings;
     private final PrintStream out;
 
@@ -38,9 +52,8 @@ final class StatusCommand {
         this.out = out;
     }
 
-    int run(CliArguments args) {
-        args.requireOnly(Set.of("limit", "help"));
-        int limit = parseLimit(args);
+    int run(Options options) {
+        int limit = options.limit;
         new Preflight(settings).stateStore();
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
             out.println("Dify source: " + difySchema(context));
@@ -130,20 +143,5 @@ final class StatusCommand {
             return "running, or killed (the next run of the same window takes it over if no process holds it)";
         }
         return "no";
-    }
-
-    private static int parseLimit(CliArguments args) {
-        if (!args.has("limit")) {
-            return 20;
-        }
-        try {
-            int limit = Integer.parseInt(args.value("limit"));
-            if (limit < 1) {
-                throw new NumberFormatException();
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--limit must be a positive number");
-        }
     }
 }

@@ -1,12 +1,15 @@
 package dev.difyweave.backfill.cli;
 
 import java.io.PrintStream;
-import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
@@ -21,6 +24,17 @@ import dev.difyweave.backfill.job.StopRequest;
  */
 final class StopCommand {
 
+    @Command(name = "stop", description = Usage.STOP)
+    static final class Options {
+
+        @Option(names = "--execution", paramLabel = "<id>", converter = OptionTypes.ExecutionId.class,
+                description = "only this execution (see status; default: every running one)")
+        Long execution;
+
+        @Mixin
+        HelpOption help;
+    }
+
     private final BackfillSettings settings;
     private final PrintStream out;
 
@@ -29,9 +43,8 @@ final class StopCommand {
         this.out = out;
     }
 
-    int run(CliArguments args) {
-        args.requireOnly(Set.of("execution", "help"));
-        Long only = args.has("execution") ? parseId(args.value("execution")) : null;
+    int run(Options options) {
+        Long only = options.execution;
         new Preflight(settings).stateStore();
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
             JobRepository repository = context.getBean(JobRepository.class);
@@ -53,14 +66,6 @@ final class StopCommand {
                 out.println(only == null ? "no running execution" : "execution " + only + " is not running");
             }
             return BackfillCli.OK;
-        }
-    }
-
-    private static long parseId(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--execution must be an execution id (see status)");
         }
     }
 }

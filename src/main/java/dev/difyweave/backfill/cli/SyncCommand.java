@@ -6,6 +6,8 @@ import java.time.Instant;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import picocli.CommandLine.Command;
+
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillRequest;
@@ -21,6 +23,10 @@ import dev.difyweave.backfill.state.WatermarkStore;
  */
 final class SyncCommand {
 
+    @Command(name = "sync", description = Usage.SYNC, footer = Usage.SYNC_EXIT_STATUS)
+    static final class Options extends RunOptions {
+    }
+
     private final BackfillSettings settings;
     private final PrintStream out;
     private final Clock clock;
@@ -31,20 +37,19 @@ final class SyncCommand {
         this.clock = clock;
     }
 
-    int run(CliArguments args, String label) {
-        args.requireOnly(MigrateCommand.withReportDir(RequestOptions.NAMES));
-        if (args.has("to")) {
+    int run(Options options, String label) {
+        if (options.window.to != null) {
             throw new UsageException("sync windows end at now minus the safety lag; use migrate for a fixed --to");
         }
-        MigrateCommand.Report report = MigrateCommand.Report.of(args, this.settings, clock);
-        BackfillSettings settings = RequestOptions.settingsFor(args, this.settings);
-        BackfillRequest base = RequestOptions.toRequest(args, settings, label, clock.instant());
+        MigrateCommand.Report report = MigrateCommand.Report.of(options.output, this.settings, clock);
+        BackfillSettings settings = options.settings(this.settings);
+        BackfillRequest base = options.request(settings, label, clock.instant());
         settings.requireDify();
         if (base.sink().sends()) {
             settings.requireSending();
         }
         String scope = base.scopeKey();
-        BackfillApplication.Role role = MigrateCommand.role(args, settings);
+        BackfillApplication.Role role = MigrateCommand.role(options, settings);
         new Preflight(settings).forRun(base);
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role)) {
             WatermarkStore watermarks = context.getBean(WatermarkStore.class);

@@ -29,10 +29,13 @@ final class Usage {
             Dify's storage (when set) and the state store accept their credentials (and writes, for the state
             store) and, for runs that send, that Weave accepts the key; status and stop check the state store. A failure is one line
             naming the setting and the cause, exit status 2; no message shows a password or key.
-            Configuration is read from the environment: DIFY_DB_URL, DIFY_DB_USERNAME, DIFY_DB_PASSWORD,
-            BACKFILL_DB_URL, BACKFILL_DB_USERNAME, BACKFILL_DB_PASSWORD, WANDB_API_KEY, WEAVE_PROJECT,
-            WF_TRACE_SERVER_URL, DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH or DIFY_STORAGE_S3_*
-            (without S3 keys: the AWS SDK's default credentials chain; see docs/operations.md),
+            Configuration: environment variables, or the Spring properties that stand for them (DIFY_DB_URL is
+            dify.db.url) in ./config/application.yml, --spring.config.location=<file>, a config tree under
+            /run/secrets/ or as --<property>=<value> on the command line (README.md lists both names):
+            DIFY_DB_URL, DIFY_DB_USERNAME, DIFY_DB_PASSWORD, BACKFILL_DB_URL, BACKFILL_DB_USERNAME,
+            BACKFILL_DB_PASSWORD, WANDB_API_KEY, WEAVE_PROJECT, WF_TRACE_SERVER_URL (weave.server-url),
+            DIFY_FILES_URL, BACKFILL_DIFY_KEYS, DIFY_STORAGE_PATH or DIFY_STORAGE_S3_* (without S3 keys: the AWS
+            SDK's default credentials chain; see docs/operations.md), and
             BACKFILL_ALLOWED_WEAVE_HOSTS: more trace servers that may get WANDB_API_KEY with --project-routing=dify,
             comma-separated; an origin (https://weave.example.com, http://10.0.0.5:8080) matches that scheme,
             host and port; a bare host (weave.example.com, localhost:8080) that host on https and http; no port
@@ -48,119 +51,61 @@ final class Usage {
         return text.append(NOTES).toString();
     }
 
-    static final String WINDOW_OPTIONS = """
-              --from=<ISO-8601>          start of the window, inclusive (UTC when no zone; default: the beginning)
-              --to=<ISO-8601>            end of the window, exclusive (default: now minus the safety lag)
-              --app=<uuid>               only these apps (repeatable, or comma-separated)
-              --tenant=<uuid>            only these workspaces (repeatable, or comma-separated)
-              --kinds=<list>             workflow,message,tool,dataset_retrieval,moderation,generate_name,
-                                         feedback (default: all)
-              --safety-lag=<duration>    rows younger than this are left for a later run (default PT10M)
-              --stale-after=<duration>   a run still running/paused or an answer never saved, older than this,
-                                         is sent as it is with an exception naming its Dify status and age;
-                                         younger ones are recorded and sent once finished (default P1D)
-              --dry-run                  read, assemble, validate and size; write nothing to Weave
-              --export-dir=<dir>         write the exact Weave request bodies as JSON Lines instead of sending
-              --also-send                with --export-dir: send to Weave as well
-              --project=<entity/project> the target (default WEAVE_PROJECT)
-              --project-routing=<mode>   single: every app to that target (default); dify: an app with Weave
-                                         tracing configured in Dify to its entity/project (and host).
-                                         WANDB_API_KEY only goes to WF_TRACE_SERVER_URL (default
-                                         https://trace.wandb.ai) or to a server in BACKFILL_ALLOWED_WEAVE_HOSTS;
-                                         an app on another host needs its own key (BACKFILL_DIFY_KEYS=true),
-                                         plain http:// needs a loopback or listed host; else the app's calls
-                                         are not sent (dead letters with status 0, exit status 3)
-              --content=keep|drop|hash   send the rows' content, leave it out, or send hashes of its strings (default keep)
-              --chunk-size=<n>           roots per chunk, i.e. per checkpoint (default 100)
-              --max-rows-per-second=<n>  read at most n root rows of Dify a second, all partitions together
-                                         (default: no limit; their children come with them)
-              --partitions=<n>           split each root kind's window into n time ranges of about equal row
-                                         counts, run at once (default: two per core, at most 4)
-              --remote                   send the partitions to 'worker' processes over RabbitMQ instead
-                                         (needs BACKFILL_DB_URL shared with the workers; SPRING_RABBITMQ_*)
-              --batch-calls=<n>, --batch-bytes=<n>   bounds of one request to Weave
-              --job=<file>               take the settings from a job definition (jobs/*.yaml); options win
-              --report-dir=<dir>         write report-<job instance id>.json and .html there (default ./var/reports/)
-            """;
+    // the descriptions and footers of the commands' usages (their @Command); the option lines come
+    // from the options' own declarations
 
     static final String MIGRATE = """
-            Usage: java -jar dify-weave-backfill.jar migrate [options]
+            Backfills one window of Dify history into WEAVE_PROJECT. The window, filters, kinds and target \
+            identify the run: the same command after a failure or a kill resumes from the last checkpoint, \
+            and a completed window is not sent twice.""";
 
-            Backfills one window of Dify history into WEAVE_PROJECT. The window, filters, kinds and target
-            identify the run: the same command after a failure or a kill resumes from the last checkpoint,
-            and a completed window is not sent twice.
-
-            Options:
-            """ + WINDOW_OPTIONS + """
-
-            Exit status: 0 when everything was delivered; 1 when the run failed (resumable); 2 for a wrong
-            command line or configuration (checked before any work); 3 when the run completed but some calls
-            were refused by Weave or not sent because their app's Weave host is not allowed (each recorded in
-            backfill_dead_letter with its reason); 4 when another process is running the same window.
-            """;
+    static final String EXIT_STATUS = """
+            Exit status: 0 when everything was delivered; 1 when the run failed (resumable); 2 for a wrong \
+            command line or configuration (checked before any work); 3 when the run completed but some calls \
+            were refused by Weave or not sent because their app's Weave host is not allowed (each recorded in \
+            backfill_dead_letter with its reason); 4 when another process is running the same window.""";
 
     static final String SYNC = """
-            Usage: java -jar dify-weave-backfill.jar sync [options]
+            Backfills from the last completed watermark of this scope (the job's name, filters, kinds, sink \
+            and target) up to now minus the safety lag; the first sync starts at --from (default: the \
+            beginning); --to is migrate's. Roots a window leaves unfinished (running or paused runs, answers \
+            not saved yet) are recorded and sent by a later sync once they are finished. Meant for cron; a \
+            killed sync is resumed by the next one.""";
 
-            Backfills from the last completed watermark of this scope (the job's name, filters, kinds, sink
-            and target) up to now minus the safety lag; the first sync starts at --from (default: the
-            beginning). Roots a window leaves unfinished (running or paused runs, answers not saved yet)
-            are recorded and sent by a later sync once they are finished. Meant for cron; a killed sync is
-            resumed by the next one.
-
-            Options (no --to):
-            """ + WINDOW_OPTIONS + """
-
-            Exit status as for migrate.
-            """;
+    static final String SYNC_EXIT_STATUS = "Exit status as for migrate.";
 
     static final String STATUS = """
-            Usage: java -jar dify-weave-backfill.jar status [--limit=<n>]
-
-            Shows the Dify version range the source database's schema fits (DIFY_DB_URL) and what that
-            implies, then lists the most recent executions (default 20) from the state store (BACKFILL_DB_URL,
-            or the embedded store under ./var/): window, filters, state, counts, and whether it is resumable.
-            """;
+            Shows the Dify version range the source database's schema fits (DIFY_DB_URL) and what that \
+            implies, then lists the most recent executions from the state store (BACKFILL_DB_URL, or the \
+            embedded store under ./var/): window, filters, state, counts, and whether it is resumable.""";
 
     static final String STOP = """
-            Usage: java -jar dify-weave-backfill.jar stop [--execution=<id>]
-
-            Asks the running executions (or the one given, see status) to stop at their next chunk
-            boundary. They end STOPPED and resume when the same command is run again. SIGTERM to a
-            running process does the same for its own execution.
-            """;
+            Asks the running executions (or the one given, see status) to stop at their next chunk \
+            boundary. They end STOPPED and resume when the same command is run again. SIGTERM to a running \
+            process does the same for its own execution.""";
 
     static final String VERIFY = """
-            Usage: java -jar dify-weave-backfill.jar verify [--from=...] [--to=...] [--app=...] [--tenant=...]
-                   [--kinds=...] [--project=...] [--job=<file>]
-
-            Reads and assembles the window as a backfill would (nothing is sent), asks Weave for every
-            resulting call id (/calls/stream_query, 1000 ids per request) and prints, per kind, how many
-            calls are expected and how many Weave holds complete, then the missing ones with their source
-            rows. Exit status 0 when nothing is missing, 1 otherwise.
-            """;
+            Reads and assembles the window as a backfill would (nothing is sent), asks Weave for every \
+            resulting call id (/calls/stream_query, 1000 ids per request) and prints, per kind, how many \
+            calls are expected and how many Weave holds complete, then the missing ones with their source \
+            rows. Exit status 0 when nothing is missing, 1 otherwise. A job definition (--job) gives its \
+            window, filters, kinds, target and content; what only a run uses (sink, sizes) is left aside.""";
 
     static final String SCHEDULE = """
-            Usage: java -jar dify-weave-backfill.jar schedule [--jobs-dir=<dir>] [--max-runs=<n>]
-
-            Runs the job definitions of --jobs-dir (default jobs/) that have a 'schedule' (Spring cron with
-            seconds, in UTC: "0 */10 * * * *" = every 10 minutes) until stopped. Runs are sequential; a
-            trigger that passes during a run is skipped and logged; a sync scope another process is
-            running is skipped. SIGTERM stops the running execution at its next chunk boundary
-            (resumable) and ends the process. --max-runs ends it after that many runs.
-            """;
+            Runs the job definitions of --jobs-dir that have a 'schedule' (Spring cron with seconds, in \
+            UTC: "0 */10 * * * *" = every 10 minutes) until stopped. Runs are sequential; a trigger that \
+            passes during a run is skipped and logged; a sync scope another process is running is skipped. \
+            SIGTERM stops the running execution at its next chunk boundary (resumable) and ends the process.""";
 
     static final String WORKER = """
-            Usage: java -jar dify-weave-backfill.jar worker [--partitions=<n>]
-
-            Runs partitions of 'migrate --remote' and 'sync --remote' runs: takes partition requests from
-            the RabbitMQ queue (BACKFILL_REMOTE_QUEUE, default dify-weave-backfill.partitions; broker from
-            SPRING_RABBITMQ_HOST, _PORT, _USERNAME, _PASSWORD), --partitions at a time (default 1), and
-            runs each against the shared job repository (BACKFILL_DB_URL), Dify and Weave, with the same
-            settings as the manager. A request is acknowledged only when its partition finished: the
-            partition of a killed worker goes to another worker and resumes from its checkpoint. SIGTERM
-            stops the running partitions at their next chunk boundary (resumable) and ends the process.
-            """;
+            Runs partitions of 'migrate --remote' and 'sync --remote' runs: takes partition requests from \
+            the RabbitMQ queue (backfill.remote.queue, BACKFILL_REMOTE_QUEUE, default \
+            dify-weave-backfill.partitions; broker from spring.rabbitmq.*, SPRING_RABBITMQ_HOST, _PORT, \
+            _USERNAME, _PASSWORD), --partitions at a time, and runs each against the shared job repository \
+            (BACKFILL_DB_URL), Dify and Weave, with the same settings as the manager. A request is \
+            acknowledged only when its partition finished: the partition of a killed worker goes to another \
+            worker and resumes from its checkpoint. SIGTERM stops the running partitions at their next \
+            chunk boundary (resumable) and ends the process.""";
 
     private Usage() {
     }

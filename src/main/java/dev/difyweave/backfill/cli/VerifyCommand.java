@@ -12,6 +12,9 @@ import java.util.function.Function;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.config.BackfillSettings;
@@ -46,6 +49,20 @@ final class VerifyCommand {
 
     private static final int MAX_LISTED = 50;
 
+    /** The window, filters and target of a run, without what only sending needs. */
+    @Command(name = "verify", description = Usage.VERIFY)
+    static final class Options {
+
+        @Mixin
+        WindowOptions window;
+
+        @Mixin
+        ChunkSizeOption chunk;
+
+        @Mixin
+        HelpOption help;
+    }
+
     private final BackfillSettings settings;
     private final PrintStream out;
     private final Clock clock;
@@ -56,10 +73,9 @@ final class VerifyCommand {
         this.clock = clock;
     }
 
-    int run(CliArguments args, String label) {
-        args.requireOnly(Set.of("from", "to", "app", "tenant", "kinds", "safety-lag", "stale-after", "project", "chunk-size", "job",
-                "content", "help"));
-        BackfillRequest request = RequestOptions.toRequest(args, settings, label, clock.instant());
+    int run(Options options, String label) {
+        BackfillRequest request = RequestOptions.toRequest(options.window, BackfillRequest.Sink.WEAVE, null, null, settings,
+                label, clock.instant());
         settings.requireDify();
         settings.requireSending();
         new Preflight(settings).forVerify(request);
@@ -70,7 +86,7 @@ final class VerifyCommand {
                     settings.weave().apiKey(), settings.tuning().connectTimeout(), settings.tuning().readTimeout()),
                     new WeaveRetry(settings.tuning().retry(), stats), WeaveDelivery.Settings.defaults(), stats);
             Reconciliation reconciliation = new Reconciliation(weave.presence(), project);
-            int page = settings.tuning().chunkSize();
+            int page = options.chunk.chunkSize != null ? options.chunk.chunkSize : settings.tuning().chunkSize();
             WorkflowRoots runs = context.getBean(WorkflowRoots.class);
             MessageRoots messages = context.getBean(MessageRoots.class);
             scan(runs, request, page, reconciliation);

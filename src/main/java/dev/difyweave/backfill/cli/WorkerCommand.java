@@ -1,13 +1,15 @@
 package dev.difyweave.backfill.cli;
 
 import java.io.PrintStream;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
@@ -26,6 +28,19 @@ final class WorkerCommand {
     private static final Logger log = LoggerFactory.getLogger(WorkerCommand.class);
     private static final long GRACE_SECONDS = 90;
 
+    @Command(name = "worker", description = Usage.WORKER)
+    static final class Options {
+
+        @Mixin
+        ChunkSizeOption chunk;
+
+        @Mixin
+        ThroughputOptions throughput;
+
+        @Mixin
+        HelpOption help;
+    }
+
     private final BackfillSettings settings;
     private final PrintStream out;
 
@@ -34,10 +49,11 @@ final class WorkerCommand {
         this.out = out;
     }
 
-    int run(CliArguments args) {
-        args.requireOnly(Set.of("partitions", "chunk-size", "batch-calls", "batch-bytes", "help"));
-        CliArguments withOneByDefault = args.withDefaults(java.util.Map.of("partitions", java.util.List.of("1")));
-        BackfillSettings settings = RequestOptions.settingsFor(withOneByDefault, this.settings);
+    int run(Options options) {
+        if (options.throughput.partitions == null) {
+            options.throughput.partitions = 1;
+        }
+        BackfillSettings settings = RequestOptions.settingsFor(this.settings, options.chunk.chunkSize, options.throughput, null);
         if (settings.state() == null) {
             throw new ConfigurationException("a worker needs the manager's job repository: set BACKFILL_DB_URL "
                     + "(and BACKFILL_DB_USERNAME / BACKFILL_DB_PASSWORD)");

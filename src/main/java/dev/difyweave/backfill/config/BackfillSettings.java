@@ -12,9 +12,11 @@ import dev.difyweave.backfill.call.CallSanitizer;
 import dev.difyweave.backfill.weave.WeaveRetry;
 
 /**
- * The typed configuration of one process, read from environment variables (cli.md "Configuration"),
+ * The typed configuration of one process (cli.md "Configuration"), bound once from a
+ * {@link SettingsSource}: each {@link Setting} by its Spring property or its environment variable,
  * with Dify's own {@code .env} names as fallbacks. Every wrong value is reported with its variable
- * name before any work starts.
+ * name before any work starts. {@code source} is where they came from, for the Spring contexts the
+ * command starts.
  */
 public record BackfillSettings(
         DatabaseSettings dify,
@@ -22,28 +24,34 @@ public record BackfillSettings(
         WeaveSettings weave,
         String filesUrl,
         Tuning tuning,
-        StorageSettings storage) {
+        StorageSettings storage,
+        SettingsSource source) {
 
     public static final String DEFAULT_TRACE_SERVER = "https://trace.wandb.ai";
     public static final String DEFAULT_FILES_URL = "http://127.0.0.1:5001";
 
+    /** The settings of environment variables alone (and of the config files they name). */
     public static BackfillSettings fromEnvironment(Map<String, String> env) {
-        Env e = new Env(env);
-        StorageSettings storage = StorageSettings.fromEnvironment(env);
+        return from(SettingsSource.of(env));
+    }
+
+    public static BackfillSettings from(SettingsSource source) {
+        Env e = new Env(source);
+        StorageSettings storage = StorageSettings.fromEnvironment(source);
         return new BackfillSettings(difyDatabase(e), stateDatabase(e), weave(e, storage),
-                firstNonBlank(e.get("DIFY_FILES_URL"), e.get("FILES_URL"), DEFAULT_FILES_URL), tuning(e), storage);
+                firstNonBlank(e.get("DIFY_FILES_URL"), e.get("FILES_URL"), DEFAULT_FILES_URL), tuning(e), storage, source);
     }
 
     public BackfillSettings withDify(DatabaseSettings dify) {
-        return new BackfillSettings(dify, state, weave, filesUrl, tuning, storage);
+        return new BackfillSettings(dify, state, weave, filesUrl, tuning, storage, source);
     }
 
     public BackfillSettings withState(DatabaseSettings state) {
-        return new BackfillSettings(dify, state, weave, filesUrl, tuning, storage);
+        return new BackfillSettings(dify, state, weave, filesUrl, tuning, storage, source);
     }
 
     public BackfillSettings withTuning(Tuning tuning) {
-        return new BackfillSettings(dify, state, weave, filesUrl, tuning, storage);
+        return new BackfillSettings(dify, state, weave, filesUrl, tuning, storage, source);
     }
 
     /** The Dify database is required by every command that reads Dify. */
@@ -180,12 +188,11 @@ public record BackfillSettings(
         return null;
     }
 
-    /** Environment access with blank-as-unset and named parse errors. */
-    private record Env(Map<String, String> values) {
+    /** Settings access (blank is unset, see {@link SettingsSource#get}) with named parse errors. */
+    private record Env(SettingsSource values) {
 
         String get(String name) {
-            String v = values.get(name);
-            return v == null || v.isBlank() ? null : v.trim();
+            return values.get(name);
         }
 
         <T extends Comparable<T>> T parse(String name, T fallback, Function<String, T> parser, T min, T max) {

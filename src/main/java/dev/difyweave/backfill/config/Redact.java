@@ -22,7 +22,9 @@ public final class Redact {
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/?#@\\s]*@");
     private static final Pattern PASSWORD_PARAMETER =
             Pattern.compile("(?i)([?&;](?:password|sslpassword|sslkey|secret|token)=)[^&;#\\s]*");
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|API_KEY|TOKEN).*");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|API[-_.]?KEY|TOKEN).*");
+    private static final Pattern URL_USER_INFO = Pattern.compile("//([^/?#@\\s]*)@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)[?&;](?:password|sslpassword)=([^&;#\\s]*)");
 
     private Redact() {
     }
@@ -41,8 +43,9 @@ public final class Redact {
     }
 
     /**
-     * The secrets of an environment: the values of variables named like a password, secret, API key or
-     * token, and the passwords inside any URL-valued variable ({@code user:password@}, {@code password=}).
+     * The secrets of an environment: the values of variables (or properties: {@code wandb.api-key})
+     * named like a password, secret, API key or token, and the passwords inside any URL-valued
+     * variable ({@code user:password@}, {@code password=}).
      */
     public static Set<String> secretsOf(Map<String, String> env) {
         Set<String> secrets = new LinkedHashSet<>();
@@ -53,12 +56,12 @@ public final class Redact {
             if (SECRET_NAME.matcher(name).matches()) {
                 secrets.add(value.trim());
             }
-            Matcher info = Pattern.compile("//([^/?#@\\s]*)@").matcher(value);
+            Matcher info = URL_USER_INFO.matcher(value);
             while (info.find()) {
                 String userInfo = info.group(1);
                 secrets.add(userInfo.contains(":") ? userInfo.substring(userInfo.indexOf(':') + 1) : userInfo);
             }
-            Matcher parameter = Pattern.compile("(?i)[?&;](?:password|sslpassword)=([^&;#\\s]*)").matcher(value);
+            Matcher parameter = URL_PASSWORD.matcher(value);
             while (parameter.find()) {
                 secrets.add(parameter.group(1));
             }

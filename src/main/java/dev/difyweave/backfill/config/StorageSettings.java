@@ -42,6 +42,10 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
     }
 
     public static StorageSettings fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(SettingsSource.of(env));
+    }
+
+    public static StorageSettings fromEnvironment(SettingsSource env) {
         String path = get(env, "DIFY_STORAGE_PATH");
         String bucket = get(env, "DIFY_STORAGE_S3_BUCKET");
         if (path != null && bucket != null) {
@@ -94,23 +98,23 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
     }
 
     /** A variable that is set, with the name it was found under. */
-    private record Setting(String name, String value) {
+    private record Found(String name, String value) {
     }
 
-    private static S3 s3(Map<String, String> env, String bucket) {
+    private static S3 s3(SettingsSource env, String bucket) {
         // Dify with S3_USE_AWS_MANAGED_IAM=true builds its client from boto3's default session and S3_REGION
         // only: its S3_ACCESS_KEY/S3_SECRET_KEY, S3_ENDPOINT and S3_ADDRESS_STYLE are then not used, here neither
         boolean managedIam = flag(first(env, "DIFY_STORAGE_S3_USE_AWS_MANAGED_IAM", "S3_USE_AWS_MANAGED_IAM"));
-        Setting endpointSetting = managedIam ? own(env, "DIFY_STORAGE_S3_ENDPOINT")
+        Found endpointSetting = managedIam ? own(env, "DIFY_STORAGE_S3_ENDPOINT")
                 : first(env, "DIFY_STORAGE_S3_ENDPOINT", "S3_ENDPOINT");
-        Setting style = managedIam ? own(env, "DIFY_STORAGE_S3_ADDRESS_STYLE")
+        Found style = managedIam ? own(env, "DIFY_STORAGE_S3_ADDRESS_STYLE")
                 : first(env, "DIFY_STORAGE_S3_ADDRESS_STYLE", "S3_ADDRESS_STYLE");
-        Setting region = first(env, "DIFY_STORAGE_S3_REGION", "S3_REGION");
-        Setting accessKey = managedIam ? null : first(env, "DIFY_STORAGE_S3_ACCESS_KEY", "S3_ACCESS_KEY");
-        Setting secretKey = managedIam ? null : first(env, "DIFY_STORAGE_S3_SECRET_KEY", "S3_SECRET_KEY");
-        Setting sessionToken = managedIam ? null : own(env, "DIFY_STORAGE_S3_SESSION_TOKEN");
+        Found region = first(env, "DIFY_STORAGE_S3_REGION", "S3_REGION");
+        Found accessKey = managedIam ? null : first(env, "DIFY_STORAGE_S3_ACCESS_KEY", "S3_ACCESS_KEY");
+        Found secretKey = managedIam ? null : first(env, "DIFY_STORAGE_S3_SECRET_KEY", "S3_SECRET_KEY");
+        Found sessionToken = managedIam ? null : own(env, "DIFY_STORAGE_S3_SESSION_TOKEN");
         if (accessKey == null ^ secretKey == null) {
-            Setting given = accessKey == null ? secretKey : accessKey;
+            Found given = accessKey == null ? secretKey : accessKey;
             throw new ConfigurationException(given.name() + " is set but " + (accessKey == null
                     ? "DIFY_STORAGE_S3_ACCESS_KEY (or S3_ACCESS_KEY)" : "DIFY_STORAGE_S3_SECRET_KEY (or S3_SECRET_KEY)")
                     + " is not: give both, or neither to use the AWS SDK's default credentials chain");
@@ -135,7 +139,7 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
                 value(sessionToken), pathStyle, keyNames);
     }
 
-    private static URI endpoint(Setting setting) {
+    private static URI endpoint(Found setting) {
         String text = setting.value();
         URI endpoint;
         try {
@@ -154,7 +158,7 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
     }
 
     /** A boolean as pydantic reads Dify's: true/false, 1/0, yes/no, on/off, in any case; unset is false. */
-    private static boolean flag(Setting setting) {
+    private static boolean flag(Found setting) {
         if (setting == null) {
             return false;
         }
@@ -166,22 +170,21 @@ public record StorageSettings(Path fileSystemRoot, S3 s3) {
         };
     }
 
-    private static String value(Setting setting) {
+    private static String value(Found setting) {
         return setting == null ? null : setting.value();
     }
 
-    private static Setting own(Map<String, String> env, String name) {
+    private static Found own(SettingsSource env, String name) {
         String value = get(env, name);
-        return value == null ? null : new Setting(name, value);
+        return value == null ? null : new Found(name, value);
     }
 
-    private static Setting first(Map<String, String> env, String own, String dify) {
-        Setting value = own(env, own);
+    private static Found first(SettingsSource env, String own, String dify) {
+        Found value = own(env, own);
         return value != null ? value : own(env, dify);
     }
 
-    private static String get(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.trim();
+    private static String get(SettingsSource env, String name) {
+        return env.get(name);
     }
 }

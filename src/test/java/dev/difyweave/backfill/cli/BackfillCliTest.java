@@ -3,14 +3,18 @@ package dev.difyweave.backfill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.difyweave.backfill.config.BackfillSettings;
 
@@ -90,6 +94,40 @@ class BackfillCliTest {
         Run badDate = run(Map.of("DIFY_DB_URL", "jdbc:postgresql://127.0.0.1:1/none"), "migrate", "--from=yesterday", "--dry-run");
         assertThat(badDate.status()).isEqualTo(BackfillCli.USAGE);
         assertThat(badDate.err()).contains("--from must be an ISO-8601 date-time");
+    }
+
+    @Test
+    void springPropertiesOnTheCommandLineAndInTheFilesTheyNameAreSettings(@TempDir Path dir) throws IOException {
+        Run direct = run(Map.of(), "migrate", "--dify.db.url=mysql://x");
+        assertThat(direct.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(direct.err()).contains("DIFY_DB_URL must be a PostgreSQL JDBC URL");
+        Path file = dir.resolve("backfill.yml");
+        Files.writeString(file, "backfill:\n  chunk-size: lots\n");
+        Run located = run(Map.of(), "status", "--spring.config.location=" + file);
+        assertThat(located.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(located.err()).isEqualTo("configuration error: BACKFILL_CHUNK_SIZE must be a number, got 'lots'\n");
+        Run missing = run(Map.of(), "status", "--spring.config.location=" + dir.resolve("missing.yml"));
+        assertThat(missing.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(missing.err()).startsWith("configuration error: a configuration file cannot be read: ")
+                .contains("missing.yml").hasLineCount(1);
+        Files.writeString(dir.resolve("broken.yml"), "dify:\n  db: [unclosed\n");
+        Run broken = run(Map.of(), "status", "--spring.config.location=" + dir.resolve("broken.yml"));
+        assertThat(broken.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(broken.err()).startsWith("configuration error: a configuration file cannot be read: ")
+                .contains("line 2").hasLineCount(1);
+        Run noValue = run(Map.of(), "status", "--spring.config.location");
+        assertThat(noValue.status()).isEqualTo(BackfillCli.USAGE);
+        assertThat(noValue.err()).contains("--spring.config.location needs a value");
+    }
+
+    @Test
+    void aSecretFromAConfigFileOrTheCommandLineIsMaskedInTheReason(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("backfill.yml");
+        Files.writeString(file, "wandb.api-key: key-in-a-file-0123\nweave.project: key-in-a-file-0123\n");
+        Run fromFile = run(Map.of(), "status", "--spring.config.location=" + file);
+        assertThat(fromFile.err()).isEqualTo("configuration error: WEAVE_PROJECT must be entity/project, got '***'\n");
+        Run fromArgs = run(Map.of(), "migrate", "--wandb.api-key=key-on-the-line-0123", "--project=key-on-the-line-0123");
+        assertThat(fromArgs.err()).contains("--project must be entity/project, got '***'").doesNotContain("key-on-the-line");
     }
 
     @Test

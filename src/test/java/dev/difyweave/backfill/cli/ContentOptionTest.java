@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,12 @@ class ContentOptionTest {
     private static final BackfillSettings SETTINGS = BackfillSettings.fromEnvironment(Map.of(
             "DIFY_DB_URL", "jdbc:postgresql://127.0.0.1:5432/dify", "WANDB_API_KEY", "k", "WEAVE_PROJECT", "acme/p"));
 
+    /** The request of {@code migrate <args>}. */
     static BackfillRequest request(String... args) {
-        return RequestOptions.toRequest(CliArguments.parse(args), SETTINGS, "migrate", NOW);
+        assertThat(args[0]).isEqualTo("migrate");
+        MigrateCommand.Options options = new MigrateCommand.Options();
+        OptionParser.parse(options, List.of(args).subList(1, args.length), Map.of());
+        return options.request(SETTINGS, "migrate", NOW);
     }
 
     @Test
@@ -70,8 +75,9 @@ class ContentOptionTest {
         Files.writeString(file, "name: private\ncommand: migrate\ncontent: hash\n");
         JobDefinition job = JobDefinition.load(file);
 
-        CliArguments args = CliArguments.parse(new String[] {"migrate", "--to=2025-06-01"}).withDefaults(job.options());
+        MigrateCommand.Options options = new MigrateCommand.Options();
+        OptionParser.parse(options, List.of("--to=2025-06-01"), job.options());
 
-        assertThat(RequestOptions.toRequest(args, SETTINGS, job.name(), NOW).content()).isEqualTo(ContentMode.HASH);
+        assertThat(options.request(SETTINGS, job.name(), NOW).content()).isEqualTo(ContentMode.HASH);
     }
 }

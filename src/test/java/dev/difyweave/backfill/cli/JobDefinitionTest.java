@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +45,13 @@ class JobDefinitionTest {
                 """);
         JobDefinition job = JobDefinition.load(file);
 
-        CliArguments args = CliArguments.parse(new String[] {"migrate", "--to=2025-01-15T00:00:00Z"})
-                .withDefaults(job.options());
+        MigrateCommand.Options options = new MigrateCommand.Options();
+        OptionParser.parse(options, List.of("--to=2025-01-15T00:00:00Z"), job.options());
 
-        assertThat(args.value("from")).isEqualTo("2025-01-01T00:00:00Z");
-        assertThat(args.value("to")).isEqualTo("2025-01-15T00:00:00Z");
-        assertThat(args.values("kinds")).containsExactly("workflow", "message");
-        assertThat(args.values("app")).containsExactly("11111111-1111-1111-1111-111111111111");
+        assertThat(options.window.from).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+        assertThat(options.window.to).isEqualTo(Instant.parse("2025-01-15T00:00:00Z"));
+        assertThat(options.window.kinds).containsExactly("workflow", "message");
+        assertThat(options.window.apps()).containsExactly(UUID.fromString("11111111-1111-1111-1111-111111111111"));
     }
 
     @Test
