@@ -77,7 +77,8 @@ class SettingsBindingTest {
         // every value is taken, none is a default
         assertThat(fromEnv.dify()).isEqualTo(new DatabaseSettings("jdbc:postgresql://dify-db:5433/dify", "reader", "dify-password"));
         assertThat(fromEnv.weave().serverUrlSet()).isTrue();
-        assertThat(fromEnv.weave().difyKeyStorage()).isEqualTo(storage.getParent().toAbsolutePath().normalize());
+        assertThat(fromEnv.weave().difyKeys()).isTrue();
+        assertThat(fromEnv.storage().fileSystemRoot()).isEqualTo(storage.getParent().toAbsolutePath().normalize());
         assertThat(fromEnv.tuning().retry().maxRetryAfter()).isEqualTo(Duration.ofSeconds(100));
         assertThat(fromEnv.tuning().difyStatementTimeout()).isEqualTo(Duration.ofMinutes(2));
 
