@@ -114,11 +114,12 @@ final class Usage {
             """;
 
     static final String STATUS = """
-            Usage: java -jar dify-weave-backfill.jar status [--limit=<n>]
+            Usage: java -jar dify-weave-backfill.jar status [--limit=<n>] [--json]
 
             Shows the Dify version range the source database's schema fits (DIFY_DB_URL) and what that
             implies, then lists the most recent executions (default 20) from the state store (BACKFILL_DB_URL,
             or the embedded store under ./var/): window, filters, state, counts, and whether it is resumable.
+            --json writes the same as one JSON document (its keys: docs/operations.md, "status --json").
             """;
 
     static final String STOP = """
