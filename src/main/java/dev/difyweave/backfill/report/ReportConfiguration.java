@@ -5,7 +5,6 @@ import java.time.Duration;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.micrometer.metrics.export.prometheus.PrometheusPushGatewayManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +14,7 @@ import dev.difyweave.backfill.weave.DeliveryStats;
 
 /**
  * Wiring only: the step listeners of the run report and progress, the backfill's meters, and the
- * Prometheus Pushgateway started with the context when it is on (a command's beans are lazy otherwise).
+ * Prometheus Pushgateway started with a job when it is on.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportConfiguration {
@@ -28,11 +27,10 @@ public class ReportConfiguration {
                 Duration.class, ProgressListener.DEFAULT_LOG_INTERVAL));
     }
 
-    /** Static: read before any bean is created. Matches nothing while the Pushgateway is off. */
     @Bean
-    static LazyInitializationExcludeFilter pushgatewayStartsWithTheContext() {
-        return LazyInitializationExcludeFilter.forBeanTypes(PrometheusPushGatewayManager.class,
-                PrometheusMeterRegistry.class);
+    static PushgatewayAtJobStart pushgatewayAtJobStart(ObjectProvider<PrometheusMeterRegistry> registry,
+            ObjectProvider<PrometheusPushGatewayManager> pushgateway) {
+        return new PushgatewayAtJobStart(registry, pushgateway);
     }
 
     @Bean

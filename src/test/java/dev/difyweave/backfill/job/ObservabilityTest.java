@@ -136,7 +136,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void aOneShotRunPushesItsLastValuesToThePushgatewayAtItsEnd(@TempDir Path work) throws Exception {
+    void aRunPushesItsLastValuesToThePushgatewayAtItsEndAndStatusPushesNothing(@TempDir Path work) throws Exception {
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
         List<Received> pushes = new CopyOnWriteArrayList<>();
         HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -147,6 +147,7 @@ class ObservabilityTest {
             exchange.close();
         });
         gateway.start();
+        int pushedByTheRun;
         try {
             Map<String, String> env = new HashMap<>(harness.env);
             env.put("MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ENABLED", "true");
@@ -154,12 +155,17 @@ class ObservabilityTest {
                     "127.0.0.1:" + gateway.getAddress().getPort());
 
             Process migrate = start(work, "migrate", env, "migrate", "--to=2026-11-29T00:00:00Z");
-
             assertThat(migrate.waitFor(180, TimeUnit.SECONDS)).isTrue();
             assertThat(migrate.exitValue()).as(output(work, "migrate.err")).isZero();
+            pushedByTheRun = pushes.size();
+            // a command that runs no job pushes nothing: it must not replace the run's values
+            Process status = start(work, "status", env, "status");
+            assertThat(status.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(status.exitValue()).as(output(work, "status.err")).isZero();
         } finally {
             gateway.stop(0);
         }
+        assertThat(pushes).hasSize(pushedByTheRun);
         assertThat(pushes).isNotEmpty();
         Received last = pushes.get(pushes.size() - 1);
         assertThat(last.method()).as("the push at the end replaces the job's group").isEqualTo("PUT");
