@@ -26,15 +26,19 @@ public class BackfillApplication {
     }
 
     /**
-     * Boot's logging set up once before the command line is read, from system properties and the
-     * environment, so that what a command logs before its Spring context starts (the preflight) has the
-     * format of what it logs after: one JSON document per line with {@code LOGGING_STRUCTURED_FORMAT_CONSOLE}.
-     * Left uninitialized for Boot, so that each command's context sets it up again from its whole
-     * configuration.
+     * With structured logging asked for in system properties or the environment
+     * ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE}), Boot's logging set up once before the command line is
+     * read, so that what a command logs before its Spring context starts (the preflight) is JSON like
+     * what it logs after. Left uninitialized for Boot, so that each command's context sets it up again
+     * from its whole configuration. Plain text needs none of it: logback.xml is that already.
      */
     private static void initializeLogging() {
+        StandardEnvironment environment = new StandardEnvironment();
+        if (environment.getProperty("logging.structured.format.console") == null) {
+            return;
+        }
         LoggingSystem logging = LoggingSystem.get(BackfillApplication.class.getClassLoader());
-        logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+        logging.initialize(new LoggingInitializationContext(environment), null, null);
         logging.cleanUp();
     }
 
