@@ -23,13 +23,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import dev.difyweave.backfill.report.MetricsEndpoint;
+
 /**
  * {@code schedule}: a long-running process that fires the job definitions of {@code jobs/} that have a
  * {@code schedule} (Spring cron, UTC) and runs each as its command would from the command line. Runs
  * are sequential: a trigger that passes while a run is going on is skipped and logged, so a job never
  * runs twice at a time; another process running the same sync scope makes the run skip (the
  * launcher's scope lock). SIGTERM stops the running execution at a chunk boundary (resumable) and
- * ends the loop.
+ * ends the loop. With {@code management.server.port} set, the process serves the metrics of its runs
+ * ({@link MetricsEndpoint}) while it loops.
  */
 final class ScheduleCommand {
 
@@ -75,6 +78,12 @@ final class ScheduleCommand {
             throw new UsageException("no job definition with a 'schedule' in " + dir);
         }
         preflight.run();
+        try (MetricsEndpoint metrics = MetricsEndpoint.open()) {
+            return loop(jobs, maxRuns);
+        }
+    }
+
+    private int loop(List<Scheduled> jobs, long maxRuns) {
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             stopping = true;

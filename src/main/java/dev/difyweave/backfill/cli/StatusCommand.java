@@ -1,21 +1,13 @@
 package dev.difyweave.backfill.cli;
 
 import java.io.PrintStream;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.TreeMap;
-import java.util.Map;
 import java.util.ArrayList;
-import java.util.Objects;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,14 +15,15 @@ import picocli.CommandLine.Option;
 
 import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
-import dev.difyweave.backfill.job.BackfillJobConfiguration;
 import dev.difyweave.backfill.job.BackfillRequest;
+import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.state.FeedbackLedger;
 import dev.difyweave.backfill.state.PendingStore;
-import dev.difyweave.backfill.job.Preflight;
-import dev.difyweave.backfill.source.DifySchemaProfile;
 
-/** {@code status}: the Dify schema found, recent executions from the job repository and what can be resumed. */
+/**
+ * {@code status}: the Dify schema found, recent executions from the job repository and what can be
+ * resumed, as lines and a table, or with {@code --json} as one JSON document ({@link StatusJson}).
+ */
 final class StatusCommand {
 
     @Command(name = "status", description = Usage.STATUS)
@@ -39,6 +32,10 @@ final class StatusCommand {
         @Option(names = "--limit", paramLabel = "<n>", converter = OptionTypes.Positive.class,
                 description = "how many of the most recent executions to list (default 20)")
         int limit = 20;
+
+        @Option(names = "--json", arity = "0..1", fallbackValue = "true", converter = OptionTypes.Flag.class,
+                description = "the same as one JSON document on stdout (keys: docs/operations.md, \"status --json\")")
+        boolean json;
 
         @Mixin
         HelpOption help;
@@ -54,33 +51,36 @@ final class StatusCommand {
 
     int run(Options options) {
         int limit = options.limit;
+        boolean json = options.json;
         new Preflight(settings).stateStore();
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
-            out.println("Dify source: " + difySchema(context));
-            JobRepository repository = context.getBean(JobRepository.class);
-            List<JobExecution> executions = repository.getJobInstances(BackfillJobConfiguration.JOB_NAME, 0, limit)
-                    .stream()
-                    .flatMap(instance -> repository.getJobExecutions(instance).stream())
-                    .sorted(Comparator.comparingLong(JobExecution::getId).reversed())
-                    .limit(limit)
-                    .toList();
-            if (executions.isEmpty()) {
-                out.println("no executions yet");
-                return BackfillCli.OK;
-            }
-            printPending(context.getBean(PendingStore.class).summary());
-            printFeedback(context.getBean(FeedbackLedger.class));
-            out.printf("%-6s %-10s %-24s %-24s %-9s %-18s %8s %9s %6s  %s%n", "exec", "status", "window from",
-                    "window to", "sink", "kinds", "traces", "calls", "dead", "resumable");
-            for (JobExecution execution : executions) {
-                BackfillRequest request = BackfillRequest.fromJobParameters(execution.getJobParameters());
-                RunSummary summary = RunSummary.of(execution);
-                out.printf("%-6d %-10s %-24s %-24s %-9s %-18s %8d %9d %6d  %s%n", execution.getId(),
-                        execution.getStatus(), request.from(), request.to(), request.sink().name().toLowerCase(),
-                        String.join(",", request.kinds()), summary.traces(), summary.calls(), summary.deadLetters(),
-                        resumable(execution, executions));
+            StatusReport status = StatusReport.read(context, limit);
+            if (json) {
+                out.println(StatusJson.render(status));
+            } else {
+                print(status);
             }
             return BackfillCli.OK;
+        }
+    }
+
+    private void print(StatusReport status) {
+        out.println("Dify source: " + status.difySource());
+        if (status.executions().isEmpty()) {
+            out.println("no executions yet");
+            return;
+        }
+        printPending(status.pending());
+        printFeedback(status.feedback(), status.feedbackHeld());
+        out.printf("%-6s %-10s %-24s %-24s %-9s %-18s %8s %9s %6s  %s%n", "exec", "status", "window from",
+                "window to", "sink", "kinds", "traces", "calls", "dead", "resumable");
+        for (StatusReport.Execution e : status.executions()) {
+            BackfillRequest request = e.request();
+            RunSummary summary = e.summary();
+            out.printf("%-6d %-10s %-24s %-24s %-9s %-18s %8d %9d %6d  %s%n", e.execution().getId(),
+                    e.execution().getStatus(), request.from(), request.to(), request.sink().name().toLowerCase(),
+                    String.join(",", request.kinds()), summary.traces(), summary.calls(), summary.deadLetters(),
+                    e.resumable().text);
         }
     }
 
@@ -104,8 +104,7 @@ final class StatusCommand {
     }
 
     /** What the feedback steps did over all runs, and what each project holds by the ledger. */
-    private void printFeedback(FeedbackLedger ledger) {
-        List<FeedbackLedger.Count> totals = ledger.totals();
+    private void printFeedback(List<FeedbackLedger.Count> totals, Map<String, Map<String, Long>> held) {
         if (totals.isEmpty()) {
             return;
         }
@@ -114,34 +113,7 @@ final class StatusCommand {
         totals.forEach(c -> byType.computeIfAbsent(c.feedbackType(), t -> new ArrayList<>()).add(c));
         byType.forEach((type, counts) -> out.println("  " + type + ": " + counts.stream()
                 .map(c -> c.count() + " " + c.outcome().replace('_', ' ')).collect(Collectors.joining(", "))));
-        ledger.heldPerProject().forEach((project, held) -> out.println("  in " + project + " now: " + held.entrySet()
+        held.forEach((project, kinds) -> out.println("  in " + project + " now: " + kinds.entrySet()
                 .stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))));
-    }
-
-    /** The detected Dify version range and what it implies, or why the Dify database could not be read. */
-    private static String difySchema(ConfigurableApplicationContext context) {
-        try {
-            return DifySchemaProfile.detect(new JdbcTemplate(context.getBean("difyDataSource", DataSource.class)))
-                    .describe();
-        } catch (RuntimeException e) {
-            return "not readable (" + Reasons.oneLine(e) + ")";
-        }
-    }
-
-    private static String resumable(JobExecution execution, List<JobExecution> all) {
-        boolean newest = all.stream()
-                .filter(e -> Objects.equals(e.getJobInstanceId(), execution.getJobInstanceId()))
-                .mapToLong(JobExecution::getId).max().orElse(-1) == execution.getId();
-        if (!newest) {
-            return "-";
-        }
-        BatchStatus status = execution.getStatus();
-        if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
-            return "yes: run the same command again";
-        }
-        if (status.isRunning()) {
-            return "running, or killed (the next run of the same window takes it over if no process holds it)";
-        }
-        return "no";
     }
 }

@@ -77,7 +77,8 @@ final class Usage {
     static final String STATUS = """
             Shows the Dify version range the source database's schema fits (DIFY_DB_URL) and what that \
             implies, then lists the most recent executions from the state store (BACKFILL_DB_URL, or the \
-            embedded store under ./var/): window, filters, state, counts, and whether it is resumable.""";
+            embedded store under ./var/): window, filters, state, counts, and whether it is resumable. --json \
+            writes the same as one JSON document.""";
 
     static final String STOP = """
             Asks the running executions (or the one given, see status) to stop at their next chunk \

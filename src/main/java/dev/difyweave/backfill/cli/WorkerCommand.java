@@ -17,11 +17,13 @@ import dev.difyweave.backfill.config.ConfigurationException;
 import dev.difyweave.backfill.config.Tuning;
 import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.remote.PartitionRequestHandler;
+import dev.difyweave.backfill.report.MetricsEndpoint;
 import dev.difyweave.backfill.remote.RemoteSettings;
 
 /**
  * {@code worker}: consumes partition requests from RabbitMQ until SIGTERM, which stops the running
- * partitions at their next chunk boundary (STOPPED, resumable) before the process ends.
+ * partitions at their next chunk boundary (STOPPED, resumable) before the process ends. With
+ * {@code management.server.port} set, it serves the metrics of its partitions ({@link MetricsEndpoint}).
  */
 final class WorkerCommand {
 
@@ -60,6 +62,12 @@ final class WorkerCommand {
         }
         settings.requireDify();
         new Preflight(settings).forWorker();
+        try (MetricsEndpoint metrics = MetricsEndpoint.open()) {
+            return serve(settings);
+        }
+    }
+
+    private int serve(BackfillSettings settings) {
         Tuning tuning = settings.tuning();
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch exited = new CountDownLatch(1);

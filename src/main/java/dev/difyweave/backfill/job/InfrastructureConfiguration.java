@@ -6,6 +6,7 @@ import dev.difyweave.backfill.state.StateStore;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -58,7 +59,9 @@ public class InfrastructureConfiguration {
         return new FailureLedger(new JdbcTemplate(dataSource));
     }
 
+    /** The process's own, when this context is a child of its metrics endpoint ({@code report.MetricsEndpoint}). */
     @Bean
+    @ConditionalOnMissingBean
     DeliveryStats deliveryStats() {
         return new DeliveryStats();
     }

@@ -11,8 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -22,9 +25,11 @@ import dev.difyweave.backfill.job.TraceItemWriter;
 import dev.difyweave.backfill.partition.PartitionRange;
 
 /**
- * While a step runs, one progress line every {@code interval} (5 s) on a terminal: traces and calls
- * done in this run of the step, their rate, where in the window the reader is, and an ETA. Nothing is
- * printed when stdout is no terminal ({@code System.console() == null}: tests, cron, pipes), nor for a
+ * While a step runs, a progress line at a fixed interval: traces and calls done in this run of the step,
+ * their rate, where in the window the reader is, and an ETA ({@link ProgressLine}). On a terminal
+ * ({@code System.console() != null}) the line goes to stdout every 5 s; otherwise (cron, CI, a pipe, a
+ * container's log) it is logged at INFO every {@code backfill.progress.interval} (default 30 s), so it
+ * reaches stderr with the other logs, as JSON with Boot's structured logging. Nothing is written for a
  * step that finishes within the first interval.
  *
  * <p>The window's total number of roots is not known without counting Dify's tables, which is not
@@ -35,13 +40,16 @@ import dev.difyweave.backfill.partition.PartitionRange;
  */
 public final class ProgressListener implements StepExecutionListener {
 
-    /** The default interval between two lines. */
-    public static final Duration INTERVAL = Duration.ofSeconds(5);
+    /** The interval between two lines on a terminal. */
+    public static final Duration TERMINAL_INTERVAL = Duration.ofSeconds(5);
+    /** The Spring property of the interval between two logged lines, and its default. */
+    public static final String INTERVAL_PROPERTY = "backfill.progress.interval";
+    public static final Duration DEFAULT_LOG_INTERVAL = Duration.ofSeconds(30);
 
+    private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
     private static final String POSITION_SUFFIX = ".last.created_at";
 
-    private final PrintStream out;
-    private final boolean enabled;
+    private final Consumer<ProgressLine> out;
     private final Duration interval;
     private final LongSupplier nanoTime;
     /** The step executions running now, by id: the partitions of one step run at once on several threads. */
@@ -95,27 +103,30 @@ public final class ProgressListener implements StepExecutionListener {
         }
     }
 
-    public ProgressListener(PrintStream out, boolean enabled, Duration interval, LongSupplier nanoTime) {
+    public ProgressListener(Consumer<ProgressLine> out, Duration interval, LongSupplier nanoTime) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException(INTERVAL_PROPERTY + " must be positive, got " + interval);
+        }
         this.out = out;
-        this.enabled = enabled;
         this.interval = interval;
         this.nanoTime = nanoTime;
     }
 
-    /** Lines on {@code System.out} every 5 s, only when stdout is a terminal. */
-    public static ProgressListener onTerminal() {
-        return new ProgressListener(System.out, System.console() != null, INTERVAL, System::nanoTime);
+    /** On a terminal, lines on stdout every 5 s; otherwise logged lines every {@code logInterval}. */
+    public static ProgressListener forThisProcess(Duration logInterval) {
+        return System.console() != null ? printing(System.out, TERMINAL_INTERVAL) : logging(logInterval);
     }
 
-    public boolean enabled() {
-        return enabled;
+    static ProgressListener printing(PrintStream stream, Duration interval) {
+        return new ProgressListener(line -> stream.println(line.text()), interval, System::nanoTime);
+    }
+
+    static ProgressListener logging(Duration interval) {
+        return new ProgressListener(line -> line.log(log), interval, System::nanoTime);
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        if (!enabled) {
-            return;
-        }
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "progress-" + stepExecution.getStepName());
             t.setDaemon(true);
@@ -130,7 +141,7 @@ public final class ProgressListener implements StepExecutionListener {
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         Ticking ticking = running.remove(stepExecution.getId());
-        if (!enabled || ticking == null) {
+        if (ticking == null) {
             return null;
         }
         ticking.ticker.shutdownNow();
@@ -140,14 +151,14 @@ public final class ProgressListener implements StepExecutionListener {
             Thread.currentThread().interrupt();
         }
         if (ticking.printed) {
-            out.println(line(ticking.run, nanoTime.getAsLong(), stepExecution.getStatus().name().toLowerCase(Locale.ROOT)));
+            out.accept(line(ticking.run, nanoTime.getAsLong(), stepExecution.getStatus().name().toLowerCase(Locale.ROOT)));
         }
         return null;
     }
 
     private void tick(Ticking ticking) {
         try {
-            out.println(line(ticking.run, nanoTime.getAsLong(), null));
+            out.accept(line(ticking.run, nanoTime.getAsLong(), null));
             ticking.printed = true;
         } catch (RuntimeException e) {
             // progress must never disturb the run
@@ -155,31 +166,20 @@ public final class ProgressListener implements StepExecutionListener {
     }
 
     /** One progress line; {@code done} is the final status, {@code null} while running. */
-    static String line(Run run, long nowNanos, String done) {
+    static ProgressLine line(Run run, long nowNanos, String done) {
         StepExecution step = run.step;
         long traces = step.getWriteCount();
         long calls = step.getExecutionContext().getLong(TraceItemWriter.CALLS, 0L) - run.callsBefore;
-        double seconds = Math.max(1e-3, (nowNanos - run.startNanos) / 1e9);
-        StringBuilder line = new StringBuilder();
-        line.append('[').append(step.getStepName()).append("] ")
-                .append(String.format(Locale.ROOT, "%,d traces, %,d calls in %s (%.1f traces/s, %.1f calls/s)", traces,
-                        calls, elapsed(Duration.ofNanos(nowNanos - run.startNanos)), traces / seconds, calls / seconds));
         LocalDateTime position = position(step);
-        if (position != null && run.windowFrom != null && inWindow(position, run)) {
-            line.append(", at ").append(position.toLocalDate());
-            if (run.origin == null || !inWindow(run.origin, run)) {
-                run.origin = position;
-                run.originNanos = nowNanos;
-            }
-            String eta = done == null ? eta(run, position, nowNanos) : null;
-            if (eta != null) {
-                line.append(", ETA ~").append(eta);
-            }
+        if (position == null || run.windowFrom == null || !inWindow(position, run)) {
+            position = null;
+        } else if (run.origin == null || !inWindow(run.origin, run)) {
+            run.origin = position;
+            run.originNanos = nowNanos;
         }
-        if (done != null) {
-            line.append(" (").append(done).append(')');
-        }
-        return line.toString();
+        Duration eta = position != null && done == null ? eta(run, position, nowNanos) : null;
+        return new ProgressLine(step.getStepName(), traces, calls, Duration.ofNanos(nowNanos - run.startNanos),
+                position == null ? null : position.toLocalDate(), eta, done);
     }
 
     private static boolean inWindow(LocalDateTime position, Run run) {
@@ -187,7 +187,7 @@ public final class ProgressListener implements StepExecutionListener {
         return !at.isBefore(run.windowFrom) && at.isBefore(run.windowTo);
     }
 
-    private static String eta(Run run, LocalDateTime position, long nowNanos) {
+    private static Duration eta(Run run, LocalDateTime position, long nowNanos) {
         Instant origin = run.origin.toInstant(ZoneOffset.UTC);
         Instant at = position.toInstant(ZoneOffset.UTC);
         long covered = Duration.between(origin, at).toMillis();
@@ -197,7 +197,7 @@ public final class ProgressListener implements StepExecutionListener {
         }
         long left = Duration.between(at, run.windowTo).toMillis();
         double nanosLeft = (double) took * left / covered;
-        return elapsed(Duration.ofNanos((long) Math.min(nanosLeft, Long.MAX_VALUE / 2.0)));
+        return Duration.ofNanos((long) Math.min(nanosLeft, Long.MAX_VALUE / 2.0));
     }
 
     /** The reader's checkpoint in the step context ({@code <reader>.last.created_at}), when it has one. */
@@ -212,19 +212,5 @@ public final class ProgressListener implements StepExecutionListener {
             }
         }
         return null;
-    }
-
-    static String elapsed(Duration d) {
-        long s = d.getSeconds();
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
-        }
-        if (s < 100 * 3600) {
-            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
-        }
-        return String.format(Locale.ROOT, "%dd%02dh", s / 86400, (s % 86400) / 3600);
     }
 }

@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.report;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.batch.core.step.item.ChunkOrientedStep;
@@ -9,23 +11,26 @@ import dev.difyweave.backfill.weave.DeliveryStats;
 
 /**
  * Adds the report's listeners to every chunk-oriented step bean, without touching the job's wiring:
- * a {@link ProgressListener} (progress lines on a terminal, silent otherwise) and a
+ * a {@link ProgressListener} (progress lines on a terminal, logged otherwise) and a
  * {@link DeliveryStatsRecorder} (what the step sent, into its context for the run report). It changes
  * nothing else about the beans it sees.
  */
 final class StepListenerRegistrar implements BeanPostProcessor {
 
     private final ObjectProvider<DeliveryStats> stats;
+    private final Duration progressInterval;
 
-    StepListenerRegistrar(ObjectProvider<DeliveryStats> stats) {
+    /** @param progressInterval between two logged progress lines (off a terminal) */
+    StepListenerRegistrar(ObjectProvider<DeliveryStats> stats, Duration progressInterval) {
         this.stats = stats;
+        this.progressInterval = progressInterval;
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof ChunkOrientedStep step) {
-            step.registerStepExecutionListener(ProgressListener.onTerminal());
+            step.registerStepExecutionListener(ProgressListener.forThisProcess(progressInterval));
             DeliveryStatsRecorder recorder = new DeliveryStatsRecorder(stats::getIfAvailable);
             step.registerStepExecutionListener(recorder);
             step.registerChunkListener(recorder);

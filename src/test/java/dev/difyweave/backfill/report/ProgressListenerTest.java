@@ -1,16 +1,23 @@
 package dev.difyweave.backfill.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -18,38 +25,70 @@ import org.springframework.batch.core.step.StepExecution;
 
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.job.TraceItemWriter;
+import dev.difyweave.backfill.testsupport.LoggedEvents;
 
 class ProgressListenerTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     @Test
-    void offATerminalNothingIsPrinted() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressListener listener = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
-                Duration.ofMillis(5), System::nanoTime);
-        StepExecution step = step();
+    void offATerminalTheLineIsLoggedWithItsValuesAsKeyValuePairs() throws Exception {
+        // surefire's stdout is no terminal, as under cron: the listener every step gets logs its lines
+        assertThat(System.console()).isNull();
+        try (LoggedEvents logged = LoggedEvents.of(ProgressListener.class)) {
+            ProgressListener listener = ProgressListener.forThisProcess(Duration.ofMillis(20));
+            StepExecution step = step();
+            step.getExecutionContext().putLong(TraceItemWriter.CALLS, 100);
+            listener.beforeStep(step);
+            step.setWriteCount(30);
+            step.getExecutionContext().putLong(TraceItemWriter.CALLS, 520);
+            step.getExecutionContext().putString("workflowRuns.last.created_at", "2026-03-02T00:00:00");
 
-        listener.beforeStep(step);
-        Thread.sleep(60);
-        step.setStatus(BatchStatus.COMPLETED);
-        listener.afterStep(step);
+            ILoggingEvent first = logged.next(l -> l.getFormattedMessage().contains("30 traces"));
+            step.setStatus(BatchStatus.COMPLETED);
+            listener.afterStep(step);
+            ILoggingEvent last = logged.next(l -> l.getFormattedMessage().endsWith("(completed)"));
 
-        assertThat(bytes.size()).isZero();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("progress-"));
+            assertThat(first.getLevel()).isEqualTo(Level.INFO);
+            assertThat(first.getFormattedMessage()).startsWith("[workflowTraces] 30 traces, 420 calls in ")
+                    .contains(", at 2026-03-02");
+            Map<String, Object> values = new HashMap<>();
+            first.getKeyValuePairs().forEach(p -> values.put(p.key, p.value));
+            assertThat(values).containsEntry("backfill.step", "workflowTraces").containsEntry("backfill.traces", 30L)
+                    .containsEntry("backfill.calls", 420L).containsEntry("backfill.position", "2026-03-02")
+                    .containsKeys("backfill.seconds", "backfill.traces_per_second", "backfill.calls_per_second")
+                    .doesNotContainKey("backfill.step_status");
+            assertThat(last.getKeyValuePairs()).anyMatch(p -> p.key.equals("backfill.step_status")
+                    && p.value.equals("completed"));
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("progress-workflowTraces"));
     }
 
     @Test
-    void underTestsTheDefaultListenerIsSilent() {
-        // surefire's stdout is no terminal: the listener every step gets must stay quiet here and under cron
-        assertThat(ProgressListener.onTerminal().enabled()).isEqualTo(System.console() != null).isFalse();
+    void aStepThatEndsWithinTheFirstIntervalWritesNothing() {
+        List<String> lines = new ArrayList<>();
+        ProgressListener listener = new ProgressListener(line -> lines.add(line.text()), Duration.ofHours(1),
+                System::nanoTime);
+        StepExecution step = step();
+
+        listener.beforeStep(step);
+        step.setStatus(BatchStatus.COMPLETED);
+        listener.afterStep(step);
+
+        assertThat(lines).isEmpty();
+    }
+
+    @Test
+    void theIntervalMustBePositive() {
+        assertThatThrownBy(() -> ProgressListener.logging(Duration.ZERO))
+                .hasMessage("backfill.progress.interval must be positive, got PT0S");
     }
 
     @Test
     void onATerminalALineComesEveryIntervalAndAFinalOneAtTheEnd() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressListener listener = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
-                Duration.ofMillis(20), System::nanoTime);
+        ProgressListener listener = ProgressListener.printing(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                Duration.ofMillis(20));
         StepExecution step = step();
 
         listener.beforeStep(step);
@@ -82,14 +121,14 @@ class ProgressListenerTest {
         step.setWriteCount(50);
         step.getExecutionContext().putLong(TraceItemWriter.CALLS, 600);
         step.getExecutionContext().putString("workflowRuns.last.created_at", "2026-03-02T00:00:00");
-        String first = ProgressListener.line(run, 5 * SECOND, null);
+        String first = ProgressListener.line(run, 5 * SECOND, null).text();
         assertThat(first).isEqualTo("[workflowTraces] 50 traces, 500 calls in 5s (10.0 traces/s, 100.0 calls/s), "
                 + "at 2026-03-02");
 
         // one day of the window per 10 s since the first position seen, 8 days left: 80 s
         step.setWriteCount(150);
         step.getExecutionContext().putString("workflowRuns.last.created_at", "2026-03-03T00:00:00");
-        String second = ProgressListener.line(run, 15 * SECOND, null);
+        String second = ProgressListener.line(run, 15 * SECOND, null).text();
         assertThat(second).isEqualTo("[workflowTraces] 150 traces, 500 calls in 15s (10.0 traces/s, 33.3 calls/s), "
                 + "at 2026-03-03, ETA ~1m20s");
     }
@@ -100,16 +139,16 @@ class ProgressListenerTest {
         ProgressListener.Run run = new ProgressListener.Run(step, 0);
         step.getExecutionContext().putString("pendingWorkflowRuns.last.created_at", "2026-01-15T08:00:00");
 
-        assertThat(ProgressListener.line(run, 2 * SECOND, null)).isEqualTo(
+        assertThat(ProgressListener.line(run, 2 * SECOND, null).text()).isEqualTo(
                 "[workflowTraces] 0 traces, 0 calls in 2s (0.0 traces/s, 0.0 calls/s)");
     }
 
     @Test
     void elapsedTimesAreShort() {
-        assertThat(ProgressListener.elapsed(Duration.ofSeconds(42))).isEqualTo("42s");
-        assertThat(ProgressListener.elapsed(Duration.ofSeconds(125))).isEqualTo("2m05s");
-        assertThat(ProgressListener.elapsed(Duration.ofMinutes(185))).isEqualTo("3h05m");
-        assertThat(ProgressListener.elapsed(Duration.ofHours(150))).isEqualTo("6d06h");
+        assertThat(ProgressLine.shortDuration(Duration.ofSeconds(42))).isEqualTo("42s");
+        assertThat(ProgressLine.shortDuration(Duration.ofSeconds(125))).isEqualTo("2m05s");
+        assertThat(ProgressLine.shortDuration(Duration.ofMinutes(185))).isEqualTo("3h05m");
+        assertThat(ProgressLine.shortDuration(Duration.ofHours(150))).isEqualTo("6d06h");
     }
 
     private static StepExecution step() {
