@@ -97,9 +97,17 @@ final class BackfillHarness implements AutoCloseable {
      * settings (none inherited), stdout and stderr in {@code work/<name>.out} and {@code .err}.
      */
     static Process child(Path work, String name, Map<String, String> env, String... args) throws java.io.IOException {
+        return child(work, name, env, List.of(), args);
+    }
+
+    /** The same with these options for the child JVM (system properties such as a trust store). */
+    static Process child(Path work, String name, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws java.io.IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), dev.difyweave.backfill.BackfillApplication.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                dev.difyweave.backfill.BackfillApplication.class.getName()));
         command.addAll(List.of(withFixtureStaleness(args)));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(work.resolve(name + ".out").toFile())
