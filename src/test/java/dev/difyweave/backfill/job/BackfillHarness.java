@@ -39,6 +39,8 @@ final class BackfillHarness implements AutoCloseable {
 
     static final String API_KEY = "test-key-0123456789abcdef";
     static final String PROJECT = "acme/dify-history";
+    /** Where the runs link message files (C3): the default {@code DIFY_FILES_URL}, which the harness leaves unset. */
+    static final String FILES_URL = "http://127.0.0.1:5001";
     /** A fixed "now" after every generated row, so windows are reproducible. */
     static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
 
@@ -213,16 +215,19 @@ final class BackfillHarness implements AutoCloseable {
         return expected;
     }
 
-    /** Asserts that Weave holds exactly the expected calls, each once, complete, in the right tree. */
+    /**
+     * Asserts that Weave holds exactly the expected calls, each once, complete, in the right tree, with the
+     * start and end its Dify rows give it ({@link SourceTimes}).
+     */
     void assertEveryExpectedCallExactlyOnce() {
         assertEveryExpectedCallExactlyOnce(expectedCalls());
     }
 
     void assertEveryExpectedCallExactlyOnce(Map<String, Expected> expected) {
-        assertEveryExpectedCallExactlyOnce(weave, expected);
+        assertEveryExpectedCallExactlyOnce(weave, difyJdbc(), expected);
     }
 
-    static void assertEveryExpectedCallExactlyOnce(FakeWeaveServer weave, Map<String, Expected> expected) {
+    static void assertEveryExpectedCallExactlyOnce(FakeWeaveServer weave, JdbcTemplate dify, Map<String, Expected> expected) {
         List<StoredCall> visible = weave.visibleCalls(PROJECT);
         java.util.Set<String> ids = new java.util.HashSet<>();
         visible.forEach(c -> ids.add(c.id()));
@@ -235,6 +240,11 @@ final class BackfillHarness implements AutoCloseable {
             assertThat(call.parentId() == null ? "" : call.parentId()).as("parent of %s", call.id()).isEqualTo(e.parent());
             assertThat(call.traceId()).as("trace of %s", call.id()).isEqualTo(e.trace());
         }
+        Map<String, SourceTimes.Span> spans = SourceTimes.of(dify);
+        List<String> wrongTimes = visible.stream().filter(c -> !new SourceTimes.Span(c.startedAt(), c.endedAt())
+                .equals(spans.get(c.id()))).map(c -> expected.get(c.id()).what() + ": " + c.startedAt() + " .. "
+                        + c.endedAt() + ", its rows say " + spans.get(c.id())).toList();
+        assertThat(wrongTimes).as("calls whose start or end is not what their Dify rows give").isEmpty();
         assertThat(weave.incompleteCalls(PROJECT)).isEmpty();
         assertThat(weave.endOnlyIds(PROJECT)).isEmpty();
     }

@@ -60,8 +60,7 @@ class WeaveOverHttpsTest {
         int trusted = run(work, "trusted", env, certificate.trustStoreOptions(), "migrate", "--to=2026-11-29T00:00:00Z");
 
         assertThat(trusted).as(log(work, "trusted")).isZero();
-        BackfillHarness.assertEveryExpectedCallExactlyOnce(harness.weave,
-                BackfillHarness.expectedCalls(harness.generated));
+        harness.assertEveryExpectedCallExactlyOnce();
         assertThat(harness.weave.writeRequestCount()).isPositive();
         // every request the fake answered came through the front, each on HTTP/2
         assertThat(front.protocols()).hasSize((int) harness.weave.requestCount()).containsOnly("HTTP/2.0");

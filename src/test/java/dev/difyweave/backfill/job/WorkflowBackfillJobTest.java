@@ -42,11 +42,19 @@ class WorkflowBackfillJobTest {
         GeneratedRun failed = harness.generated.runs().stream().filter(r -> r.status().equals("failed")).findFirst()
                 .orElseThrow();
         StoredCall failedRun = harness.weave.call(BackfillHarness.PROJECT, failed.id().toString()).orElseThrow();
-        assertThat(failedRun.exception()).isNotBlank();
+        String runError = harness.difyJdbc().queryForObject("SELECT error FROM workflow_runs WHERE id = ?", String.class,
+                failed.id());
+        assertThat(runError).isNotBlank();
+        assertThat(failedRun.exception()).isEqualTo(runError);
         GeneratedNode failedNode = failed.nodes().stream().filter(n -> n.status().equals("failed")).findFirst()
                 .orElseThrow();
+        String nodeError = harness.difyJdbc().queryForObject("SELECT error FROM workflow_node_executions WHERE id = ?",
+                String.class, failedNode.id());
+        assertThat(nodeError).isNotBlank();
         assertThat(harness.weave.call(BackfillHarness.PROJECT, failedNode.id().toString()).orElseThrow().exception())
-                .as("C4: a failed node ends with its error").isNotBlank();
+                .as("C4: a failed node ends with its error").isEqualTo(nodeError);
+        SourcePayloads.assertMatchTheirRows(harness.difyJdbc(), harness.weave.visibleCalls(BackfillHarness.PROJECT),
+                BackfillHarness.FILES_URL);
         assertThat(result.out()).contains("COMPLETED");
         assertThat(harness.weave.strippedCallCount()).as("no call may hit Weave's row limit").isZero();
     }
