@@ -3,11 +3,17 @@ package dev.difyweave.backfill.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -24,19 +30,18 @@ class ProgressListenerTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     @Test
-    void offATerminalNothingIsPrinted() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressListener listener = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
-                Duration.ofMillis(5), System::nanoTime);
-        StepExecution step = step();
+    void offATerminalNoTickerStartsAndNothingIsPrinted() {
+        Lines out = new Lines();
+        ProgressListener listener = new ProgressListener(out.stream(), false, Duration.ofMillis(5), System::nanoTime);
+        StepExecution step = step("quietStep");
 
         listener.beforeStep(step);
-        Thread.sleep(60);
+
+        // a listener that prints starts its ticker thread in beforeStep: none here, so no line can ever come
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("progress-quietStep"));
         step.setStatus(BatchStatus.COMPLETED);
         listener.afterStep(step);
-
-        assertThat(bytes.size()).isZero();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("progress-"));
+        assertThat(out.lines).isEmpty();
     }
 
     @Test
@@ -47,30 +52,31 @@ class ProgressListenerTest {
 
     @Test
     void onATerminalALineComesEveryIntervalAndAFinalOneAtTheEnd() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressListener listener = new ProgressListener(new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
-                Duration.ofMillis(20), System::nanoTime);
-        StepExecution step = step();
+        Lines out = new Lines();
+        ProgressListener listener = new ProgressListener(out.stream(), true, Duration.ofMillis(20), System::nanoTime);
+        StepExecution step = step("workflowTraces");
 
         listener.beforeStep(step);
         step.setWriteCount(30);
         step.getExecutionContext().putLong(TraceItemWriter.CALLS, 420);
-        long deadline = System.nanoTime() + 5 * SECOND;
-        while (!new String(bytes.toByteArray(), StandardCharsets.UTF_8).contains("30 traces")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        String counted = out.nextLineContaining("30 traces, 420 calls in ");
+        String again = out.next();
+        Thread ticker = out.writerOf(again);
         step.setStatus(BatchStatus.COMPLETED);
         listener.afterStep(step);
 
-        List<String> lines = new String(bytes.toByteArray(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).isNotEmpty().allMatch(l -> l.startsWith("[workflowTraces] "));
-        assertThat(lines).anyMatch(l -> l.contains("30 traces, 420 calls in "));
-        assertThat(lines.get(lines.size() - 1)).endsWith("(completed)").doesNotContain("ETA");
-        int printed = lines.size();
-        Thread.sleep(80);
-        assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8).lines()).as("no line after the step")
-                .hasSize(printed);
+        assertThat(counted).startsWith("[workflowTraces] ").doesNotContain("(completed)");
+        assertThat(again).as("the next interval's line").startsWith("[workflowTraces] 30 traces, 420 calls in ")
+                .doesNotContain("(completed)");
+        assertThat(ticker).isNotSameAs(Thread.currentThread());
+        // once the ticker thread has ended no line can follow: the step's last line is the final one
+        ticker.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(ticker.isAlive()).as("the ticker ended with the step").isFalse();
+        List<String> rest = out.drain();
+        assertThat(rest).isNotEmpty().allMatch(l -> l.startsWith("[workflowTraces] "));
+        assertThat(rest.get(rest.size() - 1)).startsWith("[workflowTraces] 30 traces, 420 calls in ")
+                .endsWith("(completed)").doesNotContain("ETA");
+        assertThat(rest.subList(0, rest.size() - 1)).noneMatch(l -> l.contains("(completed)"));
     }
 
     @Test
@@ -112,11 +118,64 @@ class ProgressListenerTest {
         assertThat(ProgressListener.elapsed(Duration.ofHours(150))).isEqualTo("6d06h");
     }
 
+    /** What the listener prints, line by line as each is completed, with the thread that printed it. */
+    private static final class Lines extends OutputStream {
+
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final Map<String, Thread> writers = new ConcurrentHashMap<>();
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+        PrintStream stream() {
+            return new PrintStream(this, true, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                String line = current.toString(StandardCharsets.UTF_8);
+                current.reset();
+                writers.putIfAbsent(line, Thread.currentThread());
+                lines.add(line);
+            } else {
+                current.write(b);
+            }
+        }
+
+        /** The next line, waiting for it up to 10 s. */
+        String next() throws InterruptedException {
+            String line = lines.poll(10, TimeUnit.SECONDS);
+            assertThat(line).as("a progress line within 10 s").isNotNull();
+            return line;
+        }
+
+        String nextLineContaining(String text) throws InterruptedException {
+            String line = next();
+            while (!line.contains(text)) {
+                line = next();
+            }
+            return line;
+        }
+
+        Thread writerOf(String line) {
+            return writers.get(line);
+        }
+
+        List<String> drain() {
+            List<String> rest = new ArrayList<>();
+            lines.drainTo(rest);
+            return rest;
+        }
+    }
+
     private static StepExecution step() {
+        return step("workflowTraces");
+    }
+
+    private static StepExecution step(String name) {
         BackfillRequest request = new BackfillRequest(Instant.parse("2026-03-01T00:00:00Z"),
                 Instant.parse("2026-03-11T00:00:00Z"), List.of(), List.of(), List.of("workflow"),
                 BackfillRequest.Sink.DRY_RUN, null, null, false, "migrate", null);
         JobExecution job = new JobExecution(1L, new JobInstance(1L, "traceBackfill"), request.toJobParameters());
-        return new StepExecution("workflowTraces", job);
+        return new StepExecution(name, job);
     }
 }
