@@ -135,6 +135,27 @@ class WorkflowBackfillJobTest {
     }
 
     @Test
+    void aReplyThatIsNotJsonFailsTheRunWithItsReasonAndTheResumeLosesNothing() {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        // something in front of the trace server answers the first request with a page of its own
+        harness.weave.enqueueFault(Fault.htmlPage(200, "Sign in"));
+
+        BackfillHarness.Result failed = harness.run("migrate");
+
+        assertThat(failed.exitStatus()).as(failed.out() + failed.err()).isEqualTo(1);
+        assertThat(failed.err()).contains("Weave answered HTTP 200 with text/html, not JSON, on POST /call/upsert_batch: "
+                + "not the trace server (check WF_TRACE_SERVER_URL and any proxy in between); nothing was counted as "
+                + "sent: <html> <head>").contains("run the same command again to resume");
+        assertThat(harness.run("status").out()).contains("FAILED").contains("yes: run the same command again");
+
+        BackfillHarness.Result resumed = harness.run("migrate");
+
+        assertThat(resumed.exitStatus()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resumed execution");
+        harness.assertEveryExpectedCallExactlyOnce();
+    }
+
+    @Test
     void aThirtySecondStallBeyondTheClientTimeoutIsRetriedWithoutLossOrDuplicate() {
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
         harness.env.put("BACKFILL_HTTP_TIMEOUT", "PT3S");
