@@ -112,13 +112,15 @@ class PreflightTest {
         String wrongKey = "refused-key-0123456789";
         env.put("WANDB_API_KEY", wrongKey);
         long writesBefore = harness.weave.writeRequestCount();
+        int checksBefore = harness.weave.requestsTo("/calls/stream_query").size();
 
         Outcome outcome = run(work, env, "migrate", "--to=2026-11-13T00:00:00Z");
 
         assertOneLine(outcome, "WANDB_API_KEY", "HTTP 401", wrongKey);
         assertThat(outcome.err()).contains(harness.weave.baseUrl());
         assertThat(harness.weave.writeRequestCount()).as("nothing was sent").isEqualTo(writesBefore);
-        assertThat(harness.weave.requestsTo("/calls/stream_query")).isNotEmpty();
+        assertThat(harness.weave.requestsTo("/calls/stream_query")).as("one check of the one server and key")
+                .hasSize(checksBefore + 1).last().satisfies(r -> assertThat(r.status()).isEqualTo(401));
     }
 
     @Test

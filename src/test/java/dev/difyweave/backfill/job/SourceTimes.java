@@ -60,10 +60,13 @@ final class SourceTimes {
             spans.put(CallIds.moderation(id), new Span(start, start));
             spans.put(CallIds.datasetRetrieval(id), new Span(start, start));
         });
-        dify.query("SELECT message_id::text, id::text, tool, tool_meta_str, created_at FROM message_agent_thoughts "
-                + "WHERE tool IS NOT NULL", rs -> {
+        // Dify before 1.3 had no tool_meta_str: no time cost, a tool call ends when it starts
+        boolean toolMeta = dify.queryForObject("SELECT count(*) FROM information_schema.columns WHERE "
+                + "table_name = 'message_agent_thoughts' AND column_name = 'tool_meta_str'", Long.class) > 0;
+        dify.query("SELECT message_id::text, id::text, tool, " + (toolMeta ? "tool_meta_str" : "'{}'") + " AS meta, "
+                + "created_at FROM message_agent_thoughts WHERE tool IS NOT NULL", rs -> {
             Instant start = utc(rs.getObject("created_at", LocalDateTime.class));
-            JsonNode metas = Json.MAPPER.readTree(rs.getString("tool_meta_str"));
+            JsonNode metas = Json.MAPPER.readTree(rs.getString("meta"));
             int n = 0;
             for (String tool : rs.getString("tool").split(";")) {
                 if (tool.isBlank()) {

@@ -188,8 +188,14 @@ class WorkflowBackfillJobTest {
         BackfillHarness.Result result = harness.run("migrate");
 
         assertThat(result.exitStatus()).as(result.err()).isZero();
-        assertThat(harness.weave.requestsTo("/v2/acme/dify-history/calls/complete")).isNotEmpty();
+        // v1 only refused (once per partition that asked before the switch), every call written on v2
+        assertThat(harness.weave.requestsTo("/call/upsert_batch")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(400));
+        assertThat(harness.weave.requestsTo("/v2/acme/dify-history/calls/complete")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
         harness.assertEveryExpectedCallExactlyOnce();
+        assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT))
+                .allSatisfy(c -> assertThat(c.table()).isEqualTo("calls_complete"));
     }
 
     @Test
