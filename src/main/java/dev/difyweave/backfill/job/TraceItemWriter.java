@@ -42,6 +42,8 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
     public static final String DEAD_LETTERS = "backfill.dead_letters";
     /** Of the dead letters, the calls never sent because the routing refused their target. */
     public static final String NOT_SENT = "backfill.not_sent";
+    /** Of the dead letters, the roots whose trace could not be assembled (one "unsent" row each, no call). */
+    public static final String UNASSEMBLED = "backfill.unassembled";
     public static final String PROBLEMS = "backfill.problems";
     /** Delivered calls with a non-empty {@code attributes.backfill.approximated}. */
     public static final String APPROXIMATED = "backfill.approximated_calls";
@@ -99,6 +101,7 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
                 ledger.unsent(jobExecutionId, step, target.projectId(), trace.sourceKey(),
                         trace.problems().get(0).reason());
                 counters.merge(DEAD_LETTERS, 1L, Long::sum);
+                counters.merge(UNASSEMBLED, 1L, Long::sum);
                 continue;
             }
             trace.notes().forEach(note -> counters.merge(NOTE_PREFIX + note, 1L, Long::sum));

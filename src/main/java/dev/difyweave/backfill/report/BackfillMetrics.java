@@ -16,6 +16,7 @@ import dev.difyweave.backfill.weave.DeliveryStats;
  * <li>{@code backfill.weave.requests}, tag {@code status} = {@code 1xx} .. {@code 5xx}, or {@code none}
  * for requests without a reply (network errors, lost replies, timeouts);</li>
  * <li>{@code backfill.weave.retries}: requests sent again after a 429, 5xx or network error;</li>
+ * <li>{@code backfill.weave.retry.wait}: seconds waited before those retries (back-off and {@code Retry-After});</li>
  * <li>{@code backfill.weave.dead.letters}: calls Weave refused, recorded in {@code backfill_dead_letter}.</li>
  * </ul>
  */
@@ -46,6 +47,9 @@ public final class BackfillMetrics implements MeterBinder {
         FunctionCounter.builder("backfill.weave.retries", stats, s -> s.retries())
                 .description("Requests sent again after a 429, a 5xx or a network error").baseUnit("requests")
                 .register(registry);
+        FunctionCounter.builder("backfill.weave.retry.wait", stats, s -> s.retryWaitMillis() / 1000.0)
+                .description("Time waited before retries: back-off and the server's Retry-After (capped)")
+                .baseUnit("seconds").register(registry);
         FunctionCounter.builder("backfill.weave.dead.letters", stats, s -> s.deadLetters())
                 .description("Calls Weave refused (recorded in backfill_dead_letter)").baseUnit("calls")
                 .register(registry);

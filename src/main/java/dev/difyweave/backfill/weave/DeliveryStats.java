@@ -12,6 +12,7 @@ public final class DeliveryStats {
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong retryWaitMillis = new AtomicLong();
     private final AtomicLong callsAccepted = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
@@ -48,6 +49,11 @@ public final class DeliveryStats {
         thisThread.get()[1]++;
     }
 
+    /** A retry is about to wait this long (back-off, or the server's {@code Retry-After}). */
+    void waitedBeforeRetry(long millis) {
+        retryWaitMillis.addAndGet(millis);
+    }
+
     void accepted(long calls) {
         callsAccepted.addAndGet(calls);
         thisThread.get()[2] += calls;
@@ -64,6 +70,11 @@ public final class DeliveryStats {
 
     public long retries() {
         return retries.get();
+    }
+
+    /** Milliseconds waited before retries, all told: back-off and {@code Retry-After} (capped). */
+    public long retryWaitMillis() {
+        return retryWaitMillis.get();
     }
 
     public long callsAccepted() {

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * retried by {@link WeaveRetry}, any other 4xx bisected down to the calls that cause it, which become
  * dead letters, and so does a call Weave keeps answering with a 5xx while it accepts the others
  * ({@link DeliveryRound}); {@code CALLS_COMPLETE_MODE_REQUIRED} switches the project to
- * {@code /v2/{entity}/{project}/calls/complete}. Returns only when every call is accepted or
- * dead-lettered; an outage is a {@link WeaveUnavailableException} and never a dead letter.
+ * {@code /v2/{entity}/{project}/calls/complete}, and a 404 there (an older server behind the same
+ * address) back to v1 for good (docs/reference/weave-api.md §5); a project that asks for v2 again then is
+ * a {@link WeaveRejectedException}. Returns only when every call is accepted or dead-lettered; an outage
+ * is a {@link WeaveUnavailableException} and never a dead letter.
  */
 public final class WeaveDelivery {
 
@@ -41,6 +43,8 @@ public final class WeaveDelivery {
     private final Settings settings;
     private final DeliveryStats stats;
     private final Set<String> completeModeProjects = ConcurrentHashMap.newKeySet();
+    /** Projects whose v2 path answered 404: they stay on v1. */
+    private final Set<String> withoutV2Projects = ConcurrentHashMap.newKeySet();
     /** Per project, a call Weave accepted: re-sent (a harmless duplicate) to tell a poison call from an outage. */
     private final Map<String, RequestBatch> acceptedBefore = new ConcurrentHashMap<>();
     private final FeedbackDelivery feedback;
@@ -97,13 +101,26 @@ public final class WeaveDelivery {
         String path = complete ? completePath(batch.projectId()) : "/call/upsert_batch";
         byte[] body = complete ? batch.completeBody() : batch.upsertBody();
         WeaveResponse response = exchange.post(path, body, retry);
+        String projectId = batch.projectId();
         if (!complete && response.isCallsCompleteModeRequired()) {
-            log.info("Weave project {} requires calls-complete mode; switching to {}", batch.projectId(),
-                    completePath(batch.projectId()));
-            completeModeProjects.add(batch.projectId());
+            if (withoutV2Projects.contains(projectId)) {
+                throw new WeaveRejectedException("Weave asks for calls-complete mode for project " + projectId
+                        + " (CALLS_COMPLETE_MODE_REQUIRED on /call/upsert_batch) but answered 404 on "
+                        + completePath(projectId) + ": the server behind WF_TRACE_SERVER_URL is of two versions "
+                        + "or a proxy does not forward /v2/; nothing was sent for these calls");
+            }
+            log.info("Weave project {} requires calls-complete mode; switching to {}", projectId, completePath(projectId));
+            completeModeProjects.add(projectId);
             return post(batch, retry);
         }
-        return WeaveExchange.requireConfigured(response, batch.projectId());
+        if (complete && response.status() == 404) {
+            log.warn("Weave answered 404 on {}: an older server, project {} stays on /call/upsert_batch",
+                    completePath(projectId), projectId);
+            withoutV2Projects.add(projectId);
+            completeModeProjects.remove(projectId);
+            return post(batch, retry);
+        }
+        return WeaveExchange.requireConfigured(response, projectId);
     }
 
     /** Weave accepted this batch: counted, and its smallest call kept for {@link #answersAgain}. */

@@ -3,7 +3,9 @@ package dev.difyweave.backfill.weave;
 /**
  * One Weave request as every endpoint of the backfill sends it: counted in {@link DeliveryStats}, a 429 or
  * 5xx turned into a {@link TransientWeaveException} (so {@link WeaveRetry} tries again), and a reply that
- * says the key, the project or the route is wrong turned into a {@link WeaveRejectedException}.
+ * says the key, the project or the route is wrong turned into a {@link WeaveRejectedException}. So is a
+ * success that is not JSON (an HTML page): something other than the trace server answered, and nothing
+ * says the calls were stored, so they must not count as accepted.
  */
 final class WeaveExchange {
 
@@ -35,7 +37,15 @@ final class WeaveExchange {
         WeaveResponse reply = wholeReply ? client.query(path, body) : client.post(path, body);
         stats.responded(reply.status());
         if (reply.isRetryable()) {
-            throw new TransientWeaveException("HTTP " + reply.status() + " on POST " + path, reply);
+            throw new TransientWeaveException("HTTP " + reply.status() + " on POST " + path
+                    + (reply.isJson() ? "" : " (" + reply.contentType() + "): " + WeaveDelivery.oneLine(reply.body())),
+                    reply);
+        }
+        if (reply.isSuccess() && !reply.isJson()) {
+            throw new WeaveRejectedException("Weave answered HTTP " + reply.status() + " with "
+                    + (reply.contentType() == null ? "no content type" : reply.contentType()) + ", not JSON, on POST "
+                    + path + ": not the trace server (check WF_TRACE_SERVER_URL and any proxy in between); nothing "
+                    + "was counted as sent: " + WeaveDelivery.oneLine(reply.body()));
         }
         return reply;
     }

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,9 +30,16 @@ public final class WeaveHttpClient {
 
     private final RestClient rest;
     private final URI baseUrl;
+    /** What an HTTP-date {@code Retry-After} is measured from. */
+    private final Clock clock;
 
     public WeaveHttpClient(URI baseUrl, String apiKey, Duration connectTimeout, Duration readTimeout) {
+        this(baseUrl, apiKey, connectTimeout, readTimeout, Clock.systemUTC());
+    }
+
+    WeaveHttpClient(URI baseUrl, String apiKey, Duration connectTimeout, Duration readTimeout, Clock clock) {
         this.baseUrl = baseUrl;
+        this.clock = clock;
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 // cleartext endpoints get HTTP/1.1: the JDK's h2c upgrade breaks POSTs on many servers
@@ -59,8 +68,9 @@ public final class WeaveHttpClient {
                     .accept(MediaType.APPLICATION_JSON)
                     .body(body)
                     .exchange((request, response) -> new WeaveResponse(response.getStatusCode().value(),
-                            retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
-                            readStart(response.getBody())), true);
+                            retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock.instant()),
+                            readStart(response.getBody()), response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)),
+                            true);
         } catch (ResourceAccessException e) {
             throw new TransientWeaveException("network error on POST " + path + ": " + rootMessage(e), null, e);
         }
@@ -75,8 +85,9 @@ public final class WeaveHttpClient {
                     .accept(MediaType.parseMediaType("application/jsonl"), MediaType.APPLICATION_JSON)
                     .body(body)
                     .exchange((request, response) -> new WeaveResponse(response.getStatusCode().value(),
-                            retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
-                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)), true);
+                            retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock.instant()),
+                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8),
+                            response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)), true);
         } catch (ResourceAccessException e) {
             throw new TransientWeaveException("network error on POST " + path + ": " + rootMessage(e), null, e);
         }
@@ -88,8 +99,11 @@ public final class WeaveHttpClient {
         return text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text;
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date; {@code null} when absent or unreadable. */
-    static Duration retryAfter(String value) {
+    /**
+     * {@code Retry-After} as seconds or an HTTP date (RFC 9110: IMF-fixdate, read as RFC 1123), the
+     * latter measured from {@code now}; {@code null} when absent or unreadable.
+     */
+    static Duration retryAfter(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -98,7 +112,7 @@ public final class WeaveHttpClient {
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                Duration wait = Duration.between(now, at.toInstant());
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException unreadable) {
                 return null;

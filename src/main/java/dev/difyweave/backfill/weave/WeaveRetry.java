@@ -46,7 +46,7 @@ public final class WeaveRetry {
     }
 
     public <T> T call(String what, Supplier<T> attempt) {
-        RetryTemplate template = new RetryTemplate(new RetryAfterPolicy(settings));
+        RetryTemplate template = new RetryTemplate(new RetryAfterPolicy(settings, stats));
         template.setRetryListener(new RetryListener() {
             @Override
             public void beforeRetry(RetryPolicy policy, Retryable<?> retryable) {
@@ -82,10 +82,12 @@ public final class WeaveRetry {
     static final class RetryAfterPolicy implements RetryPolicy {
 
         private final Settings settings;
+        private final DeliveryStats stats;
         private volatile Duration lastRetryAfter;
 
-        RetryAfterPolicy(Settings settings) {
+        RetryAfterPolicy(Settings settings, DeliveryStats stats) {
             this.settings = settings;
+            this.stats = stats;
         }
 
         @Override
@@ -108,7 +110,9 @@ public final class WeaveRetry {
                     if (attempt > settings.maxRetries()) {
                         return BackOffExecution.STOP;
                     }
-                    return delayMillis(attempt, lastRetryAfter);
+                    long delay = delayMillis(attempt, lastRetryAfter);
+                    stats.waitedBeforeRetry(delay);
+                    return delay;
                 }
             };
         }

@@ -39,6 +39,8 @@ final class BackfillHarness implements AutoCloseable {
 
     static final String API_KEY = "test-key-0123456789abcdef";
     static final String PROJECT = "acme/dify-history";
+    /** Where the runs link message files (C3): the default {@code DIFY_FILES_URL}, which the harness leaves unset. */
+    static final String FILES_URL = "http://127.0.0.1:5001";
     /** A fixed "now" after every generated row, so windows are reproducible. */
     static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
 
@@ -97,9 +99,17 @@ final class BackfillHarness implements AutoCloseable {
      * settings (none inherited), stdout and stderr in {@code work/<name>.out} and {@code .err}.
      */
     static Process child(Path work, String name, Map<String, String> env, String... args) throws java.io.IOException {
+        return child(work, name, env, List.of(), args);
+    }
+
+    /** The same with these options for the child JVM (system properties such as a trust store). */
+    static Process child(Path work, String name, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws java.io.IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), dev.difyweave.backfill.BackfillApplication.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                dev.difyweave.backfill.BackfillApplication.class.getName()));
         command.addAll(List.of(withFixtureStaleness(args)));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(work.resolve(name + ".out").toFile())
@@ -205,16 +215,19 @@ final class BackfillHarness implements AutoCloseable {
         return expected;
     }
 
-    /** Asserts that Weave holds exactly the expected calls, each once, complete, in the right tree. */
+    /**
+     * Asserts that Weave holds exactly the expected calls, each once, complete, in the right tree, with the
+     * start and end its Dify rows give it ({@link SourceTimes}).
+     */
     void assertEveryExpectedCallExactlyOnce() {
         assertEveryExpectedCallExactlyOnce(expectedCalls());
     }
 
     void assertEveryExpectedCallExactlyOnce(Map<String, Expected> expected) {
-        assertEveryExpectedCallExactlyOnce(weave, expected);
+        assertEveryExpectedCallExactlyOnce(weave, difyJdbc(), expected);
     }
 
-    static void assertEveryExpectedCallExactlyOnce(FakeWeaveServer weave, Map<String, Expected> expected) {
+    static void assertEveryExpectedCallExactlyOnce(FakeWeaveServer weave, JdbcTemplate dify, Map<String, Expected> expected) {
         List<StoredCall> visible = weave.visibleCalls(PROJECT);
         java.util.Set<String> ids = new java.util.HashSet<>();
         visible.forEach(c -> ids.add(c.id()));
@@ -227,6 +240,11 @@ final class BackfillHarness implements AutoCloseable {
             assertThat(call.parentId() == null ? "" : call.parentId()).as("parent of %s", call.id()).isEqualTo(e.parent());
             assertThat(call.traceId()).as("trace of %s", call.id()).isEqualTo(e.trace());
         }
+        Map<String, SourceTimes.Span> spans = SourceTimes.of(dify);
+        List<String> wrongTimes = visible.stream().filter(c -> !new SourceTimes.Span(c.startedAt(), c.endedAt())
+                .equals(spans.get(c.id()))).map(c -> expected.get(c.id()).what() + ": " + c.startedAt() + " .. "
+                        + c.endedAt() + ", its rows say " + spans.get(c.id())).toList();
+        assertThat(wrongTimes).as("calls whose start or end is not what their Dify rows give").isEmpty();
         assertThat(weave.incompleteCalls(PROJECT)).isEmpty();
         assertThat(weave.endOnlyIds(PROJECT)).isEmpty();
     }

@@ -72,7 +72,9 @@ class DatabaseRestartTest {
                 Run resumed = run(env(restarted, weave));
                 assertThat(resumed.status()).as(resumed.err()).isZero();
                 assertThat(resumed.out()).contains("resumed execution");
-                BackfillHarness.assertEveryExpectedCallExactlyOnce(weave, BackfillHarness.expectedCalls(generated));
+                BackfillHarness.assertEveryExpectedCallExactlyOnce(weave, new org.springframework.jdbc.core.JdbcTemplate(
+                        new DriverManagerDataSource(restarted.jdbcUrl("dify"), restarted.username(), restarted.password())),
+                        BackfillHarness.expectedCalls(generated));
             } finally {
                 restarted.close();
             }

@@ -14,6 +14,7 @@ import dev.difyweave.demo.generator.GeneratedConversation;
 import dev.difyweave.demo.generator.GeneratedMessage;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.CallIds;
+import dev.difyweave.backfill.call.Json;
 
 /** A migrate over apps of every mode: exactly the expected trees, nothing else, and nothing on a second run. */
 class MessageBackfillJobTest {
@@ -35,6 +36,8 @@ class MessageBackfillJobTest {
 
         assertThat(result.exitStatus()).as(result.err()).isZero();
         harness.assertEveryExpectedCallExactlyOnce();
+        SourcePayloads.assertMatchTheirRows(harness.difyJdbc(), harness.weave.visibleCalls(BackfillHarness.PROJECT),
+                BackfillHarness.FILES_URL);
         long requests = harness.weave.writeRequestCount();
         assertThat(harness.run("migrate", "--to=2026-11-29T00:00:00Z").exitStatus()).isZero();
         assertThat(harness.weave.writeRequestCount()).isEqualTo(requests);
@@ -53,7 +56,10 @@ class MessageBackfillJobTest {
 
         GeneratedMessage error = messages.stream().filter(m -> m.status().equals("error") && !m.appMode().equals("advanced-chat"))
                 .findFirst().orElseThrow();
-        assertThat(call(error.id().toString()).exception()).as("C15").isNotBlank();
+        String messageError = harness.difyJdbc().queryForObject("SELECT error FROM messages WHERE id = ?", String.class,
+                error.id());
+        assertThat(messageError).isNotBlank();
+        assertThat(call(error.id().toString()).exception()).as("C15").isEqualTo(messageError);
 
         GeneratedMessage agent = messages.stream().filter(m -> m.finished() && m.agentThoughts().stream()
                 .anyMatch(t -> t.tools().size() > 1)).findFirst().orElseThrow();
@@ -63,7 +69,8 @@ class MessageBackfillJobTest {
         StoredCall second = call(CallIds.tool(agent.id().toString(), twoTools.id().toString(), twoTools.tools().get(1), 1));
         assertThat(first.opName()).isEqualTo(twoTools.tools().get(0));
         assertThat(second.opName()).isEqualTo(twoTools.tools().get(1));
-        assertThat(first.startedAt()).isEqualTo(second.startedAt()).as("both in the same thought's time");
+        assertThat(first.startedAt()).as("both in the same thought's time").isEqualTo(second.startedAt())
+                .isEqualTo(twoTools.createdAt().toInstant(java.time.ZoneOffset.UTC));
         assertThat(first.attributes().path("tags").toString()).contains("\"tool\"");
 
         GeneratedMessage failedTool = messages.stream().filter(m -> m.finished() && m.agentThoughts().stream()
@@ -71,13 +78,22 @@ class MessageBackfillJobTest {
         GeneratedAgentThought withError = failedTool.agentThoughts().stream().filter(t -> !t.toolsWithError().isEmpty())
                 .findFirst().orElseThrow();
         String tool = withError.toolsWithError().get(0);
+        String toolError = Json.MAPPER.readTree(harness.difyJdbc().queryForObject(
+                "SELECT tool_meta_str FROM message_agent_thoughts WHERE id = ?", String.class, withError.id()))
+                .path(tool).path("error").stringValue();
+        assertThat(toolError).isNotBlank();
         assertThat(call(CallIds.tool(failedTool.id().toString(), withError.id().toString(), tool,
-                withError.tools().indexOf(tool))).exception()).as("C7: a failed tool use").isNotBlank();
+                withError.tools().indexOf(tool))).exception()).as("C7: a failed tool use").isEqualTo(toolError);
 
         GeneratedMessage withFile = messages.stream().filter(m -> m.finished() && !m.files().isEmpty()
                 && !m.appMode().equals("advanced-chat")).findFirst().orElseThrow();
-        assertThat(call(withFile.id().toString()).inputs().toString()).as("C3").contains("file_list")
-                .contains("http");
+        List<String> fileUrls = harness.difyJdbc().queryForList("SELECT CASE WHEN coalesce(url, '') = '' THEN "
+                + "'" + BackfillHarness.FILES_URL + "/files/' || upload_file_id || '/file-preview' WHEN url LIKE 'http%' "
+                + "THEN url ELSE '" + BackfillHarness.FILES_URL + "/' || ltrim(url, '/') END FROM message_files "
+                + "WHERE message_id = ? ORDER BY created_at, id", String.class, withFile.id());
+        assertThat(fileUrls).hasSize(withFile.files().size());
+        assertThat(call(withFile.id().toString()).output().path("choices").path("file_list")).as("C3")
+                .isEqualTo(Json.MAPPER.valueToTree(fileUrls));
 
         GeneratedMessage keywordFlagged = messages.stream().filter(m -> m.finished() && Boolean.TRUE.equals(m.moderationFlagged()))
                 .findFirst().orElseThrow();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.demo.generator.PayloadOffload.ObjectSink;
-import dev.difyweave.backfill.testsupport.S3ProxyServer;
+import dev.difyweave.backfill.testsupport.FakeS3Server;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.Json;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +44,7 @@ class OffloadedPayloadJobTest {
     Path storage;
 
     private BackfillHarness harness;
-    private S3ProxyServer s3;
+    private FakeS3Server s3;
 
     @AfterEach
     void tearDown() {
@@ -101,10 +101,10 @@ class OffloadedPayloadJobTest {
         assertThat(harness.problems()).filteredOn(p -> ((String) p.get("reason")).contains("storage")).hasSize(1);
     }
 
-    /** Through the AWS SDK against S3Proxy, which checks each request's signature; a lost object is recorded. */
+    /** Through the AWS SDK against the in-process S3 (FakeS3Server), which checks each request's signature; a lost object is recorded. */
     @Test
     void fullPayloadsComeFromAnS3BucketAndAMissingObjectIsRecorded() throws Exception {
-        s3 = new S3ProxyServer("dify-storage", "AKIDTEST", "secret/test+key").start();
+        s3 = new FakeS3Server("dify-storage", null, "AKIDTEST", "secret/test+key").start();
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.small().toBuilder()
                 .offloadPayloads(OFFLOAD_ABOVE, s3::put).build());
         harness.env.put("DIFY_STORAGE_S3_ENDPOINT", s3.endpoint());
@@ -144,7 +144,7 @@ class OffloadedPayloadJobTest {
     /** A secret S3 refuses ends the run before any work (preflight), naming the variables, never the secret. */
     @Test
     void aWrongS3SecretStopsTheRunBeforeAnyWork() {
-        s3 = new S3ProxyServer("dify-storage", "AKIDTEST", "secret/test+key").start();
+        s3 = new FakeS3Server("dify-storage", null, "AKIDTEST", "secret/test+key").start();
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.small().toBuilder()
                 .offloadPayloads(OFFLOAD_ABOVE, s3::put).build());
         harness.env.put("STORAGE_TYPE", "s3");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.difyweave.backfill.state.EmbeddedPostgresServer;
-import dev.difyweave.backfill.testsupport.S3ProxyServer;
+import dev.difyweave.backfill.testsupport.FakeS3Server;
 
 /**
  * The configuration is checked before any work, in seconds: a wrong Dify password, a state store that
@@ -113,18 +113,20 @@ class PreflightTest {
         String wrongKey = "refused-key-0123456789";
         env.put("WANDB_API_KEY", wrongKey);
         long writesBefore = harness.weave.writeRequestCount();
+        int checksBefore = harness.weave.requestsTo("/calls/stream_query").size();
 
         Outcome outcome = run(work, env, "migrate", "--to=2026-11-13T00:00:00Z");
 
         assertOneLine(outcome, "WANDB_API_KEY", "HTTP 401", wrongKey);
         assertThat(outcome.err()).contains(harness.weave.baseUrl());
         assertThat(harness.weave.writeRequestCount()).as("nothing was sent").isEqualTo(writesBefore);
-        assertThat(harness.weave.requestsTo("/calls/stream_query")).isNotEmpty();
+        assertThat(harness.weave.requestsTo("/calls/stream_query")).as("one check of the one server and key")
+                .hasSize(checksBefore + 1).last().satisfies(r -> assertThat(r.status()).isEqualTo(401));
     }
 
     @Test
     void aBucketThatRefusesTheKeysIsOneLineNamingTheKeySettings(@TempDir Path work) throws Exception {
-        try (S3ProxyServer s3 = new S3ProxyServer("dify", "AKIDPREFLIGHT", "the-right-secret-0000").start()) {
+        try (FakeS3Server s3 = new FakeS3Server("dify", null, "AKIDPREFLIGHT", "the-right-secret-0000").start()) {
             Map<String, String> env = env();
             env.put("DIFY_STORAGE_S3_BUCKET", "dify");
             env.put("DIFY_STORAGE_S3_ENDPOINT", s3.endpoint());

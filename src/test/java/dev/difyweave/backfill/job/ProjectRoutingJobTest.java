@@ -23,7 +23,7 @@ import dev.difyweave.demo.generator.GeneratedMessage;
 import dev.difyweave.demo.generator.GeneratedRun;
 import dev.difyweave.backfill.routing.DifyApiKeys;
 import dev.difyweave.backfill.testsupport.FakeWeaveServer;
-import dev.difyweave.backfill.testsupport.S3ProxyServer;
+import dev.difyweave.backfill.testsupport.FakeS3Server;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.Json;
@@ -229,7 +229,7 @@ class ProjectRoutingJobTest {
     /** The tenant's private key in Dify's S3 bucket (Dify's own .env names), read through the AWS SDK. */
     @Test
     void withDifyKeysTheTenantsPrivateKeyComesFromDifysS3Bucket(@TempDir Path dir) throws Exception {
-        try (S3ProxyServer s3 = new S3ProxyServer("difyai", "AKIDROUTING", "routing-secret-0000").start()) {
+        try (FakeS3Server s3 = new FakeS3Server("difyai", null, "AKIDROUTING", "routing-secret-0000").start()) {
             harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
             GeneratedRun run = harness.generated.runs().stream().filter(GeneratedRun::finished).findFirst().orElseThrow();
             s3.put(DifyApiKeys.keyPath(run.tenantId()), dev.difyweave.backfill.routing.DifyApiKeysTest.privateKeyPem());

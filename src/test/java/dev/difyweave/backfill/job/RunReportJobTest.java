@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.testsupport.CallTags;
+import dev.difyweave.backfill.testsupport.ReceivedRequest;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.demo.generator.GeneratedNode;
@@ -120,10 +121,13 @@ class RunReportJobTest {
         // what went over the wire
         JsonNode delivery = report.get("delivery");
         // every write, and the feedback step's look-ups of which feedback Weave holds
+        List<ReceivedRequest> counted = harness.weave.requests().stream()
+                .filter(r -> !r.path().equals("/calls/stream_query")).toList();
         assertThat(delivery.get("requests").asLong()).isEqualTo(harness.weave.writeRequestCount()
-                + harness.weave.requestsTo("/feedback/query").size());
+                + harness.weave.requestsTo("/feedback/query").size()).isEqualTo(counted.size());
         assertThat(delivery.get("retries").asLong()).isZero();
-        assertThat(delivery.get("bytes_sent").asLong()).isPositive();
+        assertThat(delivery.get("bytes_sent").asLong()).as("the bodies the fake received")
+                .isEqualTo(counted.stream().mapToLong(ReceivedRequest::bodyBytes).sum());
 
         // the window and the run
         assertThat(report.get("job_instance_id").asLong()).isEqualTo(instance);

@@ -42,11 +42,19 @@ class WorkflowBackfillJobTest {
         GeneratedRun failed = harness.generated.runs().stream().filter(r -> r.status().equals("failed")).findFirst()
                 .orElseThrow();
         StoredCall failedRun = harness.weave.call(BackfillHarness.PROJECT, failed.id().toString()).orElseThrow();
-        assertThat(failedRun.exception()).isNotBlank();
+        String runError = harness.difyJdbc().queryForObject("SELECT error FROM workflow_runs WHERE id = ?", String.class,
+                failed.id());
+        assertThat(runError).isNotBlank();
+        assertThat(failedRun.exception()).isEqualTo(runError);
         GeneratedNode failedNode = failed.nodes().stream().filter(n -> n.status().equals("failed")).findFirst()
                 .orElseThrow();
+        String nodeError = harness.difyJdbc().queryForObject("SELECT error FROM workflow_node_executions WHERE id = ?",
+                String.class, failedNode.id());
+        assertThat(nodeError).isNotBlank();
         assertThat(harness.weave.call(BackfillHarness.PROJECT, failedNode.id().toString()).orElseThrow().exception())
-                .as("C4: a failed node ends with its error").isNotBlank();
+                .as("C4: a failed node ends with its error").isEqualTo(nodeError);
+        SourcePayloads.assertMatchTheirRows(harness.difyJdbc(), harness.weave.visibleCalls(BackfillHarness.PROJECT),
+                BackfillHarness.FILES_URL);
         assertThat(result.out()).contains("COMPLETED");
         assertThat(harness.weave.strippedCallCount()).as("no call may hit Weave's row limit").isZero();
     }
@@ -127,6 +135,27 @@ class WorkflowBackfillJobTest {
     }
 
     @Test
+    void aReplyThatIsNotJsonFailsTheRunWithItsReasonAndTheResumeLosesNothing() {
+        harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
+        // something in front of the trace server answers the first request with a page of its own
+        harness.weave.enqueueFault(Fault.htmlPage(200, "Sign in"));
+
+        BackfillHarness.Result failed = harness.run("migrate");
+
+        assertThat(failed.exitStatus()).as(failed.out() + failed.err()).isEqualTo(1);
+        assertThat(failed.err()).contains("Weave answered HTTP 200 with text/html, not JSON, on POST /call/upsert_batch: "
+                + "not the trace server (check WF_TRACE_SERVER_URL and any proxy in between); nothing was counted as "
+                + "sent: <html> <head>").contains("run the same command again to resume");
+        assertThat(harness.run("status").out()).contains("FAILED").contains("yes: run the same command again");
+
+        BackfillHarness.Result resumed = harness.run("migrate");
+
+        assertThat(resumed.exitStatus()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resumed execution");
+        harness.assertEveryExpectedCallExactlyOnce();
+    }
+
+    @Test
     void aThirtySecondStallBeyondTheClientTimeoutIsRetriedWithoutLossOrDuplicate() {
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.small());
         harness.env.put("BACKFILL_HTTP_TIMEOUT", "PT3S");
@@ -159,8 +188,14 @@ class WorkflowBackfillJobTest {
         BackfillHarness.Result result = harness.run("migrate");
 
         assertThat(result.exitStatus()).as(result.err()).isZero();
-        assertThat(harness.weave.requestsTo("/v2/acme/dify-history/calls/complete")).isNotEmpty();
+        // v1 only refused (once per partition that asked before the switch), every call written on v2
+        assertThat(harness.weave.requestsTo("/call/upsert_batch")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(400));
+        assertThat(harness.weave.requestsTo("/v2/acme/dify-history/calls/complete")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
         harness.assertEveryExpectedCallExactlyOnce();
+        assertThat(harness.weave.visibleCalls(BackfillHarness.PROJECT))
+                .allSatisfy(c -> assertThat(c.table()).isEqualTo("calls_complete"));
     }
 
     @Test

@@ -17,7 +17,7 @@ class BackfillMetricsTest {
         new BackfillMetrics(new DeliveryStats()).bindTo(registry);
 
         for (String name : new String[] {"backfill.weave.calls.sent", "backfill.weave.bytes.sent",
-                "backfill.weave.retries", "backfill.weave.dead.letters"}) {
+                "backfill.weave.retries", "backfill.weave.retry.wait", "backfill.weave.dead.letters"}) {
             assertThat(registry.get(name).functionCounter().count()).as(name).isZero();
         }
         for (String status : new String[] {"1xx", "2xx", "3xx", "4xx", "5xx", "none"}) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -86,30 +90,31 @@ class ProgressListenerTest {
 
     @Test
     void onATerminalALineComesEveryIntervalAndAFinalOneAtTheEnd() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressListener listener = ProgressListener.printing(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                Duration.ofMillis(20));
+        Lines out = new Lines();
+        ProgressListener listener = ProgressListener.printing(out.stream(), Duration.ofMillis(20));
         StepExecution step = step();
 
         listener.beforeStep(step);
         step.setWriteCount(30);
         step.getExecutionContext().putLong(TraceItemWriter.CALLS, 420);
-        long deadline = System.nanoTime() + 5 * SECOND;
-        while (!new String(bytes.toByteArray(), StandardCharsets.UTF_8).contains("30 traces")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        String counted = out.nextLineContaining("30 traces, 420 calls in ");
+        String again = out.next();
+        Thread ticker = out.writerOf(again);
         step.setStatus(BatchStatus.COMPLETED);
         listener.afterStep(step);
 
-        List<String> lines = new String(bytes.toByteArray(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).isNotEmpty().allMatch(l -> l.startsWith("[workflowTraces] "));
-        assertThat(lines).anyMatch(l -> l.contains("30 traces, 420 calls in "));
-        assertThat(lines.get(lines.size() - 1)).endsWith("(completed)").doesNotContain("ETA");
-        int printed = lines.size();
-        Thread.sleep(80);
-        assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8).lines()).as("no line after the step")
-                .hasSize(printed);
+        assertThat(counted).startsWith("[workflowTraces] ").doesNotContain("(completed)");
+        assertThat(again).as("the next interval's line").startsWith("[workflowTraces] 30 traces, 420 calls in ")
+                .doesNotContain("(completed)");
+        assertThat(ticker).isNotSameAs(Thread.currentThread());
+        // once the ticker thread has ended no line can follow: the step's last line is the final one
+        ticker.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(ticker.isAlive()).as("the ticker ended with the step").isFalse();
+        List<String> rest = out.drain();
+        assertThat(rest).isNotEmpty().allMatch(l -> l.startsWith("[workflowTraces] "));
+        assertThat(rest.get(rest.size() - 1)).startsWith("[workflowTraces] 30 traces, 420 calls in ")
+                .endsWith("(completed)").doesNotContain("ETA");
+        assertThat(rest.subList(0, rest.size() - 1)).noneMatch(l -> l.contains("(completed)"));
     }
 
     @Test
@@ -149,6 +154,54 @@ class ProgressListenerTest {
         assertThat(ProgressLine.shortDuration(Duration.ofSeconds(125))).isEqualTo("2m05s");
         assertThat(ProgressLine.shortDuration(Duration.ofMinutes(185))).isEqualTo("3h05m");
         assertThat(ProgressLine.shortDuration(Duration.ofHours(150))).isEqualTo("6d06h");
+    }
+
+    private static final class Lines extends OutputStream {
+
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final Map<String, Thread> writers = new ConcurrentHashMap<>();
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+        PrintStream stream() {
+            return new PrintStream(this, true, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                String line = current.toString(StandardCharsets.UTF_8);
+                current.reset();
+                writers.putIfAbsent(line, Thread.currentThread());
+                lines.add(line);
+            } else {
+                current.write(b);
+            }
+        }
+
+        /** The next line, waiting for it up to 10 s. */
+        String next() throws InterruptedException {
+            String line = lines.poll(10, TimeUnit.SECONDS);
+            assertThat(line).as("a progress line within 10 s").isNotNull();
+            return line;
+        }
+
+        String nextLineContaining(String text) throws InterruptedException {
+            String line = next();
+            while (!line.contains(text)) {
+                line = next();
+            }
+            return line;
+        }
+
+        Thread writerOf(String line) {
+            return writers.get(line);
+        }
+
+        List<String> drain() {
+            List<String> rest = new ArrayList<>();
+            lines.drainTo(rest);
+            return rest;
+        }
     }
 
     private static StepExecution step() {

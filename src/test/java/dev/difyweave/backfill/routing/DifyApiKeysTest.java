@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.difyweave.backfill.config.StorageSettings;
 import dev.difyweave.backfill.storage.FileSystemPayloadStore;
 import dev.difyweave.backfill.storage.S3PayloadStore;
-import dev.difyweave.backfill.testsupport.S3ProxyServer;
+import dev.difyweave.backfill.testsupport.FakeS3Server;
 import dev.difyweave.backfill.trace.TraceProblem;
 import dev.difyweave.backfill.weave.WeaveTarget;
 
@@ -140,7 +140,7 @@ public class DifyApiKeysTest {
     void withS3StorageTheKeyIsReadFromTheBucket() throws Exception {
         Properties fixture = fixture();
         UUID tenant = UUID.randomUUID();
-        try (S3ProxyServer s3 = new S3ProxyServer("dify", "AKIDKEYS", "keys-secret-0000").start();
+        try (FakeS3Server s3 = new FakeS3Server("dify", null, "AKIDKEYS", "keys-secret-0000").start();
                 S3PayloadStore storage = new S3PayloadStore(new StorageSettings.S3(URI.create(s3.endpoint()), "dify",
                         "us-east-1", "AKIDKEYS", "keys-secret-0000", null, true, "S3_ACCESS_KEY/S3_SECRET_KEY"),
                         Duration.ofSeconds(2), Duration.ofSeconds(5))) {

@@ -23,7 +23,7 @@ import dev.difyweave.backfill.testsupport.FakeSts;
 
 /**
  * Which credentials and region {@link S3PayloadStore} signs with, checked on the wire by {@link
- * FakeS3Server} (signature, credential scope region, session token: S3Proxy does not check tokens):
+ * FakeS3Server} (signature, credential scope region, session token):
  * static keys with a session token, and without keys the AWS SDK's own chains, here fed through their
  * system properties (the same settings as the {@code AWS_*} environment variables), web identity
  * (EKS IRSA) against {@link FakeSts} included.

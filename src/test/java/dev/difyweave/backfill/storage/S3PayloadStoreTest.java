@@ -14,21 +14,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.difyweave.backfill.config.StorageSettings;
-import dev.difyweave.backfill.testsupport.S3ProxyServer;
+import dev.difyweave.backfill.testsupport.FakeS3Server;
 
-/** {@link S3PayloadStore} (the AWS SDK) against S3Proxy in this JVM, which checks every signature. */
+/** {@link S3PayloadStore} (the AWS SDK) against the in-process S3 of the tests ({@link FakeS3Server}), which checks every signature. */
 class S3PayloadStoreTest {
 
     private static final String ACCESS = "AKIDEXAMPLE0000000001";
     private static final String SECRET = "s3cr3t/KEY+with/slashes0000000000000000";
     private static final String NAMES = "DIFY_STORAGE_S3_ACCESS_KEY/DIFY_STORAGE_S3_SECRET_KEY";
 
-    private S3ProxyServer s3;
+    private FakeS3Server s3;
     private S3PayloadStore store;
 
     @BeforeEach
     void start() {
-        s3 = new S3ProxyServer("dify", ACCESS, SECRET).start();
+        s3 = new FakeS3Server("dify", null, ACCESS, SECRET).start();
     }
 
     @AfterEach

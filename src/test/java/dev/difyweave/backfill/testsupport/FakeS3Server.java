@@ -34,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  * (method, raw path, query, the signed headers as received), the credential scope and the clock skew,
  * and answers as S3 does: the object, {@code 404 NoSuchKey}, {@code 403 SignatureDoesNotMatch} /
  * {@code InvalidAccessKeyId} / {@code RequestTimeTooSkewed}, with S3's XML error bodies. With {@link
- * #requireSessionToken(String)} it checks temporary credentials as S3 does, which S3Proxy does not: the
+ * #requireSessionToken(String)} it checks temporary credentials as S3 does: the
  * {@code x-amz-security-token} header must carry that token and be signed ({@code 400 InvalidToken} /
  * {@code 403 AccessDenied}); without it, a request carrying a token is refused too.
  */
@@ -54,6 +54,7 @@ public final class FakeS3Server implements AutoCloseable {
     private volatile String sessionToken;
     private HttpServer server;
 
+    /** {@code region} null: any region the request is signed for (its credential scope), as S3-compatible servers do. */
     public FakeS3Server(String bucket, String region, String accessKey, String secretKey) {
         this.bucket = bucket;
         this.region = region;
@@ -83,8 +84,21 @@ public final class FakeS3Server implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    public String bucket() {
+        return bucket;
+    }
+
     public void put(String key, byte[] content) {
         objects.put(key, content.clone());
+    }
+
+    public void delete(String key) {
+        objects.remove(key);
+    }
+
+    /** What was put (and not deleted), by key. */
+    public Map<String, byte[]> objects() {
+        return Map.copyOf(objects);
     }
 
     /** "METHOD raw-path -> status" of every request received. */
@@ -160,7 +174,7 @@ public final class FakeS3Server implements AutoCloseable {
             return "InvalidAccessKeyId";
         }
         String amzDate = exchange.getRequestHeaders().getFirst("x-amz-date");
-        if (amzDate == null || !amzDate.startsWith(m.group(2)) || !m.group(3).equals(region)) {
+        if (amzDate == null || !amzDate.startsWith(m.group(2)) || region != null && !m.group(3).equals(region)) {
             return "AuthorizationHeaderMalformed";
         }
         Instant signedAt = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
@@ -191,10 +205,11 @@ public final class FakeS3Server implements AutoCloseable {
         String payloadHash = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");
         String canonical = exchange.getRequestMethod() + "\n" + rawPath + "\n" + (query == null ? "" : query) + "\n"
                 + canonicalHeaders + "\n" + m.group(4) + "\n" + payloadHash;
-        String scope = m.group(2) + "/" + region + "/s3/aws4_request";
+        String signedRegion = m.group(3);
+        String scope = m.group(2) + "/" + signedRegion + "/s3/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex(sha256(canonical));
         byte[] key = mac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), m.group(2));
-        for (String part : new String[] {region, "s3", "aws4_request"}) {
+        for (String part : new String[] {signedRegion, "s3", "aws4_request"}) {
             key = mac(key, part);
         }
         return hex(mac(key, toSign)).equals(m.group(5)) ? null : "SignatureDoesNotMatch";

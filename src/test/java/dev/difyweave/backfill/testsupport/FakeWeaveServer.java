@@ -100,6 +100,7 @@ public final class FakeWeaveServer implements AutoCloseable {
     private final AtomicLong writeRequestCount = new AtomicLong();
     private final AtomicLong strippedCallCount = new AtomicLong();
     private volatile long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private volatile boolean v2CallsCompleteServed = true;
 
     private final Map<String, Route> routes = Map.ofEntries(
             Map.entry("/health", new Route("GET", false, false,
@@ -212,6 +213,7 @@ public final class FakeWeaveServer implements AutoCloseable {
         writeRequestCount.set(0);
         strippedCallCount.set(0);
         maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        v2CallsCompleteServed = true;
         rowLimiter.setLimitBytes(DEFAULT_ROW_LIMIT_BYTES);
     }
 
@@ -231,6 +233,14 @@ public final class FakeWeaveServer implements AutoCloseable {
     /** Parts whose JSON is larger than this get fields replaced by {@code <EXCEEDS_LIMITS>}. Default 3.5 MiB. */
     public void setRowLimitBytes(long rowLimitBytes) {
         rowLimiter.setLimitBytes(rowLimitBytes);
+    }
+
+    /**
+     * Whether {@code /v2/{entity}/{project}/calls/complete} exists; without it (an older server, or a proxy
+     * that does not forward {@code /v2/}) it answers 404 like any unknown route. Default true.
+     */
+    public void setV2CallsCompleteServed(boolean served) {
+        this.v2CallsCompleteServed = served;
     }
 
     /** Locks the project into calls_complete mode: v1 writes get 400 CALLS_COMPLETE_MODE_REQUIRED. */
@@ -430,7 +440,7 @@ public final class FakeWeaveServer implements AutoCloseable {
             }
             Route route = routes.get(path);
             Matcher pathMatch = V2_CALLS_COMPLETE.matcher(path);
-            if (route == null && pathMatch.matches()) {
+            if (route == null && pathMatch.matches() && v2CallsCompleteServed) {
                 route = v2CallsComplete;
             }
             if (route != null && route.write()) {
@@ -475,6 +485,10 @@ public final class FakeWeaveServer implements AutoCloseable {
             fault = route.write() ? faults.next().orElse(null) : null;
             if (fault instanceof Fault.HttpError error) {
                 return new Outcome(faultReply(error), false, fault);
+            }
+            if (fault instanceof Fault.Canned canned) {
+                return new Outcome(new Reply(canned.status(), canned.body().getBytes(StandardCharsets.UTF_8),
+                        canned.contentType(), Map.of()), false, fault);
             }
             if (fault instanceof Fault.Stall stall && !sleep(stall.duration())) {
                 return new Outcome(errorReply(ApiError.withReason(503, "Server shutting down")), true, fault);

@@ -596,6 +596,19 @@ class FakeWeaveServerTest {
         }
 
         @Test
+        void withoutV2ThePathIsAnUnknownRouteAndStoresNothing() throws Exception {
+            weave.setV2CallsCompleteServed(false);
+
+            HttpResponse<String> response =
+                    post("/v2/team/project/calls/complete", completeBatch(complete(uuid(1), "2024-03-01T12:00:00Z")));
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+            assertThat(weave.allCallIds(PROJECT)).isEmpty();
+            assertThat(post("/call/upsert_batch", oneCall(uuid(2))).statusCode()).as("v1 as before").isEqualTo(200);
+        }
+
+        @Test
         void aV2WriteLocksAnEmptyProjectIntoCompleteMode() throws Exception {
             post("/v2/team/project/calls/complete", completeBatch(complete(uuid(1), "2024-03-01T12:00:00Z")));
 
@@ -1031,6 +1044,23 @@ class FakeWeaveServerTest {
             assertThat(withRetryAfter.statusCode()).isEqualTo(status);
             assertThat(withRetryAfter.headers().firstValue("Retry-After")).hasValue("2");
             assertThat(weave.allCallIds(PROJECT)).isEmpty();
+        }
+
+        @Test
+        void aCannedReplyIsSentVerbatimAndStoresNothing() throws Exception {
+            weave.enqueueFault(Fault.htmlPage(200, "Sign in"), Fault.completeModeRequired(PROJECT));
+
+            HttpResponse<String> page = post("/call/upsert_batch", oneCall(uuid(1)));
+            HttpResponse<String> completeMode = post("/call/upsert_batch", oneCall(uuid(1)));
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html");
+            assertThat(page.body()).isEqualTo("<html>\r\n<head><title>Sign in</title></head>\r\n<body>\r\n"
+                    + "<center><h1>Sign in</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+            assertThat(completeMode.statusCode()).isEqualTo(400);
+            assertThat(json(completeMode).path("error_code").stringValue()).isEqualTo("CALLS_COMPLETE_MODE_REQUIRED");
+            assertThat(weave.allCallIds(PROJECT)).isEmpty();
+            assertThat(weave.isCompleteOnly(PROJECT)).as("a canned reply changes no state").isFalse();
         }
 
         @Test

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** A fault the fake applies to one write request (upsert_batch, v2 calls/complete, call/start, call/end). */
-public sealed interface Fault permits Fault.HttpError, Fault.LostReply, Fault.Stall {
+public sealed interface Fault permits Fault.HttpError, Fault.LostReply, Fault.Stall, Fault.Canned {
 
     /** Store the request fully, then drop the connection without a reply: the client sees an IOException. */
     Fault LOST_REPLY = new LostReply();
@@ -26,6 +26,29 @@ public sealed interface Fault permits Fault.HttpError, Fault.LostReply, Fault.St
         public Stall {
             Objects.requireNonNull(duration, "duration");
         }
+    }
+
+    /**
+     * Answer with exactly this status, content type and body; nothing is stored. What something in front of
+     * Weave sends (a proxy's HTML error page, a login page with 200), or another server version's reply.
+     */
+    record Canned(int status, String contentType, String body) implements Fault {
+        public Canned {
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /** An HTML page with this status, as nginx writes its error pages. */
+    static Fault htmlPage(int status, String title) {
+        return new Canned(status, "text/html", "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n"
+                + "<center><h1>" + title + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+    }
+
+    /** The 400 {@code CALLS_COMPLETE_MODE_REQUIRED} of a server that stores the project in calls_complete. */
+    static Fault completeModeRequired(String projectId) {
+        ApiError error = ApiError.completeModeRequired(projectId);
+        return new Canned(error.status(), "application/json", error.body().toString());
     }
 
     static Fault status(int status) {
