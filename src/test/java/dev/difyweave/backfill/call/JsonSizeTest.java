@@ -28,6 +28,8 @@ class JsonSizeTest {
         assertThat(sizes.of(Json.NODES.numberNode(-7L))).isEqualTo(2);
         assertThat(sizes.of(Json.NODES.numberNode(BigInteger.TEN.pow(30)))).isEqualTo(31);
         assertThat(sizes.of(Json.NODES.numberNode(1.5))).isEqualTo(3);
+        assertThat(sizes.of(Json.NODES.numberNode(3.0))).isEqualTo(3);
+        assertThat(sizes.of(Json.NODES.numberNode(-1.0E20))).isEqualTo(written(Json.NODES.numberNode(-1.0E20)));
         for (JsonNode node : List.of(Json.NODES.numberNode(1.0E-7), Json.NODES.numberNode(Long.MIN_VALUE),
                 Json.NODES.numberNode(new java.math.BigDecimal("123.4500")), Json.NODES.stringNode("é\"\\"))) {
             assertThat(sizes.of(node)).as(node.toString()).isEqualTo(written(node));
@@ -113,5 +115,8 @@ class JsonSizeTest {
         assertThat(PythonJsonLength.of(Json.NODES.stringNode("é"))).isEqualTo(8);
         assertThat(PythonJsonLength.of(Json.NODES.stringNode("a"))).isEqualTo(3);
         assertThat(PythonJsonLength.of(null)).isEqualTo(4);
+        // json.dumps(True) == "true", json.dumps(False) == "false"
+        assertThat(PythonJsonLength.of(Json.NODES.booleanNode(true))).isEqualTo(4);
+        assertThat(PythonJsonLength.of(Json.NODES.booleanNode(false))).isEqualTo(5);
     }
 }

@@ -173,6 +173,48 @@ class SizeCutterTest {
         }
 
         @Test
+        void roomLeftSmallerThanAnElementKeepsNoPartOfIt() {
+            // 310 - 2 - 58 = 250: 22 elements take 241, the 9 bytes left cannot hold another (11 with its comma)
+            JsonNode cut = cutter.fit(strings(100, "abcdefgh"), 310, X);
+
+            assertThat(cut).hasSize(23);
+            assertThat(cut.get(21).stringValue()).isEqualTo("abcdefgh");
+            assertThat(cut.get(22).stringValue()).isEqualTo(dropped(78, 100));
+        }
+
+        /** A small first element, then big ones: what is left after the first and a comma is the next one's room. */
+        private ArrayNode smallThenBig() {
+            ArrayNode array = Json.NODES.arrayNode().add("a");
+            for (int i = 0; i < 20; i++) {
+                array.add("x".repeat(2000));
+            }
+            return array;
+        }
+
+        @Test
+        void theRoomAfterAKeptElementIsCountedWithoutItsComma() {
+            // 318 - 2 - 56 = 260; "a" takes 3: 257 left, 256 once the comma is paid: the second element is cut to it
+            JsonNode cut = cutter.fit(smallThenBig(), 318, X);
+
+            assertThat(cut).hasSize(3);
+            assertThat(cut.get(0).stringValue()).isEqualTo("a");
+            assertThat(cut.get(1).stringValue()).isEqualTo("x".repeat(192) + marker(192, 2000));
+            assertThat(cut.get(2).stringValue()).isEqualTo(dropped(19, 21));
+            assertThat(bytes(cut)).isEqualTo(317);
+            assertThat(cutPaths()).containsExactly("x[1]", "x");
+        }
+
+        @Test
+        void lessThanTheMinimumAfterTheCommaKeepsOnlyTheSmallElement() {
+            // 317: 256 left after "a", 255 once the comma is paid
+            JsonNode cut = cutter.fit(smallThenBig(), 317, X);
+
+            assertThat(cut).hasSize(2);
+            assertThat(cut.get(0).stringValue()).isEqualTo("a");
+            assertThat(cut.get(1).stringValue()).isEqualTo(dropped(20, 21));
+        }
+
+        @Test
         void aFirstElementTooBigForTheRoomIsCutIntoIt() {
             // 1000 - 2 - (55 + 1) = 942 bytes of room; the first element is cut to 941 (878 chars and the marker)
             JsonNode cut = cutter.fit(strings(21, "x".repeat(2000)), 1000, X);
