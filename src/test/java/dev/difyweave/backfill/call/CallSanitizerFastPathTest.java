@@ -59,4 +59,31 @@ class CallSanitizerFastPathTest {
         key.put("\uDC01", 1);
         assertThat(CallSanitizer.needsCleaning(Json.MAPPER.writeValueAsBytes(key))).isTrue();
     }
+
+    /** \\uD800 to \\uDFFF, in either case, are the surrogates; \\uD7FF and \\uD000 are ordinary characters. */
+    @Test
+    void everySurrogateEscapeIsCaughtAndNothingElse() {
+        for (String escape : new String[] {"D800", "D9AB", "DA00", "DBFF", "DC00", "DF00", "DFFF", "da00", "db7f", "df00",
+            "dfff"}) {
+            assertThat(needsCleaning("{\"a\":\"\\u" + escape + "\"}")).as(escape).isTrue();
+        }
+        for (String escape : new String[] {"D7FF", "D000", "d7ff", "00D8", "E000"}) {
+            assertThat(needsCleaning("{\"a\":\"\\u" + escape + "\"}")).as(escape).isFalse();
+        }
+    }
+
+    @Test
+    void siblingContainersDoNotAddUp() {
+        assertThat(needsCleaning("[" + "[],".repeat(300) + "{}]")).isFalse();
+        assertThat(needsCleaning("{\"a\":".repeat(188) + "1" + "}".repeat(188))).isFalse();
+        assertThat(needsCleaning("{\"a\":".repeat(189) + "1" + "}".repeat(189))).isTrue();
+        assertThat(needsCleaning("[{\"a\":".repeat(95) + "1" + "}]".repeat(95))).isTrue();
+    }
+
+    @Test
+    void aStringEndingJustAfterAWOrAnEscapeIsReadWithinItsBytes() {
+        assertThat(needsCleaning("{\"a\":\"w\"}")).isFalse();
+        assertThat(needsCleaning("{\"a\":\"weave:/\"}")).isFalse();
+        assertThat(needsCleaning("\"\\uD")).isFalse();
+    }
 }

@@ -159,4 +159,35 @@ class ContentPolicyTest {
         assertThatThrownBy(() -> ContentMode.of("redact")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("keep|drop|hash").hasMessageContaining("'redact'");
     }
+
+    @Test
+    void keepReturnsTheVeryCallWhenItsProvenanceAlreadySaysKeep() {
+        WeaveCall mapped = new ContentPolicy(ContentMode.KEEP).apply(call("boom"));
+        assertThat(mapped.attributes().path("backfill").path("content").stringValue()).isEqualTo("keep");
+
+        assertThat(new ContentPolicy(ContentMode.KEEP).apply(mapped)).isSameAs(mapped);
+        assertThat(new ContentPolicy(ContentMode.KEEP).mode()).isEqualTo(ContentMode.KEEP);
+        assertThat(new ContentPolicy(ContentMode.HASH).mode()).isEqualTo(ContentMode.HASH);
+    }
+
+    @Test
+    void aCallAlreadyMarkedForAnotherModeIsStillChanged() {
+        WeaveCall dropped = new ContentPolicy(ContentMode.DROP).apply(call("boom"));
+
+        WeaveCall again = new ContentPolicy(ContentMode.DROP).apply(dropped);
+
+        assertThat(again.exception()).isEqualTo(dropped.exception());
+        assertThat(again.attributes().path("backfill").path("content").stringValue()).isEqualTo("drop");
+        WeaveCall kept = new ContentPolicy(ContentMode.KEEP).apply(dropped);
+        assertThat(kept).isNotSameAs(dropped);
+        assertThat(kept.attributes().path("backfill").path("content").stringValue()).isEqualTo("keep");
+    }
+
+    @Test
+    void feedbackTextUnderEachMode() {
+        assertThat(new ContentPolicy(ContentMode.KEEP).text("great answer")).isEqualTo("great answer");
+        assertThat(new ContentPolicy(ContentMode.DROP).text("great answer")).isNull();
+        assertThat(new ContentPolicy(ContentMode.HASH).text("great answer")).isEqualTo(ContentPolicy.hash("great answer"));
+        assertThat(new ContentPolicy(ContentMode.KEEP).text(null)).isNull();
+    }
 }

@@ -42,4 +42,35 @@ class FeedbackTextTest {
         assertThat(kept).isEqualTo("\uD83D\uDE00".repeat(kept.length() / 2));
         assertThat(FeedbackText.fitPythonLength("short", 500)).isEqualTo("short");
     }
+
+    @Test
+    void aNoteOfExactlyTheLimitIsKeptAndOneCodePointMoreIsCut() {
+        assertThat(FeedbackText.note("a".repeat(1024))).isEqualTo("a".repeat(1024));
+        assertThat(FeedbackText.noteIsCut("a".repeat(1024))).isFalse();
+        assertThat(FeedbackText.noteIsCut("a".repeat(1025))).isTrue();
+        assertThat(FeedbackText.noteIsCut(null)).isFalse();
+        // 1024 emoji are 2048 chars but 1024 code points
+        assertThat(FeedbackText.note("\uD83D\uDE00".repeat(1024))).isEqualTo("\uD83D\uDE00".repeat(1024));
+    }
+
+    /** The marker of "kept 965 of 2000" is 59 code points, one fewer than that of "kept 1024 of 2000". */
+    @Test
+    void aCutNoteFillsTheLimitExactlyWithTheShorterMarker() {
+        String note = FeedbackText.note("a".repeat(2000));
+
+        assertThat(note).isEqualTo("a".repeat(965) + "…[truncated by dify-weave-backfill: kept 965 of 2000 chars]");
+        assertThat(note.codePointCount(0, note.length())).isEqualTo(1024);
+        assertThat(FeedbackText.note("\uD83D\uDE00".repeat(1025)))
+                .isEqualTo("\uD83D\uDE00".repeat(965) + "…[truncated by dify-weave-backfill: kept 965 of 1025 chars]");
+    }
+
+    /** json.dumps writes the marker's … as \\u2026: "kept 100 of 100" takes 65 characters with the quotes. */
+    @Test
+    void aPythonLengthCutKeepsExactlyWhatFits() {
+        assertThat(FeedbackText.fitPythonLength("abc", 5)).isEqualTo("abc");
+        assertThat(FeedbackText.fitPythonLength("abc", 4)).isEqualTo("…[truncated by dify-weave-backfill: kept 0 of 3 chars]");
+        String cut = FeedbackText.fitPythonLength("a".repeat(100), 80);
+        assertThat(cut).isEqualTo("a".repeat(15) + "…[truncated by dify-weave-backfill: kept 15 of 100 chars]");
+        assertThat(PythonJsonLength.ofString(cut)).isEqualTo(79);
+    }
 }

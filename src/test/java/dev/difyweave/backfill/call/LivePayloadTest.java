@@ -284,4 +284,13 @@ class LivePayloadTest {
             assertThat(str(LivePayload.startInputs(json("[1,\"a\"]")))).isEqualTo("{\"inputs\":\"[1, 'a']\"}");
         }
     }
+
+    @Test
+    void noValueIsNoneAndNoneStaysTheSameNode() {
+        assertThat(LivePayload.inputs(null, TokenUsage.none(), NO_FILES).isNull()).isTrue();
+        assertThat(LivePayload.outputs(tools.jackson.databind.node.MissingNode.getInstance(), TokenUsage.none(), NO_FILES)
+                .isNull()).isTrue();
+        JsonNode none = Json.NODES.nullNode();
+        assertThat(LivePayload.outputs(none, TokenUsage.none(), NO_FILES)).isSameAs(none);
+    }
 }

@@ -181,4 +181,34 @@ class PythonReprTest {
     void matchesCPython(String jsonText, String expected) {
         assertThat(repr(jsonText)).isEqualTo(expected);
     }
+
+    @Test
+    void exponentsBelowTenHaveTwoDigits() {
+        assertThat(PythonRepr.floatRepr(1e-9)).isEqualTo("1e-09");
+        assertThat(PythonRepr.floatRepr(1e-10)).isEqualTo("1e-10");
+        assertThat(PythonRepr.floatRepr(1.5e-5)).isEqualTo("1.5e-05");
+        assertThat(PythonRepr.floatRepr(1e15)).isEqualTo("1000000000000000.0");
+        assertThat(PythonRepr.floatRepr(1.2345678901234568e17)).isEqualTo("1.2345678901234568e+17");
+    }
+
+    /** repr(2.0 ** 89) and repr(2.0 ** -1017): the shortest digits lie on the far side of a power of two. */
+    @Test
+    void nextToAPowerOfTwoTheShortestDigitsMayNotBeTheNearest() {
+        assertThat(PythonRepr.floatRepr(Math.scalb(1.0, 89))).isEqualTo("6.189700196426902e+26");
+        assertThat(PythonRepr.floatRepr(Math.scalb(1.0, -1017))).isEqualTo("7.120236347223045e-307");
+    }
+
+    /** repr("'hi") and repr('"it\\'s'): double quotes only for a single quote without a double one. */
+    @Test
+    void theQuoteDependsOnBothQuotesWhereverTheyAre() {
+        assertThat(PythonRepr.of(Json.NODES.stringNode("'hi"))).isEqualTo("\"'hi\"");
+        assertThat(PythonRepr.of(Json.NODES.stringNode("\"it's"))).isEqualTo("'\"it\\'s'");
+    }
+
+    /** repr('\\x1f ~\\x7f\\x80\\xa0\\xad\\u2028\\ufeff\\U000e0001\\U00010000') in CPython. */
+    @Test
+    void everyEscapeWidthAroundItsBoundaries() {
+        assertThat(PythonRepr.of(Json.NODES.stringNode("\u001f ~\u007f\u0080\u00a0\u00ad\u2028\ufeff\uDB40\uDC01\uD800\uDC00")))
+                .isEqualTo("'\\x1f ~\\x7f\\x80\\xa0\\xad\\u2028\\ufeff\\U000e0001\uD800\uDC00'");
+    }
 }

@@ -171,4 +171,16 @@ class WeaveJsonTest {
         node.propertyNames().forEach(names::add);
         return names;
     }
+
+    /** The hand-written timestamp is the text of {@link WeaveJson#TIMESTAMP}, past year 9999 too. */
+    @Test
+    void theFastTimestampIsTheFormattersText() {
+        for (String instant : new String[] {"0001-01-01T00:00:00Z", "1970-01-01T00:00:00.000000999Z",
+            "2025-11-20T08:15:02.123456789Z", "9999-12-31T23:59:59.999999Z", "+10000-01-01T00:00:00.000001Z"}) {
+            Instant at = Instant.parse(instant);
+            assertThat(WeaveJson.timestamp(at)).as(instant).isEqualTo(WeaveJson.TIMESTAMP.format(at));
+        }
+        assertThat(WeaveJson.timestamp(Instant.parse("2025-11-20T08:15:02.123456789Z")))
+                .isEqualTo("2025-11-20T08:15:02.123456Z");
+    }
 }

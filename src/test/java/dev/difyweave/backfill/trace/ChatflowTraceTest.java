@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -38,6 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.source.AppFeatures;
+import dev.difyweave.backfill.source.NodeExecutionRow;
+import dev.difyweave.backfill.source.OffloadedPayload;
+import dev.difyweave.backfill.source.WorkflowTraceSource;
 import dev.difyweave.backfill.trace.MessageRows.MessageBuilder;
 import dev.difyweave.backfill.trace.MessageRows.RunBuilder;
 import dev.difyweave.backfill.call.CallIds;
@@ -241,6 +245,30 @@ class ChatflowTraceTest {
 
         assertThat(map(builder, ALL_KINDS).calls()).extracting(WeaveCall::opName).containsExactly("message",
                 "workflow", "start", "knowledge-retrieval", "llm", "answer", "moderation");
+    }
+
+    /** Dify lost the app row: the conversation's mode says it is a chatflow. */
+    @Test
+    void aMessageWhoseAppIsGoneIsAChatflowByItsConversation() {
+        MessageBuilder builder = chatflow(fourNodes());
+        builder.appMode = null;
+
+        assertThat(map(builder, ALL_KINDS).calls()).extracting(WeaveCall::opName).startsWith("message", "workflow");
+    }
+
+    @Test
+    void aTruncatedOffloadedPayloadIsNotedOnlyWhenTheWorkflowIsSent() {
+        WorkflowTraceSource plain = fourNodes().build();
+        List<NodeExecutionRow> nodes = new ArrayList<>(plain.nodes());
+        NodeExecutionRow first = nodes.get(0);
+        nodes.set(0, first.withPayloads(first.inputs(), first.processData(), first.outputs(),
+                List.of(new OffloadedPayload("outputs", "upload_files/t/o.json", "no file upload_files/t/o.json"))));
+        WorkflowTraceSource run = new WorkflowTraceSource(plain.run(), nodes, plain.appLogId(), plain.endUserSessionId(),
+                plain.accountFound());
+        MessageBuilder builder = message().chatflow(run).features(AppFeatures.ofWorkflow(WORKFLOW_ID.toString(), FEATURES));
+
+        assertThat(map(builder, ALL_KINDS).notes()).contains(AssembledTrace.OFFLOADED_PAYLOAD_TRUNCATED);
+        assertThat(map(builder, Set.of(TraceKind.MESSAGE)).notes()).doesNotContain(AssembledTrace.OFFLOADED_PAYLOAD_TRUNCATED);
     }
 
     @Test

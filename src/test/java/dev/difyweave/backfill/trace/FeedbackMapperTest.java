@@ -198,6 +198,32 @@ class FeedbackMapperTest {
     }
 
     @Test
+    void onlyTheAnnotationsWithoutAMessageAreCountedAsUnlinked() {
+        FeedbackMapping mapping = map(keep, List.of(), List.of(annotation(UUID.randomUUID(), MESSAGE, "a", "b"),
+                annotation(UUID.randomUUID(), MESSAGE, "c", "d"), annotation(UUID.randomUUID(), null, "e", "f")));
+
+        assertThat(mapping.feedback()).hasSize(2);
+        assertThat(mapping.unlinkedAnnotations()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnnotatorWhoseAccountIsGoneIsRecordedAndTheAnnotationSent() {
+        UUID id = UUID.randomUUID();
+        AnnotationRow orphan = new AnnotationRow(id, APP, null, MESSAGE, "q", "a", ACCOUNT, ACCOUNT.toString(), false,
+                CREATED, UPDATED);
+
+        FeedbackMapping mapping = map(keep, List.of(), List.of(orphan));
+
+        assertThat(mapping.feedback().get(0).creator()).isEqualTo(ACCOUNT.toString());
+        assertThat(mapping.problems()).singleElement().satisfies(p -> {
+            assertThat(p.table()).isEqualTo("message_annotations");
+            assertThat(p.key()).isEqualTo(id.toString());
+            assertThat(p.column()).isEqualTo("account_id");
+            assertThat(p.reason()).isEqualTo("orphan: account " + ACCOUNT + " not found; its id is the creator");
+        });
+    }
+
+    @Test
     void aHugeMultiByteAnnotationIsCutToWeavesPayloadLimitAsPythonCountsIt() {
         String question = "\u6F22".repeat(100_000); // 600,000 characters once json.dumps escapes them
         String answer = "\uD83D\uDE00".repeat(100_000); // 1,200,000

@@ -317,6 +317,17 @@ class MessageTraceMapperTest {
     }
 
     @Test
+    void withoutAppRowAndConversationAMessageIsAChatMessage() {
+        MessageBuilder builder = message().mode("completion").conversationMissing();
+        builder.appMode = null;
+
+        AssembledTrace trace = map(builder);
+
+        assertThat(trace.calls()).extracting(WeaveCall::opName).containsExactly("message", "llm");
+        assertThat(json(byOp(trace, "message").attributes().path("tags"))).isEqualTo("[\"message\",\"chat\"]");
+    }
+
+    @Test
     void missingConversationIsRecordedAndTheMessageStillSent() {
         AssembledTrace trace = map(message().conversationMissing());
 

@@ -125,6 +125,18 @@ class NoSilentChangeTest {
     }
 
     @Test
+    void aPausedMessageWithAnErrorKeepsTheErrorAfterWhyItWasSent() {
+        AssembledTrace trace = messages.map(message().status("paused", "waiting for a human").build(),
+                Set.of(TraceKind.MESSAGE));
+        WeaveCall root = trace.calls().get(0);
+
+        assertThat(root.exception()).startsWith("message " + M + " was still 'paused' in Dify 3 days")
+                .endsWith("after --stale-after=PT24H: waiting for a human");
+        assertThat(trace.problems()).extracting(TraceProblem::reason)
+                .containsExactly("message still 'paused' after --stale-after, sent as it is");
+    }
+
+    @Test
     void ageIsWrittenInDaysAndHoursOrHoursAndMinutes() {
         assertThat(Staleness.age(Duration.ofHours(49).plusMinutes(5))).isEqualTo("2 days 1 hour");
         assertThat(Staleness.age(Duration.ofMinutes(75))).isEqualTo("1 hour 15 min");

@@ -232,6 +232,22 @@ class ToolCallMapperTest {
     }
 
     @Test
+    void aFalseErrorIsASuccessAndATrueOneAnError() {
+        AssembledTrace trace = tools(agent().thoughts(
+                thought(1, "google_search", "{}", "{}", "{\"google_search\":{\"time_cost\":0.1,\"error\":false}}", T1),
+                thought(2, "wikipedia", "{}", "{}", "{\"wikipedia\":{\"time_cost\":0.1,\"error\":true}}", T2)));
+
+        assertThat(trace.calls()).extracting(WeaveCall::exception).containsExactly(null, "true");
+    }
+
+    @Test
+    void emptyNamesBetweenSeparatorsAreNoTools() {
+        AssembledTrace trace = tools(agent().thoughts(thought(1, "google_search;; ;wikipedia", "{}", "{}", "{}", T1)));
+
+        assertThat(trace.calls()).extracting(WeaveCall::opName).containsExactly("google_search", "wikipedia");
+    }
+
+    @Test
     void thoughtsWithoutToolMakeNoCall() {
         AssembledTrace trace = tools(agent().thoughts(
                 thought(1, "", "", "", "{}", T1),

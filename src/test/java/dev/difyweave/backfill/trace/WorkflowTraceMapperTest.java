@@ -582,6 +582,21 @@ class WorkflowTraceMapperTest {
         void anUnknownRoleIsRecorded() {
             AssembledTrace trace = map(run().role("robot"));
             assertThat(problemColumns(trace)).containsExactly("workflow_runs:" + RUN + ":created_by_role");
+            assertThat(trace.calls().get(0).attributes().get("user_id").stringValue()).isEqualTo(ACCOUNT_ID.toString());
+        }
+
+        @Test
+        void anUnknownRunStatusIsRecordedAndSentAsIs() {
+            AssembledTrace trace = map(run().status("archived"));
+            assertThat(problemColumns(trace)).containsExactly("workflow_runs:" + RUN + ":status");
+            assertThat(trace.problems().get(0).reason()).isEqualTo("unknown workflow run status 'archived', sent as is");
+        }
+
+        @Test
+        void aNodeThatTookNoTimeIsNoProblem() {
+            AssembledTrace trace = map(run().nodes(node(1, "code").elapsed(0)));
+            assertThat(trace.problems()).isEmpty();
+            assertThat(ts(nodeCall(trace, 1), false)).isEqualTo(ts(nodeCall(trace, 1), true));
         }
 
         @Test

@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code -Dsanitizer.seed=<seed>}. The checks are written from Weave's rules, not from the sanitizer's code: the
  * ref rule is the fake server's ({@code WeaveRefs}, with its own Python-style JSON reader).
  */
-class CallSanitizerProperties {
+class CallSanitizerPropertiesTest {
 
     private static final int TRIES = 40;
 
