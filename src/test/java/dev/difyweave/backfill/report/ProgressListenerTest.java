@@ -65,7 +65,14 @@ class ProgressListenerTest {
             assertThat(last.getKeyValuePairs()).anyMatch(p -> p.key.equals("backfill.step_status")
                     && p.value.equals("completed"));
         }
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("progress-workflowTraces"));
+        // afterStep stops the ticker; wait for the thread to end (the event), then nothing of it may be left
+        for (Thread ticker : Thread.getAllStackTraces().keySet()) {
+            if (ticker.getName().equals("progress-workflowTraces")) {
+                ticker.join(TimeUnit.SECONDS.toMillis(10));
+            }
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).as("the ticker ended with the step")
+                .noneMatch(t -> t.getName().equals("progress-workflowTraces") && t.isAlive());
     }
 
     @Test
