@@ -32,16 +32,19 @@ public record WeaveResponse(int status, Duration retryAfter, String body, String
     }
 
     /**
-     * Whether the reply is what a Weave trace server writes: JSON or JSON Lines by its {@code Content-Type}
-     * (or, without one, a body that does not start like markup). An HTML page is a proxy, a login page or
-     * the W&B frontend answering instead of the trace server.
+     * Whether the reply is what a Weave trace server writes: JSON or JSON Lines by its {@code Content-Type},
+     * or a body that starts like JSON whatever its type says. An HTML page or a plain-text answer is a
+     * proxy, a login page or the W&B frontend answering instead of the trace server.
      */
     public boolean isJson() {
-        if (contentType == null || contentType.isBlank()) {
-            return body == null || !body.stripLeading().startsWith("<");
+        if (contentType != null && !contentType.isBlank()) {
+            String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (type.equals("application/json") || type.equals("application/jsonl")
+                    || type.equals("application/x-ndjson") || type.endsWith("+json")) {
+                return true;
+            }
         }
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || type.equals("application/jsonl")
-                || type.equals("application/x-ndjson") || type.endsWith("+json");
+        String start = body == null ? "" : body.stripLeading();
+        return start.startsWith("{") || start.startsWith("[");
     }
 }
