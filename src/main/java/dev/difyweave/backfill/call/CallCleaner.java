@@ -35,9 +35,11 @@ final class CallCleaner {
         String opName = cleaner.string(call.opName(), ValuePath.root("op_name"));
         String displayName = cleaner.string(call.displayName(), ValuePath.root("display_name"));
         JsonNode attributes = cleaner.field(call.attributes(), "attributes");
-        JsonNode inputs = cleaner.field(wireInputs(call.inputs()), "inputs");
+        JsonNode callInputs = call.inputs();
+        JsonNode inputs = cleaner.field(wireInputs(callInputs), "inputs");
         String exception = cleaner.string(call.exception(), ValuePath.root("exception"));
-        JsonNode output = cleaner.field(call.output(), "output");
+        JsonNode callOutput = call.output();
+        JsonNode output = cleaner.field(callOutput, "output");
         JsonNode summary = cleaner.field(call.summary(), "summary");
         if (!cleaner.escaped.isEmpty() || !cleaner.flattened.isEmpty()) {
             ObjectNode listed = withBackfill((ObjectNode) attributes);
@@ -51,7 +53,7 @@ final class CallCleaner {
             attributes = listed;
         }
         if (opName == call.opName() && displayName == call.displayName() && attributes == call.attributes()
-                && inputs == call.inputs() && exception == call.exception() && output == call.output()
+                && inputs == callInputs && exception == call.exception() && output == callOutput
                 && summary == call.summary()) {
             return call;
         }
