@@ -35,11 +35,9 @@ final class CallCleaner {
         String opName = cleaner.string(call.opName(), ValuePath.root("op_name"));
         String displayName = cleaner.string(call.displayName(), ValuePath.root("display_name"));
         JsonNode attributes = cleaner.field(call.attributes(), "attributes");
-        JsonNode callInputs = call.inputs();
-        JsonNode inputs = cleaner.field(wireInputs(callInputs), "inputs");
+        JsonNode inputs = cleaner.field(wireInputs(call.inputs()), "inputs");
         String exception = cleaner.string(call.exception(), ValuePath.root("exception"));
-        JsonNode callOutput = call.output();
-        JsonNode output = cleaner.field(callOutput, "output");
+        JsonNode output = cleaner.field(call.output(), "output");
         JsonNode summary = cleaner.field(call.summary(), "summary");
         if (!cleaner.escaped.isEmpty() || !cleaner.flattened.isEmpty()) {
             ObjectNode listed = withBackfill((ObjectNode) attributes);
@@ -53,7 +51,7 @@ final class CallCleaner {
             attributes = listed;
         }
         if (opName == call.opName() && displayName == call.displayName() && attributes == call.attributes()
-                && inputs == callInputs && exception == call.exception() && output == callOutput
+                && inputs == call.inputs() && exception == call.exception() && output == call.output()
                 && summary == call.summary()) {
             return call;
         }

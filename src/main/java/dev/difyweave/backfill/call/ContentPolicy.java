@@ -63,8 +63,8 @@ public final class ContentPolicy {
         if (call.attributes() != null) {
             attributes.setAll(call.attributes());
         }
-        JsonNode inputs = call.inputsAsIs();
-        JsonNode output = call.outputAsIs();
+        JsonNode inputs = call.inputs();
+        JsonNode output = call.output();
         String exception = call.exception();
         switch (mode) {
             case KEEP -> {
@@ -76,8 +76,8 @@ public final class ContentPolicy {
                 CONTENT_ATTRIBUTES.forEach(path -> replace(attributes, path, value -> null));
             }
             case HASH -> {
-                inputs = hashStrings(Json.materialize(inputs));
-                output = hashStrings(Json.materialize(output));
+                inputs = hashStrings(inputs);
+                output = hashStrings(output);
                 exception = exception == null ? null : hash(exception);
                 CONTENT_ATTRIBUTES.forEach(path -> replace(attributes, path, ContentPolicy::hashStrings));
             }

@@ -43,31 +43,6 @@ public record WeaveCall(
                 summary, kind, sourceKey, null);
     }
 
-    /**
-     * The inputs as a tree all through: values kept as raw bytes ({@link RawJsonNode}) are parsed, so code
-     * that looks inside sees what it always did. Only the wire format reads {@link #inputsAsIs()}.
-     */
-    @Override
-    public JsonNode inputs() {
-        return Json.materialize(inputs);
-    }
-
-    /** The output as a tree all through (see {@link #inputs()}). */
-    @Override
-    public JsonNode output() {
-        return Json.materialize(output);
-    }
-
-    /** The inputs as the mapper made them, raw values included: what {@link WeaveJson} writes. */
-    JsonNode inputsAsIs() {
-        return inputs;
-    }
-
-    /** The output as the mapper made it, raw values included. */
-    JsonNode outputAsIs() {
-        return output;
-    }
-
     public WeaveCall withPayload(ObjectNode attributes, JsonNode inputs, JsonNode output) {
         return new WeaveCall(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, inputs,
                 output, exception, summary, kind, sourceKey, null);
@@ -92,7 +67,7 @@ public record WeaveCall(
                 && java.util.Objects.equals(parentId, c.parentId) && java.util.Objects.equals(opName, c.opName)
                 && java.util.Objects.equals(displayName, c.displayName) && java.util.Objects.equals(startedAt, c.startedAt)
                 && java.util.Objects.equals(endedAt, c.endedAt) && java.util.Objects.equals(attributes, c.attributes)
-                && java.util.Objects.equals(inputs(), c.inputs()) && java.util.Objects.equals(output(), c.output())
+                && java.util.Objects.equals(inputs, c.inputs) && java.util.Objects.equals(output, c.output)
                 && java.util.Objects.equals(exception, c.exception) && java.util.Objects.equals(summary, c.summary)
                 && kind == c.kind && java.util.Objects.equals(sourceKey, c.sourceKey);
     }

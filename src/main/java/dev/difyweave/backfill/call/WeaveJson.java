@@ -145,7 +145,7 @@ public final class WeaveJson {
         g.writeName("attributes");
         g.writeTree(call.attributes());
         g.writeName("inputs");
-        g.writeTree(LivePayload.startInputs(call.inputsAsIs()));
+        g.writeTree(LivePayload.startInputs(call.inputs()));
         g.writeName("wb_user_id");
         g.writeNull();
     }
@@ -163,10 +163,10 @@ public final class WeaveJson {
         g.writeName("exception");
         writeNullable(g, call.exception());
         g.writeName("output");
-        if (call.outputAsIs() == null) {
+        if (call.output() == null) {
             g.writeNull();
         } else {
-            g.writeTree(call.outputAsIs());
+            g.writeTree(call.output());
         }
         g.writeName("summary");
         g.writeTree(call.summary());

@@ -79,21 +79,17 @@ final class NodeCallMapper {
         }
         long totalTokens = problems.count(metadataNode, "total_tokens", 0, NODES, nodeId, "execution_metadata");
 
-        // an llm node's prompts and usage are looked into; other nodes' payloads are passed on as they are
-        boolean llm = "llm".equals(nodeType);
-        JsonNode processData = llm ? problems.parse(NODES, nodeId, "process_data", node.processData())
-                : problems.parsePassedOn(NODES, nodeId, "process_data", node.processData());
+        JsonNode processData = problems.parse(NODES, nodeId, "process_data", node.processData());
         JsonNode rawInputs;
-        if (llm) {
+        if ("llm".equals(nodeType)) {
             rawInputs = processData == null ? Json.NODES.objectNode()
                     : processData.isObject() ? processData.path("prompts").isMissingNode()
                             ? Json.NODES.objectNode() : processData.get("prompts")
                     : processData;
         } else {
-            rawInputs = objectOrEmpty(problems.parsePassedOn(NODES, nodeId, "inputs", node.inputs()));
+            rawInputs = objectOrEmpty(problems.parse(NODES, nodeId, "inputs", node.inputs()));
         }
-        JsonNode outputsNode = objectOrEmpty(llm ? problems.parse(NODES, nodeId, "outputs", node.outputs())
-                : problems.parsePassedOn(NODES, nodeId, "outputs", node.outputs()));
+        JsonNode outputsNode = objectOrEmpty(problems.parse(NODES, nodeId, "outputs", node.outputs()));
 
         attributes.put("workflow_run_id", runId);
         attributes.put("node_execution_id", nodeId);
@@ -102,9 +98,9 @@ final class NodeCallMapper {
         attributes.put("app_name", node.title());
         attributes.put("node_type", nodeType);
         attributes.put("status", node.status());
-        if (processData != null && processData.isObject() && "chat".equals(memberText(processData, "model_mode", null))) {
-            attributes.put("ls_provider", memberText(processData, "model_provider", ""));
-            attributes.put("ls_model_name", memberText(processData, "model_name", ""));
+        if (processData != null && processData.isObject() && "chat".equals(processData.path("model_mode").asString(null))) {
+            attributes.put("ls_provider", processData.path("model_provider").asString(""));
+            attributes.put("ls_model_name", processData.path("model_name").asString(""));
         }
         CallAttributes.tags(attributes, "node_execution");
         attributes.put("start_time", WeaveJson.timestamp(start));
@@ -125,16 +121,11 @@ final class NodeCallMapper {
                 exception = "node " + node.status() + " (Dify recorded no error message)";
             }
         }
-        ObjectNode llmUsage = llm ? llmUsage(processData, outputsNode, nodeId, problems) : null;
+        ObjectNode llmUsage = "llm".equals(nodeType) ? llmUsage(processData, outputsNode, nodeId, problems) : null;
         String displayName = node.title() == null || node.title().isBlank() ? null : node.title();
         return new WeaveCall(nodeId, traceId, runId, CallAttributes.opName("node:", nodeType), displayName, start, end, attributes, inputs,
                 output, exception, CallSummary.of(exception, (long) Math.floor(elapsed * 1000), llmUsage),
                 TraceKind.WORKFLOW, new SourceKey(NODES, node.id()));
-    }
-
-    /** A top-level member as text, read from its tree (a member kept as raw bytes is parsed first). */
-    private static String memberText(JsonNode object, String name, String fallback) {
-        return Json.materialize(object.path(name)).asString(fallback);
     }
 
     /**

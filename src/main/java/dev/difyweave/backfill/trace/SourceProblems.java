@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.difyweave.backfill.call.Json;
-import dev.difyweave.backfill.call.RawJsonReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Collects the problems of one trace while it is assembled, and parses Dify's JSON-in-text columns
@@ -28,19 +26,6 @@ final class SourceProblems {
             add(table, key, column, "malformed JSON, sent as raw text: " + firstLine(e.getOriginalMessage()));
             return Json.NODES.stringNode(text);
         }
-    }
-
-    /**
-     * Like {@link #parse}, for a value the mapping passes on without looking below its top level: an object's
-     * members that are objects or arrays stay the compact bytes they will be sent as ({@link RawJsonReader});
-     * anything else (not an object, malformed, doubtful) is parsed as {@link #parse} does.
-     */
-    JsonNode parsePassedOn(String table, Object key, String column, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        ObjectNode object = RawJsonReader.readObject(text);
-        return object != null ? object : parse(table, key, column, text);
     }
 
     /**

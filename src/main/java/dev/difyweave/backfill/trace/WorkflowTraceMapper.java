@@ -175,10 +175,10 @@ public final class WorkflowTraceMapper {
         meta.put("workspace_name", "");
 
         TokenUsage usage = TokenUsage.total(run.totalTokens());
-        JsonNode inputs = LivePayload.inputs(objectOrEmpty(problems.parsePassedOn(RUNS, runId, "inputs", run.inputs())),
+        JsonNode inputs = LivePayload.inputs(objectOrEmpty(problems.parse(RUNS, runId, "inputs", run.inputs())),
                 usage, List.of());
-        JsonNode output = LivePayload.outputs(objectOrEmpty(problems.parsePassedOn(RUNS, runId, "outputs",
-                run.outputs())), usage, List.of());
+        JsonNode output = LivePayload.outputs(objectOrEmpty(problems.parse(RUNS, runId, "outputs", run.outputs())),
+                usage, List.of());
         return new RunParts(source.sourceKey(), traceId, start, end, meta, inputs, output, exception, usageTotal,
                 approximated, nodeCalls, source.appLogId());
     }
