@@ -1,8 +1,9 @@
 package dev.difyweave.backfill.job;
 
+import dev.difyweave.backfill.state.UnfinishedExecutions;
 import dev.difyweave.backfill.state.WindowLock;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -11,10 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Starts a window, or resumes it: a FAILED or STOPPED execution restarts from its checkpoint, an
@@ -117,16 +118,11 @@ public class BackfillLauncher {
     }
 
     private List<JobParameters> unfinishedInstances() {
-        return jobRepository.getJobInstances(job.getName(), 0, 50).stream()
-                .map(this::lastExecution)
-                .flatMap(Optional::stream)
-                .filter(e -> e.getStatus() != BatchStatus.COMPLETED && e.getStatus() != BatchStatus.ABANDONED)
+        return new UnfinishedExecutions(new JdbcTemplate(state)).of(job.getName()).stream()
+                .map(jobRepository::getJobExecution)
+                .filter(Objects::nonNull)
                 .map(JobExecution::getJobParameters)
                 .toList();
-    }
-
-    private Optional<JobExecution> lastExecution(JobInstance instance) {
-        return Optional.ofNullable(jobRepository.getLastJobExecution(instance));
     }
 
     static String instanceKey(BackfillRequest request) {
