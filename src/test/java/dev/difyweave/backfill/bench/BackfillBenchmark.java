@@ -113,7 +113,7 @@ class BackfillBenchmark {
                     shape.label(), generated.workflowRunCount(), generated.nodeExecutionCount(), generated.messageCount(),
                     first.traces(), first.calls(), (double) wire.bytes() / Math.max(1, wire.calls()), wireSource,
                     (double) scannedChars / Math.max(1, first.calls()), scan, scannedChars / 1e6, psql,
-                    dryRun ? "dry-run" : "weave", heap);
+                    dryRun ? "dry-run" : "weave", heap + ChildJvm.describeOptions());
             System.out.println("| settings | job time | wall | traces/s | calls/s | MB/s | peak heap | peak RSS "
                     + "| job / scan | job / psql |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|");
@@ -132,6 +132,9 @@ class BackfillBenchmark {
     }
 
     private static void printStartup(List<StartupTimes.Result> startup, String database, String heap) {
+        if (startup.isEmpty() || startup.get(0).seconds().isEmpty()) {
+            return; // -Dbench.startupRuns=0
+        }
         System.out.printf(Locale.ROOT, "**Start-up over an empty window** (Dify database: %s; `-Xmx%s`; wall seconds "
                 + "from process start to exit, runs each: %d):%n%n", database, heap, startup.get(0).seconds().size());
         System.out.println("| command | runs (s) | median (s) |");

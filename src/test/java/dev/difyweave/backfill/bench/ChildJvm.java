@@ -20,6 +20,13 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
+    /** The options beside the heap that every child JVM gets, for the results' heading ("" when none). */
+    static String describeOptions() {
+        String jvmArgs = System.getProperty("bench.jvmArgs", "").trim();
+        String jar = System.getProperty("bench.jar", "").trim();
+        return (jvmArgs.isEmpty() ? "" : " " + jvmArgs) + (jar.isEmpty() ? "" : "`, the extracted jar (`" + jar);
+    }
+
     static Process start(Path work, String name, Map<String, String> env, String heap, List<String> args)
             throws Exception {
         Files.createDirectories(work);
