@@ -52,7 +52,7 @@ final class CallFitter {
         long fixed = items.length - variable;
         long avail = maxCallBytes - fixed - listBytes - JsonSize.ofString("truncated") - 2 - SLACK;
         WeaveCall fitted = call;
-        byte[] bytes = items;
+        WeaveCall.Encoded encoded = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             SizeCutter cutter = new SizeCutter(sizes);
             long share = Math.max(SizeCutter.share(partSizes, avail), SizeCutter.MIN_SHARE);
@@ -65,13 +65,14 @@ final class CallFitter {
             fitted = call.withValues(call.opName(), cut[0] == null ? null : cut[0].stringValue(),
                     attributes(attributes, (ObjectNode) cut[1], truncated), cut[2], cut[4],
                     cut[3] == null ? null : cut[3].stringValue(), call.summary());
-            bytes = WeaveJson.upsertItems(projectId, fitted);
-            if (bytes.length <= maxCallBytes) {
+            encoded = WeaveJson.encode(projectId, fitted);
+            long length = encoded.upsertItems().length;
+            if (length <= maxCallBytes) {
                 break;
             }
-            avail -= bytes.length - maxCallBytes + (SLACK << attempt);
+            avail -= length - maxCallBytes + (SLACK << attempt);
         }
-        return fitted.withEncoded(projectId, bytes);
+        return fitted.withEncoded(encoded); // ATTEMPTS > 0: encoded at least once
     }
 
     /**

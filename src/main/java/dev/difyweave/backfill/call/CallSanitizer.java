@@ -55,27 +55,27 @@ public final class CallSanitizer {
      * that will be sent, attached to the call.
      */
     public WeaveCall sanitize(WeaveCall call, String projectId) {
-        byte[] items = encodedAsItIs(projectId, call);
+        WeaveCall.Encoded encoded = encodedAsItIs(projectId, call);
         WeaveCall cleaned = call;
-        if (items == null || needsCleaning(items)) {
+        if (encoded == null || needsCleaning(encoded.upsertItems())) {
             cleaned = CallCleaner.clean(call, listBytes);
-            if (items == null || cleaned != call) {
-                items = WeaveJson.upsertItems(projectId, cleaned);
+            if (encoded == null || cleaned != call) {
+                encoded = WeaveJson.encode(projectId, cleaned);
             }
         }
-        if (items.length <= maxCallBytes) {
-            return cleaned.withEncoded(projectId, items);
+        if (encoded.upsertItems().length <= maxCallBytes) {
+            return cleaned.withEncoded(encoded);
         }
-        return fitter.fit(cleaned, projectId, items);
+        return fitter.fit(cleaned, projectId, encoded.upsertItems());
     }
 
     /**
      * The fast path, taken by nearly every call: serialise it as it is and look at the bytes
      * ({@link #needsCleaning}); {@code null} when it is nested too deeply even to be written.
      */
-    private static byte[] encodedAsItIs(String projectId, WeaveCall call) {
+    private static WeaveCall.Encoded encodedAsItIs(String projectId, WeaveCall call) {
         try {
-            return WeaveJson.upsertItems(projectId, call);
+            return WeaveJson.encode(projectId, call);
         } catch (StreamConstraintsException tooDeep) {
             return null;
         }

@@ -27,8 +27,30 @@ public record WeaveCall(
         SourceKey sourceKey,
         Encoded encoded) {
 
-    /** The call serialised once as upsert items for one project, so batching never serialises it again. */
-    public record Encoded(String projectId, byte[] upsertItems) {
+    /**
+     * The call serialised once as upsert items for one project, so batching never serialises it again, with
+     * where its start fields ({@code [startFrom, startTo)}) and end fields ({@code [endFrom, endTo)}, from
+     * their leading comma) lie in them. {@code released}: the call let go of its inputs and output
+     * ({@link #released()}), these bytes are all there is of them.
+     */
+    public record Encoded(String projectId, byte[] upsertItems, int startFrom, int startTo, int endFrom, int endTo,
+            boolean released) {
+
+        public Encoded(String projectId, byte[] upsertItems, int startFrom, int startTo, int endFrom, int endTo) {
+            this(projectId, upsertItems, startFrom, startTo, endFrom, endTo, false);
+        }
+
+        /** The {@code calls/complete} item: {@code {<start fields><end fields>}}, cut from the upsert items. */
+        public byte[] completeItem() {
+            int startLength = startTo - startFrom;
+            int endLength = endTo - endFrom;
+            byte[] item = new byte[startLength + endLength + 2];
+            item[0] = '{';
+            System.arraycopy(upsertItems, startFrom, item, 1, startLength);
+            System.arraycopy(upsertItems, endFrom, item, 1 + startLength, endLength);
+            item[item.length - 1] = '}';
+            return item;
+        }
     }
 
     public WeaveCall {
@@ -55,12 +77,37 @@ public record WeaveCall(
                 output, exception, summary, kind, sourceKey, null);
     }
 
-    public WeaveCall withEncoded(String projectId, byte[] upsertItems) {
+    public WeaveCall withEncoded(Encoded encoded) {
         return new WeaveCall(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, inputs,
-                output, exception, summary, kind, sourceKey, new Encoded(projectId, upsertItems));
+                output, exception, summary, kind, sourceKey, encoded);
     }
 
-    /** Equal calls are equal whether or not their bytes were cached: {@code encoded} is a cache, not a value. */
+    /**
+     * This call, encoded, without its inputs and output: what a chunk keeps of a call between the processor
+     * that prepared it and the writer that sends it (its bytes, and the fields the job counts and records).
+     * It can be sent to the project it was encoded for, and to no other.
+     */
+    public WeaveCall released() {
+        if (encoded == null) {
+            throw new IllegalStateException("call " + id + " is not encoded: releasing its payload would lose it");
+        }
+        return new WeaveCall(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, null, null,
+                exception, summary, kind, sourceKey, new Encoded(encoded.projectId(), encoded.upsertItems(),
+                        encoded.startFrom(), encoded.startTo(), encoded.endFrom(), encoded.endTo(), true));
+    }
+
+    /** Refuses to serialise a released call for a project other than the one its bytes were made for. */
+    void requirePayload(String projectId) {
+        if (encoded != null && encoded.released()) {
+            throw new IllegalStateException("call " + id + " was encoded for project " + encoded.projectId()
+                    + " and released its payload; it cannot be serialised for " + projectId);
+        }
+    }
+
+    /**
+     * Equal calls are equal whether or not their bytes were cached: {@code encoded} is a cache, not a value (a
+     * released call, without inputs and output, equals no unreleased one).
+     */
     @Override
     public boolean equals(Object other) {
         return other instanceof WeaveCall c && java.util.Objects.equals(id, c.id) && java.util.Objects.equals(traceId, c.traceId)
@@ -82,6 +129,7 @@ public record WeaveCall(
         if (encoded != null && encoded.projectId().equals(projectId)) {
             return encoded.upsertItems();
         }
+        requirePayload(projectId);
         return WeaveJson.upsertItems(projectId, this);
     }
 

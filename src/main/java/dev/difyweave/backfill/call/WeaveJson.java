@@ -78,34 +78,70 @@ public final class WeaveJson {
 
     /** {@code {"mode":"start","req":{"start":{...}}},{"mode":"end","req":{"end":{...}}}} without brackets. */
     public static byte[] upsertItems(String projectId, WeaveCall call) {
+        return encode(projectId, call).upsertItems();
+    }
+
+    /**
+     * The call's upsert items for {@code projectId}, with where its start fields and its end fields lie in
+     * them: the {@link #completeItem} of the call is cut from the same bytes, so a call is serialised once
+     * whichever endpoint it goes to.
+     */
+    public static WeaveCall.Encoded encode(String projectId, WeaveCall call) {
         Buffer out = BUFFER.get();
         out.resetAndTrim();
+        int startFrom;
+        int startTo;
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("mode", "start");
             g.writeName("req");
             g.writeStartObject();
             g.writeName("start");
-            writeStart(g, projectId, call);
+            g.writeStartObject();
+            g.flush();
+            startFrom = out.size();
+            writeStartFields(g, projectId, call);
+            g.flush();
+            startTo = out.size();
+            g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
         }
         out.write(',');
+        int endFrom;
+        int endTo;
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("mode", "end");
             g.writeName("req");
             g.writeStartObject();
             g.writeName("end");
-            writeEnd(g, projectId, call);
+            g.writeStartObject();
+            g.writeStringProperty("project_id", projectId);
+            g.writeStringProperty("id", call.id());
+            g.flush();
+            endFrom = out.size(); // the end fields that follow start with their comma
+            writeEndFields(g, call);
+            g.flush();
+            endTo = out.size();
+            g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
         }
-        return out.toByteArray();
+        return new WeaveCall.Encoded(projectId, out.toByteArray(), startFrom, startTo, endFrom, endTo);
     }
 
-    /** One {@code CompletedCallSchemaForInsert} for {@code /v2/{entity}/{project}/calls/complete}. */
+    /**
+     * One {@code CompletedCallSchemaForInsert} for {@code /v2/{entity}/{project}/calls/complete}: the start
+     * fields and the end fields in one object. Cut from the call's upsert items when it was encoded for this
+     * project (the same bytes, nothing serialised again), else written from its values.
+     */
     public static byte[] completeItem(String projectId, WeaveCall call) {
+        WeaveCall.Encoded encoded = call.encoded();
+        if (encoded != null && encoded.projectId().equals(projectId)) {
+            return encoded.completeItem();
+        }
+        call.requirePayload(projectId);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();
@@ -125,12 +161,6 @@ public final class WeaveJson {
         return Json.MAPPER.writeValueAsString(node);
     }
 
-    private static void writeStart(JsonGenerator g, String projectId, WeaveCall call) {
-        g.writeStartObject();
-        writeStartFields(g, projectId, call);
-        g.writeEndObject();
-    }
-
     private static void writeStartFields(JsonGenerator g, String projectId, WeaveCall call) {
         g.writeStringProperty("project_id", projectId);
         g.writeStringProperty("id", call.id());
@@ -148,14 +178,6 @@ public final class WeaveJson {
         g.writeTree(LivePayload.startInputs(call.inputs()));
         g.writeName("wb_user_id");
         g.writeNull();
-    }
-
-    private static void writeEnd(JsonGenerator g, String projectId, WeaveCall call) {
-        g.writeStartObject();
-        g.writeStringProperty("project_id", projectId);
-        g.writeStringProperty("id", call.id());
-        writeEndFields(g, call);
-        g.writeEndObject();
     }
 
     private static void writeEndFields(JsonGenerator g, WeaveCall call) {

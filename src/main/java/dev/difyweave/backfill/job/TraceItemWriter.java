@@ -28,8 +28,11 @@ import dev.difyweave.backfill.call.WeaveCall;
 import dev.difyweave.backfill.weave.WeaveTarget;
 
 /**
- * Writes a chunk of assembled traces: applies the content mode to each call, makes it safe to send (C13,
- * C14), hands the calls of the chunk to the sink, one group per Weave target of their apps' routing, and
+ * Writes a chunk of assembled traces. Each trace is first {@linkplain #prepare prepared} as soon as it is
+ * assembled (the step runs this in its processor, after the mapper): the content mode applied to each call,
+ * the call made safe to send (C13, C14), serialised once for its Weave target and released of its inputs
+ * and output, so that a chunk holds bytes rather than value trees until it is written. Writing hands the
+ * calls of the chunk to the sink, one group per Weave target of their apps' routing, and
  * records dead letters, problems and the delivered calls per kind and UTC day
  * ({@code backfill_daily_calls}) in the chunk's transaction. It returns only when the sink accepted or
  * dead-lettered every call, so the reader's checkpoint, saved right after, never runs ahead of Weave.
@@ -88,6 +91,23 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
         this.routes = routing.apply(stepExecution);
     }
 
+    /**
+     * The trace as the chunk keeps it: every call with the content mode applied, sanitized and encoded for
+     * the Weave target of the trace's app, and released ({@link WeaveCall#released()}).
+     */
+    public AssembledTrace prepare(AssembledTrace trace) {
+        if (trace.assemblyFailed()) {
+            return trace;
+        }
+        String projectId = routes.target(trace.appId()).projectId();
+        List<WeaveCall> prepared = new ArrayList<>(trace.calls().size());
+        for (WeaveCall call : trace.calls()) {
+            prepared.add(sanitizer.sanitize(content.apply(call), projectId).released());
+        }
+        return trace.withCalls(prepared);
+    }
+
+    /** Sends the chunk's prepared traces ({@link #prepare}) and records, in the chunk's transaction, what became of them. */
     @Override
     public void write(Chunk<? extends AssembledTrace> chunk) {
         RoutedChunk calls = new RoutedChunk(routes);
@@ -106,7 +126,7 @@ public class TraceItemWriter implements ItemWriter<AssembledTrace>, StepExecutio
             }
             trace.notes().forEach(note -> counters.merge(NOTE_PREFIX + note, 1L, Long::sum));
             for (WeaveCall call : trace.calls()) {
-                calls.add(target, trace.appId(), sanitizer.sanitize(content.apply(call), target.projectId()));
+                calls.add(target, trace.appId(), call);
             }
             problems.addAll(trace.problems());
         }

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.difyweave.backfill.config.BackfillSettings;
@@ -21,8 +23,8 @@ import dev.difyweave.backfill.state.PendingStore;
 import dev.difyweave.backfill.trace.AssembledTrace;
 
 /**
- * What the three root kinds' step configurations share: the chunk step (read, assemble, write; one
- * chunk = one checkpoint), the reader of one partition of the window, and the reader of the pending
+ * What the three root kinds' step configurations share: the chunk step (read; assemble and prepare each
+ * root's calls for sending; write; one chunk = one checkpoint), the reader of one partition of the window, and the reader of the pending
  * roots left by earlier windows. Wiring only.
  */
 public final class TraceSteps {
@@ -48,11 +50,12 @@ public final class TraceSteps {
 
     public <S extends TraceRoot> Step chunkStep(String name, KeysetItemReader<S> reader, TraceAssemblyProcessor<S> processor,
             TraceItemWriter writer) {
+        ItemProcessor<AssembledTrace, AssembledTrace> prepare = writer::prepare;
         return new StepBuilder(name, jobRepository)
                 .<S, AssembledTrace>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(processor)
+                .processor(new CompositeItemProcessor<S, AssembledTrace>(processor, prepare))
                 .writer(writer)
                 .listener(writer)
                 .build();

@@ -35,6 +35,11 @@ public record AssembledTrace(TraceKind kind, SourceKey sourceKey, UUID appId, Li
         return new AssembledTrace(kind, root.sourceKey(), root.appId(), calls, problems, notes, false);
     }
 
+    /** The same trace with other calls (the same calls prepared for sending). */
+    public AssembledTrace withCalls(List<WeaveCall> newCalls) {
+        return new AssembledTrace(kind, sourceKey, appId, newCalls, problems, notes, assemblyFailed);
+    }
+
     /** A root whose assembly broke: no call, and the problem saying why. */
     public static AssembledTrace failed(TraceKind kind, TraceRoot root, TraceProblem problem) {
         return new AssembledTrace(kind, root.sourceKey(), root.appId(), List.of(), List.of(problem), Set.of(), true);

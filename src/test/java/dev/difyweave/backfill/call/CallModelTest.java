@@ -1,9 +1,11 @@
 package dev.difyweave.backfill.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class CallModelTest {
         WeaveCall same = call(PARENT, null);
 
         assertThat(call).isEqualTo(same).hasSameHashCodeAs(same);
-        assertThat(call.withEncoded("e/p", new byte[] {1})).as("cached bytes are no value").isEqualTo(same);
+        assertThat(call.withEncoded(WeaveJson.encode("e/p", call))).as("cached bytes are no value").isEqualTo(same);
         assertThat(call).isNotEqualTo(call(PARENT, "boom"));
         assertThat(call).isNotEqualTo(call(null, null));
         assertThat(call).isNotEqualTo(call.withValues("tool", null, call.attributes(), call.inputs(), call.output(), null,
@@ -47,7 +49,8 @@ class CallModelTest {
 
     @Test
     void withPayloadReplacesAttributesInputsAndOutputAndDropsCachedBytes() {
-        WeaveCall call = call(PARENT, "boom").withEncoded("e/p", new byte[] {1});
+        WeaveCall call = call(PARENT, "boom");
+        call = call.withEncoded(WeaveJson.encode("e/p", call));
         ObjectNode attributes = Json.NODES.objectNode().put("app_id", "b");
         JsonNode inputs = Json.NODES.objectNode().put("q", "other");
 
@@ -64,12 +67,34 @@ class CallModelTest {
     @Test
     void cachedBytesServeOnlyTheProjectTheyWereMadeFor() {
         WeaveCall call = call(PARENT, null);
-        byte[] forA = WeaveJson.upsertItems("team/a", call);
-        WeaveCall cached = call.withEncoded("team/a", forA);
+        WeaveCall.Encoded encoded = WeaveJson.encode("team/a", call);
+        byte[] forA = encoded.upsertItems();
+        WeaveCall cached = call.withEncoded(encoded);
 
         assertThat(cached.upsertItems("team/a")).isSameAs(forA);
         String forB = new String(cached.upsertItems("team/b"), StandardCharsets.UTF_8);
         assertThat(forB).contains("\"project_id\":\"team/b\"").doesNotContain("team/a");
+    }
+
+    @Test
+    void aReleasedCallKeepsItsBytesAndWhatTheJobCountsAndServesNoOtherProject() {
+        WeaveCall call = call(PARENT, "boom");
+        WeaveCall.Encoded encoded = WeaveJson.encode("team/a", call);
+        byte[] complete = WeaveJson.completeItem("team/a", call);
+
+        WeaveCall released = call.withEncoded(encoded).released();
+
+        assertThat(released.inputs()).isNull();
+        assertThat(released.output()).isNull();
+        assertThat(released.attributes()).isEqualTo(call.attributes());
+        assertThat(List.of(released.id(), released.traceId(), released.opName(), released.exception()))
+                .containsExactly(call.id(), call.traceId(), call.opName(), call.exception());
+        assertThat(released.upsertItems("team/a")).isSameAs(encoded.upsertItems());
+        assertThat(WeaveJson.completeItem("team/a", released)).isEqualTo(complete);
+        assertThatThrownBy(() -> released.upsertItems("team/b")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("released");
+        assertThatThrownBy(() -> WeaveJson.completeItem("team/b", released)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(call::released).as("an unencoded call has nothing to keep").isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -55,6 +55,9 @@ class CallSanitizerPropertiesTest {
 
         byte[] items = sanitized.upsertItems(RandomCalls.PROJECT);
         assertThat(items).isEqualTo(WeaveJson.upsertItems(RandomCalls.PROJECT, sanitized));
+        WeaveCall unencoded = sanitized.withPayload(sanitized.attributes(), sanitized.inputs(), sanitized.output());
+        assertThat(WeaveJson.completeItem(RandomCalls.PROJECT, sanitized)).as("calls/complete item cut from the bytes")
+                .isEqualTo(WeaveJson.completeItem(RandomCalls.PROJECT, unencoded));
         assertThat((long) items.length).as("bytes of the call").isLessThanOrEqualTo(cap);
         byte[] body = body(items);
         assertValidUtf8WithoutLoneSurrogates(body);

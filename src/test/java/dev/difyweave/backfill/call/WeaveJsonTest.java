@@ -117,6 +117,17 @@ class WeaveJsonTest {
     }
 
     @Test
+    void theCompleteItemCutFromTheUpsertItemsIsTheOneWrittenFromTheValues() {
+        for (WeaveCall call : List.of(call(PARENT, "LLM", object("{\"q\":\"h\u00e9 \\\"x\\\" \u65e5\"}"),
+                object("{\"text\":[1,2.5,null]}"), "bad"), call(null, null, null, null, null))) {
+            WeaveCall.Encoded encoded = WeaveJson.encode("my-team/my-project", call);
+            assertThat(new String(encoded.completeItem(), StandardCharsets.UTF_8)).isEqualTo(complete(call));
+            assertThat(WeaveJson.completeItem("my-team/my-project", call.withEncoded(encoded)))
+                    .isEqualTo(encoded.completeItem());
+        }
+    }
+
+    @Test
     void completeItemOfARootHasNullParentAndEmptyInputs() {
         JsonNode item = Json.MAPPER.readTree(complete(call(null, null, null, null, null)));
         assertThat(item.get("parent_id").isNull()).isTrue();
