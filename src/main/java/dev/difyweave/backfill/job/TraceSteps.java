@@ -24,8 +24,8 @@ import dev.difyweave.backfill.trace.AssembledTrace;
 
 /**
  * What the three root kinds' step configurations share: the chunk step (read; assemble and prepare each
- * root's calls for sending; write; one chunk = one checkpoint), the reader of one partition of the window, and the reader of the pending
- * roots left by earlier windows. Wiring only.
+ * root's calls for sending; write; one chunk = one checkpoint), the reader of one partition of the window,
+ * and the reader of the pending roots left by earlier windows. Wiring only.
  */
 public final class TraceSteps {
 
