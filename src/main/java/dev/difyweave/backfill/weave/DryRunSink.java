@@ -4,7 +4,7 @@ import dev.difyweave.backfill.call.WeaveCall;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Assembles, validates and sizes requests, and sends nothing. */
+/** Plans and sizes requests (the bodies are measured, not assembled), and sends nothing. */
 public final class DryRunSink implements TraceSink {
 
     private final long maxBatchBytes;
@@ -21,7 +21,7 @@ public final class DryRunSink implements TraceSink {
     public List<DeadLetter> write(String projectId, List<WeaveCall> calls) {
         for (RequestBatch batch : RequestBatch.plan(projectId, calls, maxBatchBytes, maxBatchCalls)) {
             requests.incrementAndGet();
-            bytes.addAndGet(batch.upsertBody().length);
+            bytes.addAndGet(batch.upsertBodyLength());
         }
         return List.of();
     }

@@ -105,13 +105,22 @@ public final class ItemBatch<I> implements Halvable<ItemBatch<I>> {
         return join(encoded);
     }
 
-    /** {@code {"batch":[...]}} around items already serialised. */
-    public static byte[] join(List<byte[]> items) {
+    /** The length of {@link #body()}, without assembling it. */
+    public int bodyLength() {
+        return joinedLength(encoded);
+    }
+
+    private static int joinedLength(List<byte[]> items) {
         int size = OPEN.length + CLOSE.length + Math.max(0, items.size() - 1);
         for (byte[] item : items) {
             size += item.length;
         }
-        byte[] body = new byte[size];
+        return size;
+    }
+
+    /** {@code {"batch":[...]}} around items already serialised. */
+    public static byte[] join(List<byte[]> items) {
+        byte[] body = new byte[joinedLength(items)];
         System.arraycopy(OPEN, 0, body, 0, OPEN.length);
         int at = OPEN.length;
         for (int i = 0; i < items.size(); i++) {

@@ -54,6 +54,11 @@ public final class RequestBatch implements Halvable<RequestBatch> {
         return calls.body();
     }
 
+    /** The length of {@link #upsertBody()}, without assembling it (what a dry run counts). */
+    public int upsertBodyLength() {
+        return calls.bodyLength();
+    }
+
     /** The {@code /v2/{entity}/{project}/calls/complete} body: one completed call per item. */
     public byte[] completeBody() {
         List<byte[]> items = new ArrayList<>(size());
