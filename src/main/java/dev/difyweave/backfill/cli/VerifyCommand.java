@@ -113,8 +113,8 @@ final class VerifyCommand {
             return;
         }
         Function<T, AssembledTrace> mapper = roots.mapper(request);
-        KeysetItemReader<T> reader = new KeysetItemReader<>("verify", roots.source(request.window()), pageSize,
-                Keyset.FIRST);
+        KeysetItemReader<T> reader = new KeysetItemReader<>("verify", roots.source(request.window()),
+                roots.pageSize(pageSize), Keyset.FIRST);
         reader.open(new ExecutionContext());
         for (T item = reader.read(); item != null; item = reader.read()) {
             mapper.apply(item).calls().forEach(reconciliation::expect);

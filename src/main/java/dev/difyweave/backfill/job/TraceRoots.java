@@ -32,6 +32,14 @@ public interface TraceRoots<S extends TraceRoot> {
     /** The window's ready roots, page by page, with their children. */
     PageSource<S> source(SourceWindow window);
 
+    /**
+     * Roots per page read from Dify: one chunk's worth by default (a page carries the roots' children).
+     * The reader's checkpoint is the last root handed out, so a page may hold more than a chunk.
+     */
+    default int pageSize(int chunkSize) {
+        return chunkSize;
+    }
+
     /** The pure mapper of this root kind for the request (its provenance, content mode, staleness). */
     Function<S, AssembledTrace> mapper(BackfillRequest request);
 

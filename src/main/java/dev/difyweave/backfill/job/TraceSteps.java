@@ -75,7 +75,8 @@ public final class TraceSteps {
         }
         SourceWindow window = range.window(request.window());
         return window == null ? new KeysetItemReader<>(name, PageSource.nothing(), chunkSize, Keyset.FIRST)
-                : new KeysetItemReader<>(name, roots.source(window), chunkSize, Keyset.before(window.from()), rowRate);
+                : new KeysetItemReader<>(name, roots.source(window), roots.pageSize(chunkSize), Keyset.before(window.from()),
+                        rowRate);
     }
 
     /**
