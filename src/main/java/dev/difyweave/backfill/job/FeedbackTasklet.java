@@ -42,7 +42,9 @@ import dev.difyweave.backfill.trace.TraceProblem;
  * </ol>
  * A message may come up in more than one phase: bringing its feedback up to date twice does nothing the
  * second time. A kill anywhere repeats at most the page that was being written, which is harmless for
- * the same reason. The work of a page is {@link FeedbackPageWriter}'s.
+ * the same reason. The work of a page is {@link FeedbackPageWriter}'s. Pages with nothing to do (a quiet
+ * sync looks at every message with feedback to find the few that changed) do not each cost a transaction
+ * of their own: one call goes on through up to {@value #QUIET_PAGES} of them, and a kill repeats them.
  */
 class FeedbackTasklet implements Tasklet {
 
@@ -51,6 +53,12 @@ class FeedbackTasklet implements Tasklet {
     static final String AFTER_CREATED_AT = "feedback.after.created_at";
 
     enum Phase { DELETED, PENDING, WINDOW, DONE }
+
+    /**
+     * Pages without work looked at in one call (one transaction of the step): a quiet sync over 8,300
+     * messages with feedback took 83 calls and 1.1 s of Spring Batch's bookkeeping, one page each.
+     */
+    static final int QUIET_PAGES = 50;
 
     private final BackfillRequest request;
     private final FeedbackSource source;
@@ -102,26 +110,33 @@ class FeedbackTasklet implements Tasklet {
     }
 
     private void deleted(ExecutionContext context, ProjectRoutes routes) {
-        List<FeedbackLedger.Entry> page = ledger.messagesAfter(afterId(context), pageSize);
-        if (page.isEmpty()) {
-            next(context, Phase.PENDING);
-            return;
-        }
-        if (appsOfTenants == null && !request.tenantIds().isEmpty()) {
-            appsOfTenants = source.appsOfTenants(request.tenantIds());
-        }
-        List<FeedbackLedger.Entry> ours = page.stream().filter(e -> inScope(e, routes)).toList();
-        Set<UUID> ratings = source.existingFeedback(ids(ours, "message_feedbacks"));
-        Set<UUID> annotations = source.existingAnnotations(ids(ours, "message_annotations"));
-        Map<UUID, Keyset> gone = new HashMap<>();
-        for (FeedbackLedger.Entry entry : ours) {
-            Set<UUID> existing = entry.sourceTable().equals("message_feedbacks") ? ratings : annotations;
-            if (!existing.contains(entry.sourceId())) {
-                gone.put(entry.messageId(), new Keyset(entry.messageCreatedAt(), entry.messageId()));
+        for (int quiet = 0; quiet < QUIET_PAGES; quiet++) {
+            List<FeedbackLedger.Entry> page = ledger.messagesAfter(afterId(context), pageSize);
+            if (page.isEmpty()) {
+                next(context, Phase.PENDING);
+                return;
+            }
+            if (appsOfTenants == null && !request.tenantIds().isEmpty()) {
+                appsOfTenants = source.appsOfTenants(request.tenantIds());
+            }
+            List<FeedbackLedger.Entry> ours = page.stream().filter(e -> inScope(e, routes)).toList();
+            Set<UUID> ratings = source.existingFeedback(ids(ours, "message_feedbacks"));
+            Set<UUID> annotations = source.existingAnnotations(ids(ours, "message_annotations"));
+            Map<UUID, Keyset> gone = new HashMap<>();
+            for (FeedbackLedger.Entry entry : ours) {
+                Set<UUID> existing = entry.sourceTable().equals("message_feedbacks") ? ratings : annotations;
+                if (!existing.contains(entry.sourceId())) {
+                    gone.put(entry.messageId(), new Keyset(entry.messageCreatedAt(), entry.messageId()));
+                }
+            }
+            if (!gone.isEmpty()) {
+                pending.record(request.pendingScope(), PendingStore.FEEDBACK, new ArrayList<>(gone.values()));
+            }
+            context.putString(AFTER_ID, page.get(page.size() - 1).messageId().toString());
+            if (!gone.isEmpty()) {
+                return;
             }
         }
-        pending.record(request.pendingScope(), PendingStore.FEEDBACK, new ArrayList<>(gone.values()));
-        context.putString(AFTER_ID, page.get(page.size() - 1).messageId().toString());
     }
 
     /** An entry this request answers for: its app in the filters, its project where the routing sends that app now. */
@@ -155,16 +170,21 @@ class FeedbackTasklet implements Tasklet {
     private void window(ExecutionContext context, ProjectRoutes routes, StepExecution step,
             StepContribution contribution) {
         SourceWindow window = request.window();
-        FeedbackSource.MessagePage page = source.messagesAfter(window, request.syncScope() != null, afterId(context),
-                pageSize);
-        if (page.last() == null) {
-            next(context, Phase.DONE);
-            return;
+        for (int quiet = 0; quiet < QUIET_PAGES; quiet++) {
+            FeedbackSource.MessagePage page = source.messagesAfter(window, request.syncScope() != null,
+                    afterId(context), pageSize);
+            if (page.last() == null) {
+                next(context, Phase.DONE);
+                return;
+            }
+            if (!page.wanted().isEmpty()) {
+                write(page.wanted(), routes, step, contribution);
+            }
+            context.putString(AFTER_ID, page.last().toString());
+            if (!page.wanted().isEmpty()) {
+                return;
+            }
         }
-        if (!page.wanted().isEmpty()) {
-            write(page.wanted(), routes, step, contribution);
-        }
-        context.putString(AFTER_ID, page.last().toString());
     }
 
     private void write(List<Keyset> page, ProjectRoutes routes, StepExecution step, StepContribution contribution) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.testsupport.StoredFeedback;
+import dev.difyweave.demo.generator.GeneratedMessage;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -146,6 +147,31 @@ class FeedbackJobTest extends FeedbackJobFixture {
         assertThat(third.exitStatus()).as(third.err()).isZero();
         assertThat(harness.weave.writeRequestCount()).as("nothing changed, nothing sent").isEqualTo(requests);
         assertThat(harness.weave.feedback(PROJECT)).hasSize(2);
+    }
+
+    @Test
+    void aQuietSyncLooksAtEveryMessageWithFeedbackInAFewTransactionsAndSendsNothing() {
+        List<GeneratedMessage> rated = harness.generated.messages().stream().filter(GeneratedMessage::finished).toList();
+        rated.forEach(m -> rating(m, "like", null, "user", at(m, 60)));
+        String pagesOfOne = "--backfill.chunk-size=1";
+        BackfillHarness.Result first = harness.runAt(BackfillHarness.NOW, "sync", pagesOfOne);
+        assertThat(first.exitStatus()).as(first.err() + first.out()).isZero();
+        assertThat(harness.weave.feedback(PROJECT)).hasSize(rated.size());
+        long requests = harness.weave.writeRequestCount();
+
+        BackfillHarness.Result quiet = harness.runAt(BackfillHarness.NOW.plusSeconds(600), "sync", pagesOfOne);
+
+        assertThat(quiet.exitStatus()).as(quiet.err() + quiet.out()).isZero();
+        assertThat(harness.weave.writeRequestCount()).as("nothing changed, nothing sent").isEqualTo(requests);
+        assertThat(harness.weave.feedback(PROJECT)).hasSize(rated.size());
+        // the deletion scan of the ledger and the window's scan of messages with feedback: pages of one
+        // message each, without work, looked at FeedbackTasklet.QUIET_PAGES to a transaction
+        int pages = rated.size();
+        assertThat(pages).as("enough pages to tell").isGreaterThan(FeedbackTasklet.QUIET_PAGES / 2);
+        Long commits = harness.stateJdbc().queryForObject("""
+                SELECT commit_count FROM batch_step_execution WHERE step_name = 'feedback'
+                ORDER BY step_execution_id DESC LIMIT 1""", Long.class);
+        assertThat(commits).isLessThanOrEqualTo(2L * (pages / FeedbackTasklet.QUIET_PAGES + 1) + 2);
     }
 
     @Test
