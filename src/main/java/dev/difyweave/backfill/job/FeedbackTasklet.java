@@ -129,11 +129,12 @@ class FeedbackTasklet implements Tasklet {
                     gone.put(entry.messageId(), new Keyset(entry.messageCreatedAt(), entry.messageId()));
                 }
             }
-            if (!gone.isEmpty()) {
+            boolean work = !gone.isEmpty();
+            if (work) {
                 pending.record(request.pendingScope(), PendingStore.FEEDBACK, new ArrayList<>(gone.values()));
             }
             context.putString(AFTER_ID, page.get(page.size() - 1).messageId().toString());
-            if (!gone.isEmpty()) {
+            if (work) {
                 return;
             }
         }
@@ -177,11 +178,12 @@ class FeedbackTasklet implements Tasklet {
                 next(context, Phase.DONE);
                 return;
             }
-            if (!page.wanted().isEmpty()) {
+            boolean work = !page.wanted().isEmpty();
+            if (work) {
                 write(page.wanted(), routes, step, contribution);
             }
             context.putString(AFTER_ID, page.last().toString());
-            if (!page.wanted().isEmpty()) {
+            if (work) {
                 return;
             }
         }
