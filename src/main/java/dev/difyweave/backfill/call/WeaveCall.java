@@ -31,7 +31,7 @@ public record WeaveCall(
      * The call serialised once as upsert items for one project, so batching never serialises it again, with
      * where its start fields ({@code [startFrom, startTo)}) and end fields ({@code [endFrom, endTo)}, from
      * their leading comma) lie in them. {@code released}: the call let go of its inputs and output
-     * ({@link #released()}), these bytes are all there is of them.
+     * ({@link WeaveCall#released()}), these bytes are all there is of them.
      */
     public record Encoded(String projectId, byte[] upsertItems, int startFrom, int startTo, int endFrom, int endTo,
             boolean released) {
@@ -50,6 +50,11 @@ public record WeaveCall(
             System.arraycopy(upsertItems, endFrom, item, 1 + startLength, endLength);
             item[item.length - 1] = '}';
             return item;
+        }
+
+        /** The same bytes, now the only copy of the call's inputs and output. */
+        Encoded asOnlyCopy() {
+            return new Encoded(projectId, upsertItems, startFrom, startTo, endFrom, endTo, true);
         }
     }
 
@@ -92,16 +97,22 @@ public record WeaveCall(
             throw new IllegalStateException("call " + id + " is not encoded: releasing its payload would lose it");
         }
         return new WeaveCall(id, traceId, parentId, opName, displayName, startedAt, endedAt, attributes, null, null,
-                exception, summary, kind, sourceKey, new Encoded(encoded.projectId(), encoded.upsertItems(),
-                        encoded.startFrom(), encoded.startTo(), encoded.endFrom(), encoded.endTo(), true));
+                exception, summary, kind, sourceKey, encoded.asOnlyCopy());
     }
 
-    /** Refuses to serialise a released call for a project other than the one its bytes were made for. */
-    void requirePayload(String projectId) {
-        if (encoded != null && encoded.released()) {
+    /**
+     * The cached bytes when they were made for {@code projectId}, else {@code null} (serialise the values);
+     * a released call has no values to serialise for another project and refuses.
+     */
+    Encoded encodedFor(String projectId) {
+        if (encoded == null || encoded.projectId().equals(projectId)) {
+            return encoded;
+        }
+        if (encoded.released()) {
             throw new IllegalStateException("call " + id + " was encoded for project " + encoded.projectId()
                     + " and released its payload; it cannot be serialised for " + projectId);
         }
+        return null;
     }
 
     /**
@@ -126,11 +137,8 @@ public record WeaveCall(
 
     /** The upsert items of this call for a project: the cached bytes when they were made for it. */
     public byte[] upsertItems(String projectId) {
-        if (encoded != null && encoded.projectId().equals(projectId)) {
-            return encoded.upsertItems();
-        }
-        requirePayload(projectId);
-        return WeaveJson.upsertItems(projectId, this);
+        Encoded cached = encodedFor(projectId);
+        return cached != null ? cached.upsertItems() : WeaveJson.upsertItems(projectId, this);
     }
 
     public boolean isRoot() {

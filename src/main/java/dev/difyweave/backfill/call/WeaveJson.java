@@ -137,11 +137,10 @@ public final class WeaveJson {
      * project (the same bytes, nothing serialised again), else written from its values.
      */
     public static byte[] completeItem(String projectId, WeaveCall call) {
-        WeaveCall.Encoded encoded = call.encoded();
-        if (encoded != null && encoded.projectId().equals(projectId)) {
-            return encoded.completeItem();
+        WeaveCall.Encoded cached = call.encodedFor(projectId);
+        if (cached != null) {
+            return cached.completeItem();
         }
-        call.requirePayload(projectId);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartObject();

@@ -116,28 +116,34 @@ class FeedbackTasklet implements Tasklet {
                 next(context, Phase.PENDING);
                 return;
             }
-            if (appsOfTenants == null && !request.tenantIds().isEmpty()) {
-                appsOfTenants = source.appsOfTenants(request.tenantIds());
-            }
-            List<FeedbackLedger.Entry> ours = page.stream().filter(e -> inScope(e, routes)).toList();
-            Set<UUID> ratings = source.existingFeedback(ids(ours, "message_feedbacks"));
-            Set<UUID> annotations = source.existingAnnotations(ids(ours, "message_annotations"));
-            Map<UUID, Keyset> gone = new HashMap<>();
-            for (FeedbackLedger.Entry entry : ours) {
-                Set<UUID> existing = entry.sourceTable().equals("message_feedbacks") ? ratings : annotations;
-                if (!existing.contains(entry.sourceId())) {
-                    gone.put(entry.messageId(), new Keyset(entry.messageCreatedAt(), entry.messageId()));
-                }
-            }
+            List<Keyset> gone = messagesWithFeedbackGone(page, routes);
             boolean work = !gone.isEmpty();
             if (work) {
-                pending.record(request.pendingScope(), PendingStore.FEEDBACK, new ArrayList<>(gone.values()));
+                pending.record(request.pendingScope(), PendingStore.FEEDBACK, gone);
             }
             context.putString(AFTER_ID, page.get(page.size() - 1).messageId().toString());
             if (work) {
                 return;
             }
         }
+    }
+
+    /** The messages of a page of the ledger (those this request answers for) whose sent feedback Dify deleted. */
+    private List<Keyset> messagesWithFeedbackGone(List<FeedbackLedger.Entry> page, ProjectRoutes routes) {
+        if (appsOfTenants == null && !request.tenantIds().isEmpty()) {
+            appsOfTenants = source.appsOfTenants(request.tenantIds());
+        }
+        List<FeedbackLedger.Entry> ours = page.stream().filter(e -> inScope(e, routes)).toList();
+        Set<UUID> ratings = source.existingFeedback(ids(ours, "message_feedbacks"));
+        Set<UUID> annotations = source.existingAnnotations(ids(ours, "message_annotations"));
+        Map<UUID, Keyset> gone = new HashMap<>();
+        for (FeedbackLedger.Entry entry : ours) {
+            Set<UUID> existing = entry.sourceTable().equals("message_feedbacks") ? ratings : annotations;
+            if (!existing.contains(entry.sourceId())) {
+                gone.put(entry.messageId(), new Keyset(entry.messageCreatedAt(), entry.messageId()));
+            }
+        }
+        return new ArrayList<>(gone.values());
     }
 
     /** An entry this request answers for: its app in the filters, its project where the routing sends that app now. */
