@@ -70,7 +70,7 @@ public class BackfillApplication {
         if (metrics != null) {
             builder.parent(metrics);
         }
-        return builder
+        return GeneratedContext.forCommand(role, metrics != null).addTo(builder)
                 .properties("backfill.role=" + role.name().toLowerCase(java.util.Locale.ROOT))
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -15,6 +15,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 
+import dev.difyweave.backfill.GeneratedContext;
+
 /**
  * The Prometheus scrape endpoint of a long-running process ({@code worker}, {@code schedule}): when
  * {@code management.server.port} is set, a small web application on that port (and on
@@ -55,7 +57,8 @@ public final class MetricsEndpoint implements AutoCloseable {
         if (port == null || port < 0) {
             return new MetricsEndpoint(null);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(MetricsEndpointContext.class)
+        ConfigurableApplicationContext context = GeneratedContext.never()
+                .addTo(new SpringApplicationBuilder(MetricsEndpointContext.class))
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
