@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.AotDetector;
@@ -39,6 +41,22 @@ class GeneratedContextTest {
             // besides the processors of annotations (which the generated code needs no longer), every bean
             assertThat(withoutAnnotationProcessors(generated)).isEqualTo(withoutAnnotationProcessors(usual))
                     .contains("traceBackfillJob", "workflowTraceReader", "weaveDelivery", "dataSource");
+        }
+    }
+
+    /** Boot's own environment listeners read Spring's switch before this context sets it: a previous context's value must not reach them. */
+    @Test
+    void contextsStartOneAfterTheOtherOnAnyThread() throws Exception {
+        try (TestDatabase state = TestDatabases.createFresh("generated")) {
+            BackfillSettings settings = BackfillSettings.fromEnvironment(environment(state));
+            for (int i = 0; i < 2; i++) {
+                CompletableFuture<Boolean> started = CompletableFuture.supplyAsync(() -> {
+                    try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
+                        return parsesConfigurationClasses(context);
+                    }
+                });
+                assertThat(started.get(60, TimeUnit.SECONDS)).as("start %d", i + 1).isFalse();
+            }
         }
     }
 
