@@ -18,10 +18,11 @@ import dev.difyweave.backfill.BackfillApplication.Role;
 /**
  * Whether a context starts from the bean definitions Spring's AOT processing generated at build time
  * ({@link BuildTimeContext}): then no configuration class is parsed and no condition evaluated at start
- * (about 0.2 s of an empty-window {@code sync}). The generated code holds what the conditions decided at build
- * time, so it serves only a context they would decide the same for: a local command (not {@code --remote}, not
- * a worker), not under a metrics endpoint ({@code worker}, {@code schedule} with {@code management.server.port}),
- * no Spring profile, no extra configuration ({@code spring.main.sources}), the Prometheus registry off (no Pushgateway). Any other context, every context with
+ * (about 0.2 s of an empty-window {@code sync}). The generated code holds what the conditions decided at
+ * build time, so it serves only a context they would decide the same for: a local command (not
+ * {@code --remote}, not a worker), not under a metrics endpoint ({@code worker}, {@code schedule} with
+ * {@code management.server.port}), no Spring profile, no extra configuration ({@code spring.main.sources}),
+ * the Prometheus registry off (no Pushgateway). Any other context, every context with
  * {@code -Dspring.aot.enabled=false}, and every context of a build without the generated code (an IDE's)
  * starts the usual way.
  *
@@ -63,7 +64,7 @@ public final class GeneratedContext implements AotApplicationContextInitializer<
             // off until this context's environment is known (Boot's own listeners read it before that)
             SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
         } else if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            // the build's own AOT processing must start from the configuration classes, not from a previous build's code
+            // the build's own AOT processing starts from the configuration classes, not from an earlier build's code
             boolean use = candidate && !Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)
                     && applies(prepared.getEnvironment(), System.getProperty(AotDetector.AOT_ENABLED),
                             ClassUtils.isPresent(INITIALIZER, GeneratedContext.class.getClassLoader()));

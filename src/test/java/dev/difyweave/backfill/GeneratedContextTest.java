@@ -44,7 +44,10 @@ class GeneratedContextTest {
         }
     }
 
-    /** Boot's own environment listeners read Spring's switch before this context sets it: a previous context's value must not reach them. */
+    /**
+     * Boot's own listeners of the environment read Spring's switch before a context sets it: the value an
+     * earlier context left must not reach them (off the main thread they would fail to find a main class).
+     */
     @Test
     void contextsStartOneAfterTheOtherOnAnyThread() throws Exception {
         try (TestDatabase state = TestDatabases.createFresh("generated")) {
@@ -73,7 +76,8 @@ class GeneratedContextTest {
         MockEnvironment pushgateway = new MockEnvironment()
                 .withProperty("management.prometheus.metrics.export.enabled", "true");
         assertThat(GeneratedContext.applies(pushgateway, null, true)).isFalse();
-        MockEnvironment moreConfiguration = new MockEnvironment().withProperty("spring.main.sources", "com.example.More");
+        MockEnvironment moreConfiguration = new MockEnvironment()
+                .withProperty("spring.main.sources", "com.example.More");
         assertThat(GeneratedContext.applies(moreConfiguration, null, true)).isFalse();
     }
 
