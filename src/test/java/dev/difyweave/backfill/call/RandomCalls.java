@@ -239,12 +239,21 @@ final class RandomCalls {
         return array;
     }
 
-    /** Up to 200 000 members sharing one value, a longer one when the budget is bigger. */
+    /**
+     * Up to 200 000 members sharing one value (a random tree, or a string longer when the budget is bigger), as
+     * many as the budget pays for with the value's size: a shared tree of some KB 200 000 times would be GBs.
+     */
     private JsonNode wideObject() {
         long bytes = spend();
-        long count = Math.max(1, Math.min(200_000, bytes / 24));
-        JsonNode value = random.nextBoolean() ? tree(2)
-                : Json.NODES.stringNode("v".repeat((int) Math.max(1, bytes / count - 12)));
+        JsonNode value;
+        long count;
+        if (random.nextBoolean()) {
+            value = tree(2);
+            count = Math.max(1, Math.min(200_000, bytes / Math.max(24, 12 + utf8(WeaveJson.toJson(value)))));
+        } else {
+            count = Math.max(1, Math.min(200_000, bytes / 24));
+            value = Json.NODES.stringNode("v".repeat((int) Math.max(1, bytes / count - 12)));
+        }
         ObjectNode object = Json.NODES.objectNode();
         for (long i = 0; i < count; i++) {
             object.set((random.nextInt(1000) == 0 ? text(2) : "") + "m" + i, value);
