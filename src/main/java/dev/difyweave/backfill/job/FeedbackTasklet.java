@@ -60,6 +60,13 @@ class FeedbackTasklet implements Tasklet {
      */
     static final int QUIET_PAGES = 50;
 
+    /**
+     * Messages looked at per query, in pages: the deletion and window phases ask Dify about ten pages' worth
+     * at once and go on from the last message they handled (the window phase sends feedback for at most a
+     * page of them), so a quiet sync's round trips are a tenth.
+     */
+    static final int LOOK_AHEAD_PAGES = 10;
+
     private final BackfillRequest request;
     private final FeedbackSource source;
     private final FeedbackLedger ledger;
@@ -111,7 +118,7 @@ class FeedbackTasklet implements Tasklet {
 
     private void deleted(ExecutionContext context, ProjectRoutes routes) {
         for (int quiet = 0; quiet < QUIET_PAGES; quiet++) {
-            List<FeedbackLedger.Entry> page = ledger.messagesAfter(afterId(context), pageSize);
+            List<FeedbackLedger.Entry> page = ledger.messagesAfter(afterId(context), pageSize * LOOK_AHEAD_PAGES);
             if (page.isEmpty()) {
                 next(context, Phase.PENDING);
                 return;
@@ -179,7 +186,7 @@ class FeedbackTasklet implements Tasklet {
         SourceWindow window = request.window();
         for (int quiet = 0; quiet < QUIET_PAGES; quiet++) {
             FeedbackSource.MessagePage page = source.messagesAfter(window, request.syncScope() != null,
-                    afterId(context), pageSize);
+                    afterId(context), pageSize * LOOK_AHEAD_PAGES, pageSize);
             if (page.last() == null) {
                 next(context, Phase.DONE);
                 return;

@@ -76,11 +76,22 @@ public final class FeedbackSource {
      * when {@code changed} (a sync), of any age with feedback created or changed in the window.
      */
     public MessagePage messagesAfter(SourceWindow window, boolean changed, UUID after, int limit) {
+        return messagesAfter(window, changed, after, limit, limit);
+    }
+
+    /**
+     * {@link #messagesAfter(SourceWindow, boolean, UUID, int)}, ending early at the {@code maxWanted}-th wanted
+     * message (then the page's {@code last}, so the next page starts after it).
+     */
+    public MessagePage messagesAfter(SourceWindow window, boolean changed, UUID after, int limit, int maxWanted) {
         List<Keyset> wanted = new java.util.ArrayList<>();
         UUID[] last = {null};
         MESSAGES_PAGE.query(dify, Map.of("after", after, "app_ids", window.appIds(), "tenant_ids",
                 window.tenantIds(), "from", window.from(), "to", window.to(), "changed", changed, "limit", limit),
                 (rs, n) -> {
+                    if (wanted.size() == maxWanted) {
+                        return null;
+                    }
                     last[0] = uuid(rs, "id");
                     if (rs.getBoolean("wanted")) {
                         wanted.add(new Keyset(time(rs, "created_at"), last[0]));

@@ -99,6 +99,27 @@ class FeedbackMessagesPageTest {
     }
 
     @Test
+    void aPageThatLooksFurtherAheadEndsAtItsLastWantedMessageAndTheNextGoesOnFromThere() {
+        SourceWindow window = new SourceWindow(FROM, TO, List.of(APP), List.of());
+        List<UUID> expected = all(window, true, 100);
+        for (int maxWanted : List.of(1, 2, 5)) {
+            List<UUID> ids = new ArrayList<>();
+            UUID after = FeedbackSource.FIRST;
+            for (FeedbackSource.MessagePage page = source.messagesAfter(window, true, after, 100, maxWanted);
+                    page.last() != null; page = source.messagesAfter(window, true, after, 100, maxWanted)) {
+                assertThat(page.wanted()).hasSizeLessThanOrEqualTo(maxWanted);
+                if (page.wanted().size() == maxWanted) {
+                    assertThat(page.last()).as("a full page ends at its last wanted message")
+                            .isEqualTo(page.wanted().get(maxWanted - 1).id());
+                }
+                page.wanted().forEach(k -> ids.add(k.id()));
+                after = page.last();
+            }
+            assertThat(ids).as("at most %d wanted a page", maxWanted).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void pagesFollowPostgresqlsUuidOrderAndEndWithAnEmptyOne() {
         SourceWindow window = new SourceWindow(FROM, TO, List.of(), List.of());
         List<UUID> seen = new ArrayList<>();
