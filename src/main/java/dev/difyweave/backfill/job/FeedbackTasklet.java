@@ -61,9 +61,10 @@ class FeedbackTasklet implements Tasklet {
     static final int QUIET_PAGES = 50;
 
     /**
-     * Messages looked at per query, in pages: the deletion and window phases ask Dify about ten pages' worth
-     * at once and go on from the last message they handled (the window phase sends feedback for at most a
-     * page of them), so a quiet sync's round trips are a tenth.
+     * Messages looked at per query, in pages: the deletion phase asks about ten pages' worth at once, and so
+     * does the window phase after a page without work (it sends feedback for at most a page of messages and
+     * goes on from the last one it handled; a page with work first would read the rest again), so a quiet
+     * sync's round trips are a tenth and a window dense with feedback reads each message once.
      */
     static final int LOOK_AHEAD_PAGES = 10;
 
@@ -184,9 +185,10 @@ class FeedbackTasklet implements Tasklet {
     private void window(ExecutionContext context, ProjectRoutes routes, StepExecution step,
             StepContribution contribution) {
         SourceWindow window = request.window();
+        int lookAt = pageSize;
         for (int quiet = 0; quiet < QUIET_PAGES; quiet++) {
             FeedbackSource.MessagePage page = source.messagesAfter(window, request.syncScope() != null,
-                    afterId(context), pageSize * LOOK_AHEAD_PAGES, pageSize);
+                    afterId(context), lookAt, pageSize);
             if (page.last() == null) {
                 next(context, Phase.DONE);
                 return;
@@ -199,6 +201,7 @@ class FeedbackTasklet implements Tasklet {
             if (work) {
                 return;
             }
+            lookAt = pageSize * LOOK_AHEAD_PAGES;
         }
     }
 
