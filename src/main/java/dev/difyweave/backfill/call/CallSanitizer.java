@@ -1,7 +1,5 @@
 package dev.difyweave.backfill.call;
 
-import java.nio.charset.StandardCharsets;
-
 import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
@@ -57,7 +55,7 @@ public final class CallSanitizer {
     public WeaveCall sanitize(WeaveCall call, String projectId) {
         WeaveCall.Encoded encoded = encodedAsItIs(projectId, call);
         WeaveCall cleaned = call;
-        if (encoded == null || needsCleaning(encoded.upsertItems())) {
+        if (encoded == null || encoded.needsCleaning()) {
             cleaned = CallCleaner.clean(call, listBytes);
             if (encoded == null || cleaned != call) {
                 encoded = WeaveJson.encode(projectId, cleaned);
@@ -70,8 +68,9 @@ public final class CallSanitizer {
     }
 
     /**
-     * The fast path, taken by nearly every call: serialise it as it is and look at the bytes
-     * ({@link #needsCleaning}); {@code null} when it is nested too deeply even to be written.
+     * The fast path, taken by nearly every call: serialise it as it is, noting on the way whether it needs
+     * the cleaning walk ({@link WeaveCall.Encoded#needsCleaning}); {@code null} when it is nested too deeply
+     * even to be written.
      */
     private static WeaveCall.Encoded encodedAsItIs(String projectId, WeaveCall call) {
         try {
@@ -79,63 +78,6 @@ public final class CallSanitizer {
         } catch (StreamConstraintsException tooDeep) {
             return null;
         }
-    }
-
-    private static final byte[] REF = WeaveRefRule.REF_PREFIX.getBytes(StandardCharsets.UTF_8);
-    private static final byte[] INTERNAL_REF = WeaveRefRule.INTERNAL_REF_PREFIX.getBytes(StandardCharsets.UTF_8);
-    /** Upsert items sit at level 3 of the body ({@code {"batch":[item]}}): their own levels plus 2. */
-    private static final int MAX_ITEM_LEVELS = CallCleaner.MAX_BODY_LEVELS - 2;
-
-    /**
-     * Whether serialised upsert items need the walk that fixes and records values: they hold an escaped lone
-     * surrogate ({@code \\uD800}-{@code \\uDFFF}, as the generator writes one), a ref prefix anywhere
-     * ({@code weave:///} or {@code weave-trace-internal:///}, at the start of a string or inside JSON text),
-     * or containers nested deeper than Weave accepts. One pass over the bytes, no allocation.
-     */
-    static boolean needsCleaning(byte[] json) {
-        int level = 0;
-        boolean inString = false;
-        for (int i = 0; i < json.length; i++) {
-            byte b = json[i];
-            if (inString) {
-                if (b == '\\') {
-                    if (i + 3 < json.length && json[i + 1] == 'u' && (json[i + 2] == 'D' || json[i + 2] == 'd')
-                            && isSurrogateNibble(json[i + 3])) {
-                        return true;
-                    }
-                    i++; // the escaped character, whatever it is (an escaped backslash is not an escape start)
-                } else if (b == '"') {
-                    inString = false;
-                } else if (b == 'w' && (startsWithAt(json, i, REF) || startsWithAt(json, i, INTERNAL_REF))) {
-                    return true;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
-                if (++level > MAX_ITEM_LEVELS) {
-                    return true;
-                }
-            } else if (b == '}' || b == ']') {
-                level--;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isSurrogateNibble(byte b) {
-        return b == '8' || b == '9' || (b >= 'A' && b <= 'F') || (b >= 'a' && b <= 'f');
-    }
-
-    private static boolean startsWithAt(byte[] json, int at, byte[] prefix) {
-        if (at + prefix.length > json.length) {
-            return false;
-        }
-        for (int j = 1; j < prefix.length; j++) {
-            if (json[at + j] != prefix[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The project id used when a call is only measured (the id's length hardly matters). */

@@ -31,14 +31,12 @@ public record WeaveCall(
      * The call serialised once as upsert items for one project, so batching never serialises it again, with
      * where its start fields ({@code [startFrom, startTo)}) and end fields ({@code [endFrom, endTo)}, from
      * their leading comma) lie in them. {@code released}: the call let go of its inputs and output
-     * ({@link WeaveCall#released()}), these bytes are all there is of them.
+     * ({@link WeaveCall#released()}), these bytes are all there is of them. {@code needsCleaning}: what the
+     * generator noted while writing them ({@link CheckingGenerator}): a ref prefix or lone surrogate in a
+     * string or name, or nesting deeper than Weave accepts.
      */
     public record Encoded(String projectId, byte[] upsertItems, int startFrom, int startTo, int endFrom, int endTo,
-            boolean released) {
-
-        public Encoded(String projectId, byte[] upsertItems, int startFrom, int startTo, int endFrom, int endTo) {
-            this(projectId, upsertItems, startFrom, startTo, endFrom, endTo, false);
-        }
+            boolean released, boolean needsCleaning) {
 
         /** The {@code calls/complete} item: {@code {<start fields><end fields>}}, cut from the upsert items. */
         public byte[] completeItem() {
@@ -54,13 +52,38 @@ public record WeaveCall(
 
         /** The same bytes, now the only copy of the call's inputs and output. */
         Encoded asOnlyCopy() {
-            return new Encoded(projectId, upsertItems, startFrom, startTo, endFrom, endTo, true);
+            return new Encoded(projectId, upsertItems, startFrom, startTo, endFrom, endTo, true, needsCleaning);
         }
     }
 
     public WeaveCall {
         java.util.Objects.requireNonNull(kind, "kind");
         java.util.Objects.requireNonNull(sourceKey, "sourceKey");
+    }
+
+    /**
+     * The inputs as a tree. A mapper may have left parts of them as the {@link RawJson} they are sent as
+     * ({@link StreamedJson}); reading them here parses those parts, so code that reads or changes values
+     * sees ordinary trees (the cleaning, the cuts, the content modes and the tests do; sending does not).
+     */
+    @Override
+    public JsonNode inputs() {
+        return RawJson.treeOf(inputs);
+    }
+
+    /** The output as a tree, like {@link #inputs()}. */
+    @Override
+    public JsonNode output() {
+        return RawJson.treeOf(output);
+    }
+
+    /** The inputs as the mapper left them, raw parts included: what is written to Weave. */
+    JsonNode inputsAsStored() {
+        return inputs;
+    }
+
+    JsonNode outputAsStored() {
+        return output;
     }
 
     public WeaveCall(String id, String traceId, String parentId, String opName, String displayName, Instant startedAt,
@@ -125,7 +148,7 @@ public record WeaveCall(
                 && java.util.Objects.equals(parentId, c.parentId) && java.util.Objects.equals(opName, c.opName)
                 && java.util.Objects.equals(displayName, c.displayName) && java.util.Objects.equals(startedAt, c.startedAt)
                 && java.util.Objects.equals(endedAt, c.endedAt) && java.util.Objects.equals(attributes, c.attributes)
-                && java.util.Objects.equals(inputs, c.inputs) && java.util.Objects.equals(output, c.output)
+                && java.util.Objects.equals(inputs(), c.inputs()) && java.util.Objects.equals(output(), c.output())
                 && java.util.Objects.equals(exception, c.exception) && java.util.Objects.equals(summary, c.summary)
                 && kind == c.kind && java.util.Objects.equals(sourceKey, c.sourceKey);
     }

@@ -55,26 +55,8 @@ public final class WeaveJson {
         }
     }
 
-    /**
-     * One buffer per thread for serialising a call: it grows to the largest call a thread has seen and
-     * is reused, so a call's bytes are copied once (into their exact-size array), not at every doubling.
-     */
-    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
-
-    private static final class Buffer extends ByteArrayOutputStream {
-
-        Buffer() {
-            super(64 * 1024);
-        }
-
-        /** Gives back memory a huge call made it take (C13 allows 3 MiB per call). */
-        void resetAndTrim() {
-            if (buf.length > 4 * 1024 * 1024) {
-                buf = new byte[64 * 1024];
-            }
-            reset();
-        }
-    }
+    /** One buffer per thread for serialising a call. */
+    private static final ThreadLocal<ReusableBuffer> BUFFER = ThreadLocal.withInitial(ReusableBuffer::new);
 
     /** {@code {"mode":"start","req":{"start":{...}}},{"mode":"end","req":{"end":{...}}}} without brackets. */
     public static byte[] upsertItems(String projectId, WeaveCall call) {
@@ -87,11 +69,11 @@ public final class WeaveJson {
      * whichever endpoint it goes to.
      */
     public static WeaveCall.Encoded encode(String projectId, WeaveCall call) {
-        Buffer out = BUFFER.get();
-        out.resetAndTrim();
+        ReusableBuffer out = BUFFER.get().cleared();
         int startFrom;
         int startTo;
-        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+        boolean needsCleaning;
+        try (CheckingGenerator g = new CheckingGenerator(Json.MAPPER.createGenerator(out))) {
             g.writeStartObject();
             g.writeStringProperty("mode", "start");
             g.writeName("req");
@@ -106,11 +88,12 @@ public final class WeaveJson {
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
+            needsCleaning = needsCleaning(g);
         }
         out.write(',');
         int endFrom;
         int endTo;
-        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+        try (CheckingGenerator g = new CheckingGenerator(Json.MAPPER.createGenerator(out))) {
             g.writeStartObject();
             g.writeStringProperty("mode", "end");
             g.writeName("req");
@@ -127,8 +110,22 @@ public final class WeaveJson {
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
+            needsCleaning |= needsCleaning(g);
         }
-        return new WeaveCall.Encoded(projectId, out.toByteArray(), startFrom, startTo, endFrom, endTo);
+        return new WeaveCall.Encoded(projectId, out.toByteArray(), startFrom, startTo, endFrom, endTo, false,
+                needsCleaning);
+    }
+
+    /** Upsert items sit at level 3 of the body ({@code {"batch":[item]}}): their own levels plus 2. */
+    static final int MAX_ITEM_LEVELS = CallCleaner.MAX_BODY_LEVELS - 2;
+
+    /**
+     * Whether what an item's generator wrote needs the walk that fixes and records values
+     * ({@link CallCleaner}): a string or name with a ref prefix anywhere or a lone surrogate, or
+     * containers nested deeper than Weave accepts.
+     */
+    private static boolean needsCleaning(CheckingGenerator g) {
+        return g.suspicious() || g.deepest() > MAX_ITEM_LEVELS;
     }
 
     /**
@@ -174,7 +171,7 @@ public final class WeaveJson {
         g.writeName("attributes");
         g.writeTree(call.attributes());
         g.writeName("inputs");
-        g.writeTree(LivePayload.startInputs(call.inputs()));
+        g.writeTree(LivePayload.startInputs(call.inputsAsStored()));
         g.writeName("wb_user_id");
         g.writeNull();
     }
@@ -184,10 +181,10 @@ public final class WeaveJson {
         g.writeName("exception");
         writeNullable(g, call.exception());
         g.writeName("output");
-        if (call.output() == null) {
+        if (call.outputAsStored() == null) {
             g.writeNull();
         } else {
-            g.writeTree(call.output());
+            g.writeTree(call.outputAsStored());
         }
         g.writeName("summary");
         g.writeTree(call.summary());

@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.difyweave.backfill.call.CallIds;
 import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.RawJson;
 import dev.difyweave.backfill.call.LivePayload.TokenUsage;
 import dev.difyweave.backfill.call.LivePayload;
 import dev.difyweave.backfill.call.SourceKey;
@@ -87,9 +88,9 @@ final class NodeCallMapper {
                             ? Json.NODES.objectNode() : processData.get("prompts")
                     : processData;
         } else {
-            rawInputs = objectOrEmpty(problems.parse(NODES, nodeId, "inputs", node.inputs()));
+            rawInputs = objectOrEmpty(problems.parseSentAsIs(NODES, nodeId, "inputs", node.inputs()));
         }
-        JsonNode outputsNode = objectOrEmpty(problems.parse(NODES, nodeId, "outputs", node.outputs()));
+        JsonNode outputsNode = objectOrEmpty(problems.parseSentAsIs(NODES, nodeId, "outputs", node.outputs()));
 
         attributes.put("workflow_run_id", runId);
         attributes.put("node_execution_id", nodeId);
@@ -161,7 +162,7 @@ final class NodeCallMapper {
         JsonNode usage = processData == null ? null : processData.get("usage");
         String column = "process_data";
         if (usage == null || !usage.isObject()) {
-            usage = outputs == null ? null : outputs.get("usage");
+            usage = outputs == null ? null : RawJson.treeOf(outputs.get("usage"));
             column = "outputs";
         }
         if (usage == null || !usage.isObject()) {

@@ -2,8 +2,10 @@ package dev.difyweave.backfill.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.StreamedJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -17,11 +19,23 @@ final class SourceProblems {
 
     /** Parsed JSON, {@code null} for SQL NULL or blank text, or the raw text when it is not JSON. */
     JsonNode parse(String table, Object key, String column, String text) {
+        return parse(table, key, column, text, Json.MAPPER::readTree);
+    }
+
+    /**
+     * As {@link #parse}, for a value that is sent as it is (the mapper reads none of it): the members of an
+     * object are kept as the raw JSON they are sent as, no tree is built for them ({@link StreamedJson}).
+     */
+    JsonNode parseSentAsIs(String table, Object key, String column, String text) {
+        return parse(table, key, column, text, StreamedJson::read);
+    }
+
+    private JsonNode parse(String table, Object key, String column, String text, Function<String, JsonNode> reader) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return Json.MAPPER.readTree(text);
+            return reader.apply(text);
         } catch (JacksonException e) {
             add(table, key, column, "malformed JSON, sent as raw text: " + firstLine(e.getOriginalMessage()));
             return Json.NODES.stringNode(text);

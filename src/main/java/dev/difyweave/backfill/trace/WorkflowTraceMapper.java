@@ -175,9 +175,9 @@ public final class WorkflowTraceMapper {
         meta.put("workspace_name", "");
 
         TokenUsage usage = TokenUsage.total(run.totalTokens());
-        JsonNode inputs = LivePayload.inputs(objectOrEmpty(problems.parse(RUNS, runId, "inputs", run.inputs())),
+        JsonNode inputs = LivePayload.inputs(objectOrEmpty(problems.parseSentAsIs(RUNS, runId, "inputs", run.inputs())),
                 usage, List.of());
-        JsonNode output = LivePayload.outputs(objectOrEmpty(problems.parse(RUNS, runId, "outputs", run.outputs())),
+        JsonNode output = LivePayload.outputs(objectOrEmpty(problems.parseSentAsIs(RUNS, runId, "outputs", run.outputs())),
                 usage, List.of());
         return new RunParts(source.sourceKey(), traceId, start, end, meta, inputs, output, exception, usageTotal,
                 approximated, nodeCalls, source.appLogId());

@@ -76,6 +76,44 @@ class CallSanitizerPropertiesTest {
         }
     }
 
+    /**
+     * Item 1 and 2 of issue 15: a call whose inputs and output were read by streaming ({@link StreamedJson}: the
+     * members kept as raw JSON) is written to exactly the bytes of the same call read as trees, the generator
+     * notes the same need for cleaning either way, and that is what a scan of the written bytes finds; the
+     * sanitizer makes the same call of both.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aStreamedCallIsWrittenAsItsTreeIs(long seed) {
+        RandomCalls random = new RandomCalls(seed);
+        long cap = random.cap();
+        WeaveCall original = random.call();
+        String inputsText = new String(Json.MAPPER.writeValueAsBytes(original.inputs()), StandardCharsets.UTF_8);
+        String outputText = original.output() == null ? null
+                : new String(Json.MAPPER.writeValueAsBytes(original.output()), StandardCharsets.UTF_8);
+        WeaveCall asTrees = original.withPayload(original.attributes(), Json.MAPPER.readTree(inputsText),
+                outputText == null ? null : Json.MAPPER.readTree(outputText));
+        WeaveCall streamed = original.withPayload(original.attributes(), StreamedJson.read(inputsText),
+                outputText == null ? null : StreamedJson.read(outputText));
+
+        if (original.inputs().isObject() && !original.inputs().isEmpty()) {
+            assertThat(streamed.inputsAsStored().values().iterator().next()).as("a member kept as raw JSON")
+                    .isInstanceOf(tools.jackson.databind.node.POJONode.class);
+        }
+        WeaveCall.Encoded fromTrees = WeaveJson.encode(RandomCalls.PROJECT, asTrees);
+        WeaveCall.Encoded fromStream = WeaveJson.encode(RandomCalls.PROJECT, streamed);
+        assertThat(new String(fromStream.upsertItems(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(fromTrees.upsertItems(), StandardCharsets.UTF_8));
+        assertThat(fromStream.needsCleaning()).isEqualTo(fromTrees.needsCleaning());
+        assertThat(fromTrees.needsCleaning()).as("what the byte scan finds")
+                .isEqualTo(NeedsCleaningByteScan.needsCleaning(fromTrees.upsertItems()));
+        assertThat(streamed).isEqualTo(asTrees);
+
+        CallSanitizer sanitizer = new CallSanitizer(cap);
+        assertThat(sanitizer.sanitize(streamed, RandomCalls.PROJECT).upsertItems(RandomCalls.PROJECT))
+                .isEqualTo(sanitizer.sanitize(asTrees, RandomCalls.PROJECT).upsertItems(RandomCalls.PROJECT));
+    }
+
     /** The size model the cutter plans with is the generator's byte count. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")

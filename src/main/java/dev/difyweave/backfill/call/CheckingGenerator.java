@@ -1,0 +1,243 @@
+package dev.difyweave.backfill.call;
+
+import java.io.Reader;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.util.JsonGeneratorDelegate;
+
+/**
+ * A JSON generator that notes, as it writes, what decides whether a call needs {@link CallCleaner}'s walk:
+ * a string or name holding a ref prefix anywhere ({@code weave:///}, {@code weave-trace-internal:///}) or a
+ * lone UTF-16 surrogate, and the deepest nesting written. {@link RawJson} values bring what was noted when
+ * they were copied, so a call's bytes are looked at once, as they are written, and never scanned again.
+ * Writes that cannot be looked at (raw text, UTF-8 bytes, a reader) count as needing the walk.
+ */
+final class CheckingGenerator extends JsonGeneratorDelegate {
+
+    private static final String REF = WeaveRefRule.REF_PREFIX;
+    private static final String INTERNAL_REF = WeaveRefRule.INTERNAL_REF_PREFIX;
+
+    private int level;
+    private int deepest;
+    private boolean suspicious;
+
+    CheckingGenerator(JsonGenerator delegate) {
+        super(delegate, false);
+    }
+
+    /** The deepest level of containers written (a top-level object is level 1). */
+    int deepest() {
+        return deepest;
+    }
+
+    /** Whether a string or name written holds a ref prefix or a lone surrogate. */
+    boolean suspicious() {
+        return suspicious;
+    }
+
+    int level() {
+        return level;
+    }
+
+    /** Starts noting afresh, for the value about to be written at the current level. */
+    void startValue() {
+        deepest = level;
+        suspicious = false;
+    }
+
+    /** A value already checked and written as JSON text: what it holds, at the current level. */
+    void writeChecked(RawJson value) {
+        deepest = Math.max(deepest, level + value.levels());
+        suspicious |= value.suspicious();
+        delegate.writeRawValue(value.text());
+    }
+
+    // containers
+
+    private void opened() {
+        if (++level > deepest) {
+            deepest = level;
+        }
+    }
+
+    @Override
+    public JsonGenerator writeStartArray() {
+        opened();
+        return super.writeStartArray();
+    }
+
+    @Override
+    public JsonGenerator writeStartArray(Object currentValue) {
+        opened();
+        return super.writeStartArray(currentValue);
+    }
+
+    @Override
+    public JsonGenerator writeStartArray(Object currentValue, int size) {
+        opened();
+        return super.writeStartArray(currentValue, size);
+    }
+
+    @Override
+    public JsonGenerator writeStartObject() {
+        opened();
+        return super.writeStartObject();
+    }
+
+    @Override
+    public JsonGenerator writeStartObject(Object currentValue) {
+        opened();
+        return super.writeStartObject(currentValue);
+    }
+
+    @Override
+    public JsonGenerator writeStartObject(Object currentValue, int size) {
+        opened();
+        return super.writeStartObject(currentValue, size);
+    }
+
+    @Override
+    public JsonGenerator writeEndArray() {
+        level--;
+        return super.writeEndArray();
+    }
+
+    @Override
+    public JsonGenerator writeEndObject() {
+        level--;
+        return super.writeEndObject();
+    }
+
+    // strings and names
+
+    @Override
+    public JsonGenerator writeName(String name) {
+        check(name);
+        return super.writeName(name);
+    }
+
+    @Override
+    public JsonGenerator writeName(SerializableString name) {
+        check(name.getValue());
+        return super.writeName(name);
+    }
+
+    @Override
+    public JsonGenerator writeString(String text) {
+        if (text != null) {
+            check(text);
+        }
+        return super.writeString(text);
+    }
+
+    @Override
+    public JsonGenerator writeString(char[] text, int offset, int length) {
+        if (!suspicious && isSuspicious(text, offset, length)) {
+            suspicious = true;
+        }
+        return super.writeString(text, offset, length);
+    }
+
+    @Override
+    public JsonGenerator writeString(SerializableString text) {
+        check(text.getValue());
+        return super.writeString(text);
+    }
+
+    @Override
+    public JsonGenerator writeString(Reader reader, int length) {
+        suspicious = true;
+        return super.writeString(reader, length);
+    }
+
+    @Override
+    public JsonGenerator writeRawUTF8String(byte[] text, int offset, int length) {
+        suspicious = true;
+        return super.writeRawUTF8String(text, offset, length);
+    }
+
+    @Override
+    public JsonGenerator writeUTF8String(byte[] text, int offset, int length) {
+        suspicious = true;
+        return super.writeUTF8String(text, offset, length);
+    }
+
+    @Override
+    public JsonGenerator writeRawValue(String text) {
+        suspicious = true;
+        return super.writeRawValue(text);
+    }
+
+    @Override
+    public JsonGenerator writeRawValue(String text, int offset, int length) {
+        suspicious = true;
+        return super.writeRawValue(text, offset, length);
+    }
+
+    @Override
+    public JsonGenerator writeRawValue(char[] text, int offset, int length) {
+        suspicious = true;
+        return super.writeRawValue(text, offset, length);
+    }
+
+    @Override
+    public JsonGenerator writeRawValue(SerializableString text) {
+        suspicious = true;
+        return delegate.writeRawValue(text);
+    }
+
+    private void check(String text) {
+        if (!suspicious && isSuspicious(text)) {
+            suspicious = true;
+        }
+    }
+
+    /** A ref prefix anywhere, or a surrogate not in a pair. */
+    static boolean isSuspicious(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == 'w') {
+                if (text.startsWith(REF, i) || text.startsWith(INTERNAL_REF, i)) {
+                    return true;
+                }
+            } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                if (Character.isLowSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
+    }
+
+    static boolean isSuspicious(char[] text, int offset, int length) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = text[i];
+            if (c == 'w') {
+                if (startsWith(text, i, end, REF) || startsWith(text, i, end, INTERNAL_REF)) {
+                    return true;
+                }
+            } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                if (Character.isLowSurrogate(c) || i + 1 == end || !Character.isLowSurrogate(text[i + 1])) {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(char[] text, int at, int end, String prefix) {
+        if (end - at < prefix.length()) {
+            return false;
+        }
+        for (int j = 1; j < prefix.length(); j++) {
+            if (text[at + j] != prefix.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

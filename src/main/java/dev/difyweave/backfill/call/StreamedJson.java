@@ -1,0 +1,121 @@
+package dev.difyweave.backfill.call;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads Dify's JSON text for values that go to Weave as they are (a node's inputs and outputs, a run's): one
+ * streaming pass that checks the text, writes each member of the top-level object in the exact form the
+ * generator gives its tree, and notes refs, lone surrogates and depth on the way ({@link RawJson}). Only
+ * the top-level object is a tree, because the live integration adds keys to it ({@link LivePayload}).
+ * Anything else (not an object, not JSON, a number beyond a double) is read as {@link Json#MAPPER}'s
+ * {@code readTree} reads it, with the same result or the same error.
+ */
+public final class StreamedJson {
+
+    private static final ThreadLocal<ReusableBuffer> BUFFER = ThreadLocal.withInitial(ReusableBuffer::new);
+
+    private StreamedJson() {
+    }
+
+    /** The value of {@code text} as {@code readTree} gives it, but with the members of an object as raw JSON. */
+    public static JsonNode read(String text) {
+        try {
+            ObjectNode streamed = objectOfRawMembers(text);
+            if (streamed != null) {
+                return streamed;
+            }
+        } catch (JacksonException | NotStreamable e) {
+            // read below as before: the same tree, or the same error for the problem report
+        }
+        return Json.MAPPER.readTree(text);
+    }
+
+    /** {@code null} when the text is not an object. */
+    private static ObjectNode objectOfRawMembers(String text) {
+        ReusableBuffer out = BUFFER.get().cleared();
+        try (JsonParser p = Json.MAPPER.createParser(text);
+                CheckingGenerator g = new CheckingGenerator(Json.MAPPER.createGenerator(out))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            ObjectNode object = Json.NODES.objectNode();
+            g.writeStartObject();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                g.writeName(name);
+                p.nextToken();
+                g.flush();
+                int from = out.size() + 1; // the value's bytes start after the ':' written with it
+                g.startValue();
+                copyValue(p, g);
+                g.flush();
+                RawJson value = new RawJson(out.copyOfRange(from, out.size()), g.deepest() - g.level(), g.suspicious());
+                object.set(name, Json.NODES.pojoNode(value));
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new NotStreamable();
+            }
+            return object;
+        }
+    }
+
+    /** The value at the parser's current token, copied to {@code g} token by token. */
+    private static void copyValue(JsonParser p, CheckingGenerator g) {
+        int depth = 0;
+        do {
+            JsonToken token = p.currentToken();
+            switch (token) {
+                case START_OBJECT -> {
+                    g.writeStartObject();
+                    depth++;
+                }
+                case START_ARRAY -> {
+                    g.writeStartArray();
+                    depth++;
+                }
+                case END_OBJECT -> {
+                    g.writeEndObject();
+                    depth--;
+                }
+                case END_ARRAY -> {
+                    g.writeEndArray();
+                    depth--;
+                }
+                case PROPERTY_NAME -> g.writeName(p.currentName());
+                case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                case VALUE_NUMBER_INT -> {
+                    switch (p.getNumberType()) {
+                        case INT -> g.writeNumber(p.getIntValue());
+                        case LONG -> g.writeNumber(p.getLongValue());
+                        default -> g.writeNumber(p.getBigIntegerValue());
+                    }
+                }
+                case VALUE_NUMBER_FLOAT -> {
+                    double value = p.getDoubleValue();
+                    if (Double.isInfinite(value) || Double.isNaN(value)) {
+                        throw new NotStreamable(); // what the tree makes of it is the tree's business
+                    }
+                    g.writeNumber(value);
+                }
+                case VALUE_TRUE -> g.writeBoolean(true);
+                case VALUE_FALSE -> g.writeBoolean(false);
+                case VALUE_NULL -> g.writeNull();
+                default -> throw new NotStreamable();
+            }
+        } while (depth > 0 && p.nextToken() != null);
+        if (depth > 0) {
+            throw new NotStreamable();
+        }
+    }
+
+    /** The text is read the usual way instead. */
+    private static final class NotStreamable extends RuntimeException {
+        NotStreamable() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.difyweave.backfill.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.POJONode;
+
+/** Dify's JSON text read by streaming: the same tree, bytes and errors as {@code readTree}, members kept raw. */
+class StreamedJsonTest {
+
+    /** Python's {@code json.dumps} as Dify writes its columns: spaces after separators, escapes of its own. */
+    private static final String DIFY_TEXT = "{\"query\": \"caf\\u00e9 \\ud83d\\ude00\", \"n\": 1.0, \"e\": 1e-05, "
+            + "\"big\": 123456789012345678901234567890, \"list\": [1, {\"a\": null, \"b\": true}], \"s\": \"a\\u001fb\", "
+            + "\"empty\": {}, \"query\": \"the later duplicate wins\"}";
+
+    @Test
+    void membersAreRawJsonWithTheBytesTheirTreeIsWrittenAs() {
+        JsonNode streamed = StreamedJson.read(DIFY_TEXT);
+        JsonNode tree = Json.MAPPER.readTree(DIFY_TEXT);
+
+        assertThat(streamed.get("list")).isInstanceOf(POJONode.class);
+        assertThat(streamed.get("list").toString()).isEqualTo("[1,{\"a\":null,\"b\":true}]");
+        assertThat(Json.MAPPER.writeValueAsString(streamed)).isEqualTo(Json.MAPPER.writeValueAsString(tree));
+        assertThat(new String(Json.MAPPER.writeValueAsBytes(streamed), StandardCharsets.UTF_8))
+                .isEqualTo(new String(Json.MAPPER.writeValueAsBytes(tree), StandardCharsets.UTF_8));
+        assertThat(RawJson.treeOf(streamed)).isEqualTo(tree);
+        assertThat(streamed.propertyNames()).containsExactlyElementsOf(tree.propertyNames());
+    }
+
+    @Test
+    void whatIsNotAnObjectIsTheUsualTree() {
+        for (String text : new String[] {"[1, 2]", "\"text\"", "12", "null", " {\"a\": 1e400}", "{\"a\": [1e999]}"}) {
+            JsonNode streamed = StreamedJson.read(text);
+            assertThat(streamed).as(text).isEqualTo(Json.MAPPER.readTree(text));
+            assertThat(RawJson.treeOf(streamed)).as(text).isSameAs(streamed);
+        }
+    }
+
+    @Test
+    void malformedTextFailsWithTheUsualError() {
+        for (String text : new String[] {"{\"a\": [1, 2}", "{\"a\": 1} trailing", "{\"a\": tru}", "{\"a\" 1}", "{"}) {
+            String usual = messageOf(() -> Json.MAPPER.readTree(text));
+            assertThatThrownBy(() -> StreamedJson.read(text)).as(text).isInstanceOf(JacksonException.class)
+                    .hasMessage(usual);
+        }
+    }
+
+    @Test
+    void refsSurrogatesAndDepthAreNotedPerMember() {
+        JsonNode streamed = StreamedJson.read("{\"plain\": \"weave is fine\", \"ref\": [\"see weave:///e/p/object/o:1\"],"
+                + " \"lone\": \"x\\ud800\", \"pair\": \"\\ud83d\\ude00\", \"deep\": [[[{\"a\": []}]]]}");
+        assertThat(raw(streamed, "plain").suspicious()).isFalse();
+        assertThat(raw(streamed, "ref").suspicious()).isTrue();
+        assertThat(raw(streamed, "lone").suspicious()).isTrue();
+        assertThat(raw(streamed, "pair").suspicious()).isFalse();
+        assertThat(raw(streamed, "plain").levels()).isZero();
+        assertThat(raw(streamed, "ref").levels()).isEqualTo(1);
+        assertThat(raw(streamed, "deep").levels()).isEqualTo(5);
+    }
+
+    private static RawJson raw(JsonNode object, String name) {
+        return (RawJson) ((POJONode) object.get(name)).getPojo();
+    }
+
+    private static String messageOf(Runnable read) {
+        try {
+            read.run();
+        } catch (JacksonException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected the usual parse to fail");
+    }
+}
