@@ -18,6 +18,10 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
     private static final String REF = WeaveRefRule.REF_PREFIX;
     private static final String INTERNAL_REF = WeaveRefRule.INTERNAL_REF_PREFIX;
 
+    /** Strings are checked in a copy; a longer one than this is not kept for the next. */
+    private static final int KEPT_CHARS = 64 * 1024;
+
+    private char[] chars = new char[256];
     private int level;
     private int deepest;
     private boolean suspicious;
@@ -113,13 +117,13 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeName(String name) {
-        check(name);
+        checkName(name);
         return super.writeName(name);
     }
 
     @Override
     public JsonGenerator writeName(SerializableString name) {
-        check(name.getValue());
+        checkName(name.getValue());
         return super.writeName(name);
     }
 
@@ -187,42 +191,57 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
         return delegate.writeRawValue(text);
     }
 
+    /**
+     * Names found safe, by identity: the same key instances (the mappers' literals, the parser's canonical
+     * names) come back call after call, so most names are looked at once per process, not once per call.
+     * Shared by all threads without locking: a slot holds null or some name that was found safe.
+     */
+    private static final String[] SAFE_NAMES = new String[1024];
+
+    private void checkName(String name) {
+        if (suspicious) {
+            return;
+        }
+        int slot = name.hashCode() & (SAFE_NAMES.length - 1);
+        if (SAFE_NAMES[slot] == name) {
+            return;
+        }
+        check(name);
+        if (!suspicious) {
+            SAFE_NAMES[slot] = name;
+        }
+    }
+
     private void check(String text) {
-        if (!suspicious && isSuspicious(text)) {
-            suspicious = true;
+        if (suspicious) {
+            return;
+        }
+        int length = text.length();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
+        text.getChars(0, length, chars, 0); // a loop over an array is cheaper than charAt, even in C1
+        suspicious = isSuspicious(chars, 0, length);
+        if (chars.length > KEPT_CHARS) {
+            chars = new char[256];
         }
     }
 
     /** A ref prefix anywhere, or a surrogate not in a pair. */
-    static boolean isSuspicious(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == 'w') {
-                if (text.startsWith(REF, i) || text.startsWith(INTERNAL_REF, i)) {
-                    return true;
-                }
-            } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-                if (Character.isLowSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return true;
-                }
-                i++;
-            }
-        }
-        return false;
-    }
-
     static boolean isSuspicious(char[] text, int offset, int length) {
         int end = offset + length;
         for (int i = offset; i < end; i++) {
             char c = text[i];
+            if (c < Character.MIN_SURROGATE ? c != 'w' : c > Character.MAX_SURROGATE) {
+                continue; // nearly every character: one comparison and one branch
+            }
             if (c == 'w') {
                 if (startsWith(text, i, end, REF) || startsWith(text, i, end, INTERNAL_REF)) {
                     return true;
                 }
-            } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-                if (Character.isLowSurrogate(c) || i + 1 == end || !Character.isLowSurrogate(text[i + 1])) {
-                    return true;
-                }
+            } else if (Character.isLowSurrogate(c) || i + 1 == end || !Character.isLowSurrogate(text[i + 1])) {
+                return true;
+            } else {
                 i++;
             }
         }

@@ -3,6 +3,8 @@ package dev.difyweave.backfill.call;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,8 +39,10 @@ public final class StreamedJson {
     /** {@code null} when the text is not an object. */
     private static ObjectNode objectOfRawMembers(String text) {
         ReusableBuffer out = BUFFER.get().cleared();
-        try (JsonParser p = Json.MAPPER.createParser(text);
-                CheckingGenerator g = new CheckingGenerator(Json.MAPPER.createGenerator(out))) {
+        // straight from the factory: tokens need no data-binding context
+        try (JsonParser p = Json.MAPPER.tokenStreamFactory().createParser(ObjectReadContext.empty(), text);
+                CheckingGenerator g = new CheckingGenerator(
+                        Json.MAPPER.tokenStreamFactory().createGenerator(ObjectWriteContext.empty(), out))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -119,6 +119,24 @@ class CallSanitizerFastPathTest {
         assertThat(needsCleaning("[{\"a\":".repeat(95) + "1" + "}]".repeat(95))).isTrue();
     }
 
+    /** Safe names are remembered by identity across generators; a suspicious one is caught every time. */
+    @Test
+    void namesAreCheckedEveryTimeTheyCouldBeSuspicious() {
+        String safe = new String("tool_name".toCharArray());
+        String ref = new String("weave:///e/p/object/o:1".toCharArray());
+        for (int i = 0; i < 3; i++) {
+            ObjectNode withSafe = Json.NODES.objectNode();
+            withSafe.put(safe, 1);
+            assertThat(written(withSafe)).isFalse();
+            ObjectNode withRef = Json.NODES.objectNode();
+            withRef.put(ref, 1);
+            assertThat(written(withRef)).as("try %d", i).isTrue();
+            ObjectNode withLone = Json.NODES.objectNode();
+            withLone.put(new String(new char[] {'k', '\uDC00'}), 1);
+            assertThat(written(withLone)).as("try %d", i).isTrue();
+        }
+    }
+
     @Test
     void aStringEndingJustAfterAWOrAnEscapeIsReadWithinItsBytes() {
         assertThat(needsCleaning("{\"a\":\"w\"}")).isFalse();
