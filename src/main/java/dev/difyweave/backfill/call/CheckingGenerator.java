@@ -18,10 +18,15 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
     private static final String REF = WeaveRefRule.REF_PREFIX;
     private static final String INTERNAL_REF = WeaveRefRule.INTERNAL_REF_PREFIX;
 
-    /** Strings are checked in a copy; a longer one than this is not kept for the next. */
+    /** Strings are checked in a copy, in an array each thread reuses; a longer one than this is not kept. */
     private static final int KEPT_CHARS = 64 * 1024;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    private char[] chars = new char[256];
+    private static final class Scratch {
+        char[] chars = new char[1024];
+    }
+
+    private final Scratch scratch = SCRATCH.get();
     private int level;
     private int deepest;
     private boolean suspicious;
@@ -217,14 +222,13 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
             return;
         }
         int length = text.length();
+        char[] chars = scratch.chars;
         if (chars.length < length) {
             chars = new char[Math.max(length, 2 * chars.length)];
+            scratch.chars = chars.length > KEPT_CHARS ? scratch.chars : chars;
         }
         text.getChars(0, length, chars, 0); // a loop over an array is cheaper than charAt, even in C1
         suspicious = isSuspicious(chars, 0, length);
-        if (chars.length > KEPT_CHARS) {
-            chars = new char[256];
-        }
     }
 
     /** A ref prefix anywhere, or a surrogate not in a pair. */

@@ -5,6 +5,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,12 +15,20 @@ import tools.jackson.databind.node.ObjectNode;
  * streaming pass that checks the text, writes each member of the top-level object in the exact form the
  * generator gives its tree, and notes refs, lone surrogates and depth on the way ({@link RawJson}). Only
  * the top-level object is a tree, because the live integration adds keys to it ({@link LivePayload}).
- * Anything else (not an object, not JSON, a number beyond a double) is read as {@link Json#MAPPER}'s
+ * Anything else (not an object, not JSON, a number beyond a double, a repeated name) is read as {@link Json#MAPPER}'s
  * {@code readTree} reads it, with the same result or the same error.
  */
 public final class StreamedJson {
 
     private static final ThreadLocal<ReusableBuffer> BUFFER = ThreadLocal.withInitial(ReusableBuffer::new);
+
+    /**
+     * The mapper's factory (its limits) that also refuses a name repeated in an object: a tree keeps the
+     * last value, a copy would keep both, so such a text is read as a tree instead.
+     */
+    private static final JsonFactory FACTORY = ((JsonFactory) Json.MAPPER.tokenStreamFactory()).rebuild()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private StreamedJson() {
     }
@@ -40,9 +50,8 @@ public final class StreamedJson {
     private static ObjectNode objectOfRawMembers(String text) {
         ReusableBuffer out = BUFFER.get().cleared();
         // straight from the factory: tokens need no data-binding context
-        try (JsonParser p = Json.MAPPER.tokenStreamFactory().createParser(ObjectReadContext.empty(), text);
-                CheckingGenerator g = new CheckingGenerator(
-                        Json.MAPPER.tokenStreamFactory().createGenerator(ObjectWriteContext.empty(), out))) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text);
+                CheckingGenerator g = new CheckingGenerator(FACTORY.createGenerator(ObjectWriteContext.empty(), out))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

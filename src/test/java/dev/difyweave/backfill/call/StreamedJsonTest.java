@@ -17,7 +17,8 @@ class StreamedJsonTest {
     /** Python's {@code json.dumps} as Dify writes its columns: spaces after separators, escapes of its own. */
     private static final String DIFY_TEXT = "{\"query\": \"caf\\u00e9 \\ud83d\\ude00\", \"n\": 1.0, \"e\": 1e-05, "
             + "\"big\": 123456789012345678901234567890, \"list\": [1, {\"a\": null, \"b\": true}], \"s\": \"a\\u001fb\", "
-            + "\"empty\": {}, \"query\": \"the later duplicate wins\"}";
+            + "\"empty\": {}, \"numbers\": [-0, -0.0, 1E2, 1e-400, 0.1000000000000000055511151231257827, 2.5e+300], "
+            + "\"last\": \"\\\"quoted\\\" and \\\\ \\/\"}";
 
     @Test
     void membersAreRawJsonWithTheBytesTheirTreeIsWrittenAs() {
@@ -31,6 +32,19 @@ class StreamedJsonTest {
                 .isEqualTo(new String(Json.MAPPER.writeValueAsBytes(tree), StandardCharsets.UTF_8));
         assertThat(RawJson.treeOf(streamed)).isEqualTo(tree);
         assertThat(streamed.propertyNames()).containsExactlyElementsOf(tree.propertyNames());
+    }
+
+    /** A tree keeps the last of a repeated name where it first stood; a copy would keep both. */
+    @Test
+    void aNameRepeatedInsideAMemberGivesTheTreesBytes() {
+        String text = "{\"a\": {\"x\": 1, \"y\": [{\"z\": 1, \"z\": 2}], \"x\": 3}, \"b\": 1, \"a\": 2}";
+        assertThat(Json.MAPPER.writeValueAsString(StreamedJson.read(text)))
+                .isEqualTo(Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(text)))
+                .isEqualTo("{\"a\":2,\"b\":1}");
+        String inner = "{\"a\": {\"x\": 1, \"y\": [{\"z\": 1, \"z\": 2}], \"x\": 3}, \"b\": 1}";
+        assertThat(Json.MAPPER.writeValueAsString(StreamedJson.read(inner)))
+                .isEqualTo(Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(inner)))
+                .isEqualTo("{\"a\":{\"x\":3,\"y\":[{\"z\":2}]},\"b\":1}");
     }
 
     @Test

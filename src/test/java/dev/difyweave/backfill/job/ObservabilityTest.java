@@ -124,7 +124,7 @@ class ObservabilityTest {
         assertThat(value(metrics, "backfill_weave_requests_total\\{status=\"2xx\"}")).isPositive();
         assertThat(value(metrics, "spring_batch_job_seconds_count\\{[^}]*spring_batch_job_status=\"COMPLETED\"[^}]*}"))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(metrics).contains("jvm_memory_used_bytes");
+        assertThat(metrics).contains("jvm_memory_used_bytes", "spring_batch_item_process_seconds");
         assertThat(output(work, "schedule.err")).contains("serving Prometheus metrics on port " + port);
         HttpResponse<String> other = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/env")).build(), HttpResponse.BodyHandlers.ofString());
@@ -177,7 +177,8 @@ class ObservabilityTest {
         assertThat(family).as("backfill_weave_calls_sent in the last push").isNotNegative();
         int calls = harness.expectedCalls().size();
         assertThat(indexOf(last.body(), counterValue(calls), family)).as("its value, %d calls", calls).isPositive();
-        assertThat(body).contains("spring_batch_job_seconds", "spring_batch_step_seconds", "backfill_weave_requests");
+        assertThat(body).contains("spring_batch_job_seconds", "spring_batch_step_seconds", "backfill_weave_requests",
+                "spring_batch_item_process_seconds");
     }
 
     private record Received(String method, String path, byte[] body) {
