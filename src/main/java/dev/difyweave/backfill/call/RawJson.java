@@ -43,10 +43,6 @@ public final class RawJson extends JacksonSerializable.Base {
         return suspicious;
     }
 
-    int length() {
-        return utf8.length;
-    }
-
     SerializableString text() {
         return new Text(utf8);
     }
