@@ -12,6 +12,7 @@ import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.jsontype.TypeSerializer;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.POJONode;
 
 /**
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.POJONode;
  * tree (see {@link StreamedJson}) and written into a request as raw JSON: no tree is built for it. It
  * remembers what {@link CheckingGenerator} noted when it was copied: how deeply it nests and whether a
  * string or name in it holds a ref prefix or a lone surrogate. Code that reads or changes values gets the
- * tree ({@link #tree}, {@link #treeOf}): the cleaning, cutting and content modes, which only rare calls need.
+ * tree ({@link #treeOf}): the cleaning, cutting and content modes, which only rare calls need.
  * Sits in a tree as the value of a {@link POJONode}.
  */
 public final class RawJson extends JacksonSerializable.Base {
@@ -51,7 +52,7 @@ public final class RawJson extends JacksonSerializable.Base {
      * The value as a tree, parsed from its text as the value was read from Dify's (the parser for bytes
      * refuses an escaped lone surrogate in a name, which the one for text takes).
      */
-    public JsonNode tree() {
+    private JsonNode tree() {
         return Json.MAPPER.readTree(toString());
     }
 
@@ -60,26 +61,22 @@ public final class RawJson extends JacksonSerializable.Base {
      * {@link StreamedJson} puts them), parsed into a tree; {@code value} itself when it holds none.
      */
     public static JsonNode treeOf(JsonNode value) {
-        if (value instanceof POJONode pojo && pojo.getPojo() instanceof RawJson raw) {
+        RawJson raw = rawOf(value);
+        if (raw != null) {
             return raw.tree();
         }
-        if (value == null || !value.isObject() || !hasRawMember(value)) {
+        if (value == null || !value.isObject() || value.valueStream().allMatch(member -> rawOf(member) == null)) {
             return value;
         }
-        tools.jackson.databind.node.ObjectNode copy = Json.NODES.objectNode();
+        ObjectNode copy = Json.NODES.objectNode();
         for (var entry : value.properties()) {
             copy.set(entry.getKey(), treeOf(entry.getValue()));
         }
         return copy;
     }
 
-    private static boolean hasRawMember(JsonNode object) {
-        for (JsonNode member : object.values()) {
-            if (member instanceof POJONode pojo && pojo.getPojo() instanceof RawJson) {
-                return true;
-            }
-        }
-        return false;
+    private static RawJson rawOf(JsonNode value) {
+        return value instanceof POJONode pojo && pojo.getPojo() instanceof RawJson raw ? raw : null;
     }
 
     @Override
