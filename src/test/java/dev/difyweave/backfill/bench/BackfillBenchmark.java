@@ -39,7 +39,9 @@ import dev.difyweave.demo.generator.GenerationResult;
  * ({@link StartupTimes}); then all of it again as markdown tables for {@code docs/performance.md}.
  * {@code -Dbench.configs=local:1,local:2,local:4,remote:2} runs several configurations on the same data,
  * each into a fresh state store (remote ones need the local RabbitMQ); {@code -Dbench.chunk=} sets
- * {@code BACKFILL_CHUNK_SIZE}. {@code -Dbench.startupOnly=true} measures only the start-up, on a database
+ * {@code BACKFILL_CHUNK_SIZE}. {@code -Dbench.repeats=N} measures N rounds (both floors, then each configuration)
+ * and reports medians, the ratios taken within each round: this machine's speed drifts by a third within
+ * minutes, which one floor and one job measured apart turn into a wrong ratio. {@code -Dbench.startupOnly=true} measures only the start-up, on a database
  * with Dify's schema and no rows.
  */
 @Tag("benchmark")
@@ -79,20 +81,23 @@ class BackfillBenchmark {
                     shape.label(), generated.workflowRunCount(), generated.nodeExecutionCount(), generated.messageCount(),
                     seconds(t0));
 
-            long scanStart = System.nanoTime();
-            long scannedChars = JdbcScan.run(dify);
-            double scan = seconds(scanStart);
-            double psql = PsqlCopy.run(dify, work.resolve("psql"));
-            System.out.printf(Locale.ROOT, "floors: JDBC scan %.2f s (%.0f MB of text), psql \\copy %.2f s%n", scan,
-                    scannedChars / 1e6, psql);
-
-            List<ConfigResult> results = new ArrayList<>();
-            for (String config : configs) {
-                try (TestDatabase state = TestDatabases.createFresh("benchstate")) {
-                    results.add(run(work.resolve(config.trim().replace(':', '-')), config.trim(), dryRun, List.of(),
-                            dify, state, weave, heap));
+            int repeats = Integer.getInteger("bench.repeats", 1);
+            List<Round> rounds = new ArrayList<>();
+            List<Floors> allFloors = new ArrayList<>();
+            for (int round = 1; round <= repeats; round++) {
+                Floors floors = Floors.measure(dify, work.resolve("psql-" + round));
+                allFloors.add(floors);
+                for (String config : configs) {
+                    try (TestDatabase state = TestDatabases.createFresh("benchstate")) {
+                        rounds.add(new Round(floors, run(work.resolve(round + "-" + config.trim().replace(':', '-')),
+                                config.trim(), dryRun, List.of(), dify, state, weave, heap)));
+                    }
                 }
             }
+            List<ConfigResult> results = rounds.stream().map(Round::result).toList();
+            long scannedChars = allFloors.get(0).scannedChars();
+            double scan = Median.of(allFloors.stream().map(Floors::scan).toList());
+            double psql = Median.of(allFloors.stream().map(Floors::psql).toList());
             ConfigResult wire = results.get(0);
             String wireSource = "all calls, sent to the discarding sink";
             if (dryRun) {
@@ -117,7 +122,17 @@ class BackfillBenchmark {
             System.out.println("| settings | job time | wall | traces/s | calls/s | MB/s | peak heap | peak RSS "
                     + "| job / scan | job / psql |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-            results.forEach(r -> System.out.println(r.markdownRow(scan, psql)));
+            for (String config : configs) {
+                System.out.println(Round.markdownRow(rounds.stream().filter(r -> r.result().config().equals(config.trim()))
+                        .toList()));
+            }
+            if (repeats > 1) {
+                System.out.printf(Locale.ROOT, "%nMedians of %d rounds, each a JDBC scan, `psql \\copy` and the job one "
+                        + "after the other; the ratios are each round's, so a slower or faster minute of the machine "
+                        + "moves floor and job together (floors: scan %s s, psql %s s).%n", repeats,
+                        Round.list(allFloors.stream().map(Floors::scan).toList(), "%.2f"),
+                        Round.list(allFloors.stream().map(Floors::psql).toList(), "%.2f"));
+            }
             System.out.println();
             printStartup(startup, "the generated one", heap);
         }
@@ -145,12 +160,55 @@ class BackfillBenchmark {
     /** One configuration's run: its counts, times and memory; {@code bytes} is what the sink received (0 in a dry run). */
     record ConfigResult(String config, boolean dryRun, long traces, long calls, double wall, double job, long bytes,
             long requests, long peakHeapMb, double peakRssMb) {
+    }
 
-        String markdownRow(double scan, double psql) {
-            String mbPerSecond = dryRun ? "n/a" : String.format(Locale.ROOT, "%.1f", bytes / 1e6 / job);
-            return String.format(Locale.ROOT, "| %s%s | %.1f s | %.1f s | %,.0f | %,.0f | %s | %d MB | %.0f MB | %.1f | %.1f |",
-                    config, dryRun ? " --dry-run" : "", job, wall, traces / job, calls / job, mbPerSecond, peakHeapMb,
-                    peakRssMb, job / scan, job / psql);
+    /** Both floors, measured one after the other: the JDBC scan of the source columns and {@code psql \copy}. */
+    record Floors(double scan, long scannedChars, double psql) {
+
+        static Floors measure(TestDatabase dify, Path psqlWork) throws Exception {
+            long scanStart = System.nanoTime();
+            long scannedChars = JdbcScan.run(dify);
+            double scan = seconds(scanStart);
+            double psql = PsqlCopy.run(dify, psqlWork);
+            System.out.printf(Locale.ROOT, "floors: JDBC scan %.2f s (%.0f MB of text), psql \\copy %.2f s%n", scan,
+                    scannedChars / 1e6, psql);
+            return new Floors(scan, scannedChars, psql);
+        }
+    }
+
+    /** A configuration's job and the floors measured just before it. */
+    record Round(Floors floors, ConfigResult result) {
+
+        /** One table row for a configuration's rounds: medians (the ratios: of each round's), and each round's ratios. */
+        static String markdownRow(List<Round> rounds) {
+            ConfigResult first = rounds.get(0).result();
+            double job = Median.of(rounds.stream().map(r -> r.result().job()).toList());
+            double wall = Median.of(rounds.stream().map(r -> r.result().wall()).toList());
+            List<Double> toScan = rounds.stream().map(r -> r.result().job() / r.floors().scan()).toList();
+            List<Double> toPsql = rounds.stream().map(r -> r.result().job() / r.floors().psql()).toList();
+            long bytes = rounds.stream().mapToLong(r -> r.result().bytes()).sum() / rounds.size();
+            String mbPerSecond = first.dryRun() ? "n/a" : String.format(Locale.ROOT, "%.1f", bytes / 1e6 / job);
+            String jobs = rounds.size() == 1 ? "" : " (" + list(rounds.stream().map(r -> r.result().job()).toList()) + ")";
+            return String.format(Locale.ROOT, "| %s%s | %.1f s%s | %.1f s | %,.0f | %,.0f | %s | %d MB | %.0f MB | %s | %s |",
+                    first.config(), first.dryRun() ? " --dry-run" : "", job, jobs, wall, first.traces() / job,
+                    first.calls() / job, mbPerSecond,
+                    rounds.stream().mapToLong(r -> r.result().peakHeapMb()).max().orElse(0),
+                    rounds.stream().mapToDouble(r -> r.result().peakRssMb()).max().orElse(0),
+                    ratio(toScan), ratio(toPsql));
+        }
+
+        private static String ratio(List<Double> ratios) {
+            String median = String.format(Locale.ROOT, "%.1f", Median.of(ratios));
+            return ratios.size() == 1 ? median : median + " (" + list(ratios) + ")";
+        }
+
+        static String list(List<Double> values) {
+            return list(values, "%.1f");
+        }
+
+        static String list(List<Double> values, String format) {
+            return values.stream().map(v -> String.format(Locale.ROOT, format, v))
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
     }
 

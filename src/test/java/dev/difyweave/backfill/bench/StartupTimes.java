@@ -34,9 +34,7 @@ final class StartupTimes {
     record Result(String command, List<Double> seconds) {
 
         double median() {
-            List<Double> sorted = seconds.stream().sorted().toList();
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return Median.of(seconds);
         }
 
         String markdownRow() {
