@@ -24,7 +24,7 @@ final class ChildJvm {
     static String describeOptions() {
         String jvmArgs = System.getProperty("bench.jvmArgs", "").trim();
         String jar = System.getProperty("bench.jar", "").trim();
-        return (jvmArgs.isEmpty() ? "" : " " + jvmArgs) + (jar.isEmpty() ? "" : "`, the extracted jar (`" + jar);
+        return (jvmArgs.isEmpty() ? "" : " " + jvmArgs) + (jar.isEmpty() ? "" : "`, the extracted jar `" + jar);
     }
 
     static Process start(Path work, String name, Map<String, String> env, String heap, List<String> args)
