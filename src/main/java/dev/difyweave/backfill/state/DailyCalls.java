@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
-import tools.jackson.databind.JsonNode;
 
 import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.WeaveCall;
@@ -35,7 +34,7 @@ public final class DailyCalls {
 
     public void add(WeaveCall call) {
         add(call.kind(), day(call.startedAt()), 1);
-        if (approximated(call.attributes())) {
+        if (call.approximated()) {
             approximated++;
         }
     }
@@ -47,12 +46,6 @@ public final class DailyCalls {
     /** The UTC day a call is counted on: that of its {@code started_at} (1970-01-01 when it has none). */
     static LocalDate day(Instant startedAt) {
         return startedAt == null ? LocalDate.EPOCH : LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
-    }
-
-    /** Whether some field of a call was reconstructed rather than persisted ({@code attributes.backfill.approximated}). */
-    static boolean approximated(JsonNode attributes) {
-        JsonNode list = attributes == null ? null : attributes.path("backfill").get("approximated");
-        return list != null && list.isArray() && !list.isEmpty();
     }
 
     /** The counts, in day then kind order. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The call and feedback records as the rest of the backfill uses them, and the ref rule on its own. */
@@ -65,6 +66,22 @@ class CallModelTest {
     }
 
     @Test
+    void approximatedMeansANonEmptyListInAttributesBackfillAndAReleasedCallKeepsIt() {
+        WeaveCall call = call(PARENT, null);
+        assertThat(call.approximated()).isFalse();
+        ArrayNode approximated = call.attributes().putObject("backfill").put("content", "keep").putArray("approximated");
+        assertThat(call.approximated()).isFalse();
+        approximated.add("ended_at");
+        assertThat(call.approximated()).isTrue();
+        assertThat(call.withPayload(null, call.inputs(), call.output()).approximated()).isFalse();
+
+        WeaveCall released = call.withEncoded(WeaveJson.encode("team/a", call)).released();
+        assertThat(released.approximated()).isTrue();
+        assertThat(released.attributes()).as("of the attributes, only what the job counts")
+                .isEqualTo(Json.MAPPER.readTree("{\"backfill\":{\"approximated\":[\"ended_at\"]}}"));
+    }
+
+    @Test
     void cachedBytesServeOnlyTheProjectTheyWereMadeFor() {
         WeaveCall call = call(PARENT, null);
         WeaveCall.Encoded encoded = WeaveJson.encode("team/a", call);
@@ -86,7 +103,7 @@ class CallModelTest {
 
         assertThat(released.inputs()).isNull();
         assertThat(released.output()).isNull();
-        assertThat(released.attributes()).isEqualTo(call.attributes());
+        assertThat(released.attributes()).as("nothing the job counts: no attributes kept").isNull();
         assertThat(List.of(released.id(), released.traceId(), released.opName(), released.exception()))
                 .containsExactly(call.id(), call.traceId(), call.opName(), call.exception());
         assertThat(released.upsertItems("team/a")).isSameAs(encoded.upsertItems());

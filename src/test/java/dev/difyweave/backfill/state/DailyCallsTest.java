@@ -41,18 +41,6 @@ class DailyCallsTest {
     }
 
     @Test
-    void approximatedMeansANonEmptyListInAttributesBackfill() {
-        ObjectNode attributes = tags("message");
-        assertThat(DailyCalls.approximated(attributes)).isFalse();
-        ObjectNode backfill = attributes.putObject("backfill");
-        backfill.putArray("approximated");
-        assertThat(DailyCalls.approximated(attributes)).isFalse();
-        ((ArrayNode) backfill.get("approximated")).add("ended_at");
-        assertThat(DailyCalls.approximated(attributes)).isTrue();
-        assertThat(DailyCalls.approximated(null)).isFalse();
-    }
-
-    @Test
     void theDayIsTheUtcDayOfStartedAt() {
         // 23:30 UTC is already the next day in Asia/Kolkata, the zone the tests run in
         assertThat(DailyCalls.day(Instant.parse("2026-03-01T23:30:00Z"))).isEqualTo(LocalDate.parse("2026-03-01"));
