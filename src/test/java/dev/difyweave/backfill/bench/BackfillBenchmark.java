@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,10 @@ import dev.difyweave.demo.generator.GenerationResult;
  * ({@link StartupTimes}); then all of it again as markdown tables for {@code docs/performance.md}.
  * {@code -Dbench.configs=local:1,local:2,local:4,remote:2} runs several configurations on the same data,
  * each into a fresh state store (remote ones need the local RabbitMQ); {@code -Dbench.chunk=} sets
- * {@code BACKFILL_CHUNK_SIZE}. {@code -Dbench.repeats=N} measures N rounds (both floors, then each configuration)
- * and reports medians, the ratios taken within each round: this machine's speed drifts by a third within
- * minutes, which one floor and one job measured apart turn into a wrong ratio. {@code -Dbench.startupOnly=true} measures only the start-up, on a database
- * with Dify's schema and no rows.
+ * {@code BACKFILL_CHUNK_SIZE}. {@code -Dbench.repeats=N} measures N rounds (both floors, then each
+ * configuration) and reports medians, the ratios taken within each round: this machine's speed drifts by
+ * a third within minutes, which one floor and one job measured apart turn into a wrong ratio.
+ * {@code -Dbench.startupOnly=true} measures only the start-up, on a database with Dify's schema and no rows.
  */
 @Tag("benchmark")
 class BackfillBenchmark {
@@ -208,7 +209,7 @@ class BackfillBenchmark {
 
         static String list(List<Double> values, String format) {
             return values.stream().map(v -> String.format(Locale.ROOT, format, v))
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
         }
     }
 
