@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
-
 import dev.difyweave.backfill.call.TraceKind;
 import dev.difyweave.backfill.call.WeaveCall;
 

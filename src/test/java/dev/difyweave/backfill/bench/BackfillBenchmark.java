@@ -95,11 +95,11 @@ class BackfillBenchmark {
                     }
                 }
             }
-            List<ConfigResult> results = rounds.stream().map(Round::result).toList();
+            ConfigResult first = rounds.get(0).result();
             long scannedChars = allFloors.get(0).scannedChars();
             double scan = Median.of(allFloors.stream().map(Floors::scan).toList());
             double psql = Median.of(allFloors.stream().map(Floors::psql).toList());
-            ConfigResult wire = results.get(0);
+            ConfigResult wire = first;
             String wireSource = "all calls, sent to the discarding sink";
             if (dryRun) {
                 Instant sampleEnd = spec.start().plus(spec.span().dividedBy(10));
@@ -112,7 +112,6 @@ class BackfillBenchmark {
             List<StartupTimes.Result> startup = StartupTimes.measure(work.resolve("startup"), dify, weave, heap);
 
             System.out.println("=== benchmark results (markdown) ===");
-            ConfigResult first = results.get(0);
             System.out.printf(Locale.ROOT, "**Dataset `%s`** (%,d workflow runs with %,d node executions + %,d messages: "
                     + "%,d traces, %,d calls; %,.0f bytes per call on the wire, from %s; %,.0f characters of source text per "
                     + "call; JDBC scan %.2f s for %.0f MB of text; `psql \\copy` %.2f s); sink `%s`, `-Xmx%s`:%n%n",
