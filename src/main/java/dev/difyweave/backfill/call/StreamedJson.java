@@ -4,7 +4,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code readTree} reads it, with the same result or the same error.
  */
 public final class StreamedJson {
-
-    private static final ThreadLocal<ReusableBuffer> BUFFER = ThreadLocal.withInitial(ReusableBuffer::new);
 
     /**
      * The mapper's factory (its limits) that also refuses a name repeated in an object: a tree keeps the
@@ -48,31 +45,31 @@ public final class StreamedJson {
 
     /** {@code null} when the text is not an object. */
     private static ObjectNode objectOfRawMembers(String text) {
-        ReusableBuffer out = BUFFER.get().cleared();
-        // straight from the factory: tokens need no data-binding context
-        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text);
-                CheckingGenerator g = new CheckingGenerator(FACTORY.createGenerator(ObjectWriteContext.empty(), out))) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            ObjectNode object = Json.NODES.objectNode();
-            g.writeStartObject();
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                g.writeName(name);
-                p.nextToken();
-                g.flush();
-                int from = out.size() + 1; // the value's bytes start after the ':' written with it
-                g.startValue();
-                copyValue(p, g);
-                g.flush();
-                RawJson value = new RawJson(out.copyOfRange(from, out.size()), g.deepest() - g.level(), g.suspicious());
-                object.set(name, Json.NODES.pojoNode(value));
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-                throw new NotStreamable();
-            }
-            return object;
+            return KeptGenerator.use(kept -> {
+                CheckingGenerator g = kept.generator();
+                ObjectNode object = Json.NODES.objectNode();
+                g.writeStartObject();
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    g.writeName(name);
+                    p.nextToken();
+                    int from = kept.size() + 1; // the value's bytes start after the ':' written with it
+                    g.startValue();
+                    copyValue(p, g);
+                    RawJson value = new RawJson(kept.copyOfRange(from, kept.size()), g.deepest() - g.level(),
+                            g.suspicious());
+                    object.set(name, Json.NODES.pojoNode(value));
+                }
+                if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                    throw new NotStreamable();
+                }
+                g.writeEndObject();
+                return object;
+            });
         }
     }
 

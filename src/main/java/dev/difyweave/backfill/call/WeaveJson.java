@@ -55,9 +55,6 @@ public final class WeaveJson {
         }
     }
 
-    /** One buffer per thread for serialising a call. */
-    private static final ThreadLocal<ReusableBuffer> BUFFER = ThreadLocal.withInitial(ReusableBuffer::new);
-
     /** {@code {"mode":"start","req":{"start":{...}}},{"mode":"end","req":{"end":{...}}}} without brackets. */
     public static byte[] upsertItems(String projectId, WeaveCall call) {
         return encode(projectId, call).upsertItems();
@@ -66,34 +63,24 @@ public final class WeaveJson {
     /**
      * The call's upsert items for {@code projectId}, with where its start fields and its end fields lie in
      * them: the {@link #completeItem} of the call is cut from the same bytes, so a call is serialised once
-     * whichever endpoint it goes to.
+     * whichever endpoint it goes to. Written with the thread's {@link KeptGenerator}.
      */
     public static WeaveCall.Encoded encode(String projectId, WeaveCall call) {
-        ReusableBuffer out = BUFFER.get().cleared();
-        int startFrom;
-        int startTo;
-        boolean needsCleaning;
-        try (CheckingGenerator g = new CheckingGenerator(Json.MAPPER.createGenerator(out))) {
+        return KeptGenerator.use(kept -> {
+            CheckingGenerator g = kept.generator();
             g.writeStartObject();
             g.writeStringProperty("mode", "start");
             g.writeName("req");
             g.writeStartObject();
             g.writeName("start");
             g.writeStartObject();
-            g.flush();
-            startFrom = out.size();
+            int startFrom = kept.size();
             writeStartFields(g, projectId, call);
-            g.flush();
-            startTo = out.size();
+            int startTo = kept.size();
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
-            needsCleaning = needsCleaning(g);
-        }
-        out.write(',');
-        int endFrom;
-        int endTo;
-        try (CheckingGenerator g = new CheckingGenerator(Json.MAPPER.createGenerator(out))) {
+            kept.writeByte(',');
             g.writeStartObject();
             g.writeStringProperty("mode", "end");
             g.writeName("req");
@@ -102,25 +89,22 @@ public final class WeaveJson {
             g.writeStartObject();
             g.writeStringProperty("project_id", projectId);
             g.writeStringProperty("id", call.id());
-            g.flush();
-            endFrom = out.size(); // the end fields that follow start with their comma
+            int endFrom = kept.size(); // the end fields that follow start with their comma
             writeEndFields(g, call);
-            g.flush();
-            endTo = out.size();
+            int endTo = kept.size();
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
-            needsCleaning |= needsCleaning(g);
-        }
-        return new WeaveCall.Encoded(projectId, out.toByteArray(), startFrom, startTo, endFrom, endTo, false,
-                needsCleaning);
+            return new WeaveCall.Encoded(projectId, kept.toByteArray(), startFrom, startTo, endFrom, endTo, false,
+                    needsCleaning(g));
+        });
     }
 
     /** Upsert items sit at level 3 of the body ({@code {"batch":[item]}}): their own levels plus 2. */
     static final int MAX_ITEM_LEVELS = CallCleaner.MAX_BODY_LEVELS - 2;
 
     /**
-     * Whether what an item's generator wrote needs the walk that fixes and records values
+     * Whether what was written for a call needs the walk that fixes and records values
      * ({@link CallCleaner}): a string or name with a ref prefix anywhere or a lone surrogate, or
      * containers nested deeper than Weave accepts.
      */
