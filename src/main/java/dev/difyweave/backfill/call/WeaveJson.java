@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
 
 /**
  * The wire format of calls: v1 {@code upsert_batch} items (a start and an end) and v2
@@ -153,9 +154,9 @@ public final class WeaveJson {
         }
         g.writeStringProperty("started_at", timestamp(call.startedAt()));
         g.writeName("attributes");
-        g.writeTree(call.attributes());
+        writeNode(g, call.attributes());
         g.writeName("inputs");
-        g.writeTree(LivePayload.startInputs(call.inputsAsStored()));
+        writeNode(g, LivePayload.startInputs(call.inputsAsStored()));
         g.writeName("wb_user_id");
         g.writeNull();
     }
@@ -168,10 +169,23 @@ public final class WeaveJson {
         if (call.outputAsStored() == null) {
             g.writeNull();
         } else {
-            g.writeTree(call.outputAsStored());
+            writeNode(g, call.outputAsStored());
         }
         g.writeName("summary");
-        g.writeTree(call.summary());
+        writeNode(g, call.summary());
+    }
+
+    /**
+     * What {@code g.writeTree(node)} writes, by the node's own {@code serialize}: {@code writeTree} first
+     * looks up the serializer of the node's class in the mapper's cache, for every tree of every call
+     * (1.4 % of a dry run's CPU).
+     */
+    private static void writeNode(JsonGenerator g, JsonNode node) {
+        if (node == null) {
+            g.writeNull();
+        } else {
+            node.serialize(g, (SerializationContext) g.objectWriteContext());
+        }
     }
 
     private static void writeNullable(JsonGenerator g, String value) {
