@@ -7,9 +7,9 @@ import tools.jackson.databind.ObjectWriter;
 
 /**
  * A thread's generator and the buffer it writes into, kept from one value to the next. Making a generator
- * (its I/O context, its write contexts, one per nesting level) for every call and every payload cost more
- * than writing a small call: 4 % of a dry run's CPU and 8 % of what it allocated. Values are written at
- * the root one after the other with nothing between them, so each use finds the buffer as it left it.
+ * (its I/O context, its write contexts, one per nesting level) for every call and every payload was 4 % of
+ * a dry run's CPU and 6 % of what it allocated. Values are written at the root one after the other with
+ * nothing between them, so each use finds the buffer as it left it.
  * A write that fails part-way may leave the generator inside a value; {@link #use} then drops it and the
  * thread's next use makes a new one. A use inside a use (not done today) gets a generator of its own.
  */
