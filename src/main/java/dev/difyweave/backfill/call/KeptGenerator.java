@@ -72,12 +72,8 @@ final class KeptGenerator {
         out.write(b);
     }
 
-    byte[] copyOfRange(int from, int to) {
-        return out.copyOfRange(from, to);
-    }
-
-    byte[] toByteArray() {
-        generator.flush();
-        return out.toByteArray();
+    /** A copy of the bytes written from offset {@code from} on, the generator's included. */
+    byte[] bytesFrom(int from) {
+        return out.copyOfRange(from, size());
     }
 }

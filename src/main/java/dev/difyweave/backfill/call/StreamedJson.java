@@ -60,8 +60,7 @@ public final class StreamedJson {
                     int from = kept.size() + 1; // the value's bytes start after the ':' written with it
                     g.startValue();
                     copyValue(p, g);
-                    RawJson value = new RawJson(kept.copyOfRange(from, kept.size()), g.deepest() - g.level(),
-                            g.suspicious());
+                    RawJson value = new RawJson(kept.bytesFrom(from), g.deepest() - g.level(), g.suspicious());
                     object.set(name, Json.NODES.pojoNode(value));
                 }
                 if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {

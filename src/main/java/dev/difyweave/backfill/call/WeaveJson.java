@@ -96,7 +96,7 @@ public final class WeaveJson {
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndObject();
-            return new WeaveCall.Encoded(projectId, kept.toByteArray(), startFrom, startTo, endFrom, endTo, false,
+            return new WeaveCall.Encoded(projectId, kept.bytesFrom(0), startFrom, startTo, endFrom, endTo, false,
                     needsCleaning(g));
         });
     }

@@ -31,7 +31,7 @@ class CheckingGeneratorTest {
             String written = KeptGenerator.use(kept -> {
                 kept.generator().writeTree(tree);
                 assertThat(kept.generator().suspicious()).isFalse();
-                return new String(kept.toByteArray(), StandardCharsets.UTF_8);
+                return new String(kept.bytesFrom(0), StandardCharsets.UTF_8);
             });
             assertThat(written).as("written the %d. time", time).isEqualTo(expected);
         }
@@ -46,7 +46,7 @@ class CheckingGeneratorTest {
                 String written = KeptGenerator.use(kept -> {
                     kept.generator().writeTree(tree);
                     assertThat(kept.generator().suspicious()).as(text).isTrue();
-                    return new String(kept.toByteArray(), StandardCharsets.UTF_8);
+                    return new String(kept.bytesFrom(0), StandardCharsets.UTF_8);
                 });
                 assertThat(written).isEqualTo(new String(Json.MAPPER.writeValueAsBytes(tree), StandardCharsets.UTF_8));
             }
