@@ -81,12 +81,20 @@ final class RandomCalls {
     }
 
     JsonNode tree(int depth) {
+        return tree(depth, true);
+    }
+
+    /**
+     * A random value; {@code withJsonText}: strings may hold JSON text. The tree inside JSON text holds none:
+     * text nested in text, each level escaped again, grew without bound for some seeds (out of memory).
+     */
+    private JsonNode tree(int depth, boolean withJsonText) {
         int pick = random.nextInt(depth <= 0 ? 5 : 8);
         switch (pick) {
             case 0, 1:
                 return Json.NODES.stringNode(text(5));
             case 2:
-                return Json.NODES.stringNode(jsonText());
+                return Json.NODES.stringNode(withJsonText ? jsonText() : text(5));
             case 3:
                 return random.nextBoolean() ? Json.NODES.numberNode(random.nextLong())
                         : Json.NODES.numberNode(random.nextDouble() * 1e6);
@@ -96,7 +104,7 @@ final class RandomCalls {
                 ObjectNode object = Json.NODES.objectNode();
                 int n = random.nextInt(6);
                 for (int i = 0; i < n; i++) {
-                    object.set(random.nextInt(4) == 0 ? text(2) : "k" + i, tree(depth - 1));
+                    object.set(random.nextInt(4) == 0 ? text(2) : "k" + i, tree(depth - 1, withJsonText));
                 }
                 return object;
             }
@@ -104,7 +112,7 @@ final class RandomCalls {
                 ArrayNode array = Json.NODES.arrayNode();
                 int n = random.nextInt(6);
                 for (int i = 0; i < n; i++) {
-                    array.add(tree(depth - 1));
+                    array.add(tree(depth - 1, withJsonText));
                 }
                 return array;
             }
@@ -160,7 +168,7 @@ final class RandomCalls {
 
     /** JSON text as an LLM answer or a tool observation holds it, often around a ref. */
     String jsonText() {
-        JsonNode inner = random.nextBoolean() ? Json.NODES.stringNode("weave:///" + text(1)) : tree(2);
+        JsonNode inner = random.nextBoolean() ? Json.NODES.stringNode("weave:///" + text(1)) : tree(2, false);
         ObjectNode wrapper = Json.NODES.objectNode().put("mention", "see weave:///x here");
         wrapper.set("value", inner);
         String text = WeaveJson.toJson(random.nextBoolean() ? wrapper : inner);
