@@ -25,16 +25,19 @@ public final class DataSources {
         config.addDataSourceProperty("readOnlyMode", "always");
         // Every query of sql/dify/ is an index range or lookup by design, and has to stay one on a database
         // whose planner statistics are missing or stale (autovacuum off, a restored dump): each query is
-        // planned with its values (never server-prepared: PostgreSQL's generic plan for a keyset page read
-        // and sorted the rest of the window on every page, 0.8 s a page at 200k messages instead of 5 ms),
-        // and sequential and bitmap scans are only the last resort (a child lookup by 100 ids was
-        // estimated at half the table without statistics). JIT compilation is off: those settings add a huge
-        // cost to the one plan that has to scan (a page of conversations: Dify has no index on their creation
-        // time), which made PostgreSQL compile that short query every time, 100-300 ms a page instead of 2 ms.
+        // planned with its values (plan_cache_mode: PostgreSQL's generic plan for a keyset page read and
+        // sorted the rest of the window on every page, 0.8 s a page at 200k messages instead of 5 ms), and
+        // sequential and bitmap scans are only the last resort (a child lookup by 100 ids was estimated at
+        // half the table without statistics). A query is still parsed once per connection (pgjdbc prepares
+        // it on the server from its fifth run): parsing every page's queries again was 0.4 s of PostgreSQL's
+        // CPU in a 379,000-call dry run. Behind PgBouncer in transaction mode (before 1.21), add
+        // prepareThreshold=0 to DIFY_DB_URL. JIT compilation is off: those settings add a huge cost to the
+        // one plan that has to scan (a page of conversations: Dify has no index on their creation time),
+        // which made PostgreSQL compile that short query every time, 100-300 ms a page instead of 2 ms.
         config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY;"
+                + " SET plan_cache_mode = force_custom_plan;"
                 + " SET enable_seqscan = off; SET enable_bitmapscan = off; SET jit = off;"
                 + " SET statement_timeout = " + statementTimeout.toMillis());
-        config.addDataSourceProperty("prepareThreshold", "0");
         return new HikariDataSource(config);
     }
 

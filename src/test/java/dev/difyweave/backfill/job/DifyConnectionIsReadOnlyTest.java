@@ -59,4 +59,25 @@ class DifyConnectionIsReadOnlyTest {
             assertThat(plan).contains("Seq Scan on conversations").doesNotContain("JIT");
         }
     }
+
+    /**
+     * A page query is parsed once per connection (pgjdbc prepares it on the server after a few runs) but
+     * planned with its values every time: PostgreSQL's generic plan for a keyset page read the rest of the
+     * window on every page.
+     */
+    @Test
+    void repeatedQueriesAreParsedOnceButAlwaysPlannedWithTheirValues() {
+        try (TestDatabase dify = TestDatabases.createDifyDatabase();
+                HikariDataSource source = DataSources.difyReadOnly(
+                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 1, Duration.ofSeconds(90))) {
+            JdbcTemplate jdbc = new JdbcTemplate(source);
+            assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+            String page = "SELECT id FROM conversations WHERE created_at > ? ORDER BY created_at, id LIMIT 100";
+            for (int i = 0; i < 6; i++) {
+                jdbc.queryForList(page, java.sql.Timestamp.valueOf("2025-01-01 00:00:00"));
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE ?",
+                    Long.class, "SELECT id FROM conversations WHERE created_at > $1%")).isEqualTo(1L);
+        }
+    }
 }
