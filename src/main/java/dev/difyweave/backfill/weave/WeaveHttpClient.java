@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +13,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.function.Supplier;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -27,6 +34,21 @@ import org.springframework.web.client.RestClient;
 public final class WeaveHttpClient {
 
     private static final int MAX_BODY_CHARS = 2000;
+
+    /**
+     * For a cleartext server: without a context of its own, the JDK's client loads the default one, the
+     * JDK's trust store included (about 80 ms of every start-up, for a client that never opens TLS). This
+     * one trusts nothing, and is made once per process.
+     */
+    private static final Supplier<SSLContext> NO_TLS = SingletonSupplier.of(() -> {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[0], new TrustManager[0], null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS context", e);
+        }
+    });
 
     private final RestClient rest;
     private final URI baseUrl;
@@ -40,12 +62,15 @@ public final class WeaveHttpClient {
     WeaveHttpClient(URI baseUrl, String apiKey, Duration connectTimeout, Duration readTimeout, Clock clock) {
         this.baseUrl = baseUrl;
         this.clock = clock;
-        HttpClient http = HttpClient.newBuilder()
+        boolean tls = "https".equalsIgnoreCase(baseUrl.getScheme());
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 // cleartext endpoints get HTTP/1.1: the JDK's h2c upgrade breaks POSTs on many servers
-                .version("https".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_2
-                        : HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+        if (!tls) {
+            builder.sslContext(NO_TLS.get()); // redirects are not followed, so this client never opens TLS
+        }
+        HttpClient http = builder.build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(readTimeout);
         String credentials = Base64.getEncoder().encodeToString(("api:" + apiKey).getBytes(StandardCharsets.UTF_8));
