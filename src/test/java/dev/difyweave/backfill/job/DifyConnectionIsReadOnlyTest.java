@@ -3,6 +3,7 @@ package dev.difyweave.backfill.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -21,11 +22,8 @@ class DifyConnectionIsReadOnlyTest {
     @Test
     void everyWriteThroughTheDifyConnectionIsRefused() {
         try (TestDatabase dify = TestDatabases.createDifyDatabase();
-                HikariDataSource source = DataSources.difyReadOnly(
-                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 2,
-                        Duration.ofSeconds(90));
-                HikariDataSource impatient = DataSources.difyReadOnly(
-                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 1, Duration.ofMillis(200))) {
+                HikariDataSource source = pool(dify, 2, Duration.ofSeconds(90));
+                HikariDataSource impatient = pool(dify, 1, Duration.ofMillis(200))) {
             JdbcTemplate jdbc = new JdbcTemplate(source);
 
             // and no statement runs on for ever (BACKFILL_DIFY_STATEMENT_TIMEOUT)
@@ -50,8 +48,7 @@ class DifyConnectionIsReadOnlyTest {
     @Test
     void pageQueriesAreNotCompiledByPostgresqlJit() {
         try (TestDatabase dify = TestDatabases.createDifyDatabase();
-                HikariDataSource source = DataSources.difyReadOnly(
-                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 1, Duration.ofSeconds(90))) {
+                HikariDataSource source = pool(dify, 1, Duration.ofSeconds(90))) {
             JdbcTemplate jdbc = new JdbcTemplate(source);
             assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
             String plan = String.join("\n", jdbc.queryForList(
@@ -68,16 +65,20 @@ class DifyConnectionIsReadOnlyTest {
     @Test
     void repeatedQueriesAreParsedOnceButAlwaysPlannedWithTheirValues() {
         try (TestDatabase dify = TestDatabases.createDifyDatabase();
-                HikariDataSource source = DataSources.difyReadOnly(
-                        new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), 1, Duration.ofSeconds(90))) {
+                HikariDataSource source = pool(dify, 1, Duration.ofSeconds(90))) {
             JdbcTemplate jdbc = new JdbcTemplate(source);
             assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
             String page = "SELECT id FROM conversations WHERE created_at > ? ORDER BY created_at, id LIMIT 100";
             for (int i = 0; i < 6; i++) {
-                jdbc.queryForList(page, java.sql.Timestamp.valueOf("2025-01-01 00:00:00"));
+                jdbc.queryForList(page, Timestamp.valueOf("2025-01-01 00:00:00"));
             }
             assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE ?",
                     Long.class, "SELECT id FROM conversations WHERE created_at > $1%")).isEqualTo(1L);
         }
+    }
+
+    private static HikariDataSource pool(TestDatabase dify, int size, Duration statementTimeout) {
+        return DataSources.difyReadOnly(new DatabaseSettings(dify.jdbcUrl(), dify.username(), dify.password()), size,
+                statementTimeout);
     }
 }
