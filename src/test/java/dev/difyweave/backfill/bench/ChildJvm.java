@@ -24,13 +24,24 @@ final class ChildJvm {
     static String describeOptions() {
         String jvmArgs = System.getProperty("bench.jvmArgs", "").trim();
         String jar = System.getProperty("bench.jar", "").trim();
-        return (jvmArgs.isEmpty() ? "" : " " + jvmArgs) + (jar.isEmpty() ? "" : "`, the extracted jar `" + jar);
+        String java = System.getProperty("bench.java", "").trim();
+        return (jvmArgs.isEmpty() ? "" : " " + jvmArgs) + (jar.isEmpty() ? "" : "`, the extracted jar `" + jar)
+                + (java.isEmpty() ? "" : "`, run by `" + java);
+    }
+
+    /**
+     * The {@code java} launcher of the child JVMs: {@code -Dbench.java=<path>} (e.g. a newer JDK's, for its AOT
+     * cache), else the one running the benchmark.
+     */
+    private static String java() {
+        String java = System.getProperty("bench.java", "").trim();
+        return java.isEmpty() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java;
     }
 
     static Process start(Path work, String name, Map<String, String> env, String heap, List<String> args)
             throws Exception {
         Files.createDirectories(work);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(java(),
                 "-Xmx" + heap, "-Xlog:gc:file=" + work.resolve(name + ".gc.log")));
         String jvmArgs = System.getProperty("bench.jvmArgs", "");
         if (!jvmArgs.isBlank()) {
