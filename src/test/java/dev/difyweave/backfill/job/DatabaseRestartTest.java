@@ -20,12 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.difyweave.backfill.cli.BackfillCli;
+import dev.difyweave.backfill.state.EmbeddedPostgresServer;
+import dev.difyweave.backfill.testsupport.FakeWeaveServer;
+import dev.difyweave.backfill.testsupport.Fault;
+import dev.difyweave.backfill.testsupport.OwnThread;
 import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.demo.generator.GenerationResult;
-import dev.difyweave.backfill.state.EmbeddedPostgresServer;
 import dev.difyweave.demo.generator.SqlScript;
-import dev.difyweave.backfill.testsupport.Fault;
-import dev.difyweave.backfill.testsupport.FakeWeaveServer;
 
 /**
  * PostgreSQL (Dify's database and the state store on one server here) goes down in the middle of a
@@ -54,7 +55,7 @@ class DatabaseRestartTest {
                 weave.enqueueFault(Fault.stall(Duration.ofMillis(100)));
             }
             Map<String, String> env = env(postgres, weave);
-            CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> run(env));
+            CompletableFuture<Run> running = OwnThread.supply(() -> run(env));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (weave.writeRequestCount() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(5);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.backfill.testsupport.Fault;
+import dev.difyweave.backfill.testsupport.OwnThread;
+import dev.difyweave.demo.generator.DifyDataGenerator;
 
 /** An operator's controls: {@code stop} from another process, and a {@code schedule} process that gets SIGTERM. */
 class OperatorControlTest {
@@ -35,7 +36,7 @@ class OperatorControlTest {
         for (int i = 0; i < 40; i++) {
             harness.weave.enqueueFault(Fault.stall(Duration.ofMillis(150)));
         }
-        CompletableFuture<BackfillHarness.Result> running = CompletableFuture.supplyAsync(
+        CompletableFuture<BackfillHarness.Result> running = OwnThread.supply(
                 () -> harness.run("migrate", "--to=2026-11-29T00:00:00Z"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (harness.weave.writeRequestCount() < 2 && System.nanoTime() < deadline) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.difyweave.backfill.testsupport.OwnThread;
 import dev.difyweave.demo.generator.DifyDataGenerator;
 
 /** Local partitioning: whole jobs over several partitions on threads, a failure and a resume. */
@@ -50,7 +51,7 @@ class PartitionedJobTest {
         harness = BackfillHarness.withData(DifyDataGenerator.Spec.demo());
         harness.env.put("BACKFILL_RETRY_MAX", "1");
 
-        CompletableFuture<BackfillHarness.Result> first = CompletableFuture.supplyAsync(
+        CompletableFuture<BackfillHarness.Result> first = OwnThread.supply(
                 () -> harness.run("migrate", "--partitions=4"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (harness.weave.writeRequestCount() < 40 && System.nanoTime() < deadline && !first.isDone()) {

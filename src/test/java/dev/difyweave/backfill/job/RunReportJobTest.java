@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.difyweave.backfill.call.Json;
 import dev.difyweave.backfill.testsupport.CallTags;
+import dev.difyweave.backfill.testsupport.OwnThread;
 import dev.difyweave.backfill.testsupport.ReceivedRequest;
 import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.demo.generator.DifyDataGenerator;
@@ -164,7 +165,7 @@ class RunReportJobTest {
         harness.env.put("BACKFILL_RETRY_MAX", "2");
         Path reportDir = dir.resolve("reports");
 
-        CompletableFuture<BackfillHarness.Result> first = CompletableFuture.supplyAsync(
+        CompletableFuture<BackfillHarness.Result> first = OwnThread.supply(
                 () -> harness.run("migrate", "--report-dir=" + reportDir));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (harness.weave.writeRequestCount() < 3 && System.nanoTime() < deadline && !first.isDone()) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.difyweave.demo.generator.DifyDataGenerator;
+import dev.difyweave.backfill.testsupport.OwnThread;
 import dev.difyweave.backfill.testsupport.StoredCall;
+import dev.difyweave.demo.generator.DifyDataGenerator;
 
 /** {@code schedule} fires job definitions on their cron schedules, one run at a time per scope. */
 class ScheduleCommandTest {
@@ -39,9 +40,9 @@ class ScheduleCommandTest {
                 """);
         Files.writeString(jobs.resolve("unscheduled.yaml"), "name: by-hand\ncommand: migrate\n");
 
-        CompletableFuture<BackfillHarness.Result> first = CompletableFuture.supplyAsync(() -> harness
+        CompletableFuture<BackfillHarness.Result> first = OwnThread.supply(() -> harness
                 .runWith(Clock.systemUTC(), "schedule", "--jobs-dir=" + jobs, "--max-runs=2"));
-        CompletableFuture<BackfillHarness.Result> second = CompletableFuture.supplyAsync(() -> harness
+        CompletableFuture<BackfillHarness.Result> second = OwnThread.supply(() -> harness
                 .runWith(Clock.systemUTC(), "schedule", "--jobs-dir=" + jobs, "--max-runs=2"));
         BackfillHarness.Result a = first.get(240, TimeUnit.SECONDS);
         BackfillHarness.Result b = second.get(240, TimeUnit.SECONDS);

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.difyweave.backfill.testsupport.Fault;
+import dev.difyweave.backfill.testsupport.OwnThread;
+import dev.difyweave.backfill.testsupport.StoredCall;
 import dev.difyweave.demo.generator.DifyDataGenerator;
 import dev.difyweave.demo.generator.GeneratedNode;
 import dev.difyweave.demo.generator.GeneratedRun;
-import dev.difyweave.backfill.testsupport.Fault;
-import dev.difyweave.backfill.testsupport.StoredCall;
 
 /** Whole-job runs of {@code migrate} on Dify's DDL with generated data, against the fake Weave. */
 class WorkflowBackfillJobTest {
@@ -95,7 +96,7 @@ class WorkflowBackfillJobTest {
         harness.env.put("BACKFILL_RETRY_MAX", "2");
 
         // Weave goes down for good after a few requests: the run must fail, resumable.
-        CompletableFuture<BackfillHarness.Result> first = CompletableFuture.supplyAsync(() -> harness.run("migrate"));
+        CompletableFuture<BackfillHarness.Result> first = OwnThread.supply(() -> harness.run("migrate"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (harness.weave.writeRequestCount() < 3 && System.nanoTime() < deadline && !first.isDone()) {
             Thread.sleep(5);
