@@ -5,9 +5,10 @@ import java.util.function.Supplier;
 
 /**
  * Work a test starts and watches while it runs (a command it stops, kills or fails halfway), on a thread of
- * its own. Not on {@code CompletableFuture.supplyAsync}'s common fork-join pool: on two cores that pool has
- * one thread, and on Java 25 a reply the JDK's HTTP client had read reaches the waiting request through that
- * pool, so a run holding its thread waited for replies already received until its read timeout.
+ * its own. Not with {@code CompletableFuture.supplyAsync}: on two cores, where the common fork-join pool has
+ * one thread, Java 17 starts a thread per task but Java 25 runs the task on that one thread, and a reply the
+ * JDK's HTTP client had read reached the waiting request only through the same pool: the run waited for
+ * itself until its read timeout.
  */
 public final class OwnThread {
 
