@@ -3,7 +3,6 @@ package dev.difyweave.backfill.call;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * generator gives its tree, and notes refs, lone surrogates and depth on the way ({@link RawJson}). Only
  * the top-level object is a tree, because the live integration adds keys to it ({@link LivePayload}).
  * Anything else (not an object, not JSON, a number beyond a double, a repeated name) is read as {@link Json#MAPPER}'s
- * {@code readTree} reads it, with the same result or the same error.
+ * {@code readTree} reads it, with the same result or the same error. Dify's bytes are parsed as they came from
+ * the driver ({@link JsonText}).
  */
 public final class StreamedJson {
 
@@ -30,46 +30,67 @@ public final class StreamedJson {
     private StreamedJson() {
     }
 
-    /** The value of {@code text} as {@code readTree} gives it, but with the members of an object as raw JSON. */
-    public static JsonNode read(String text) {
-        try {
-            ObjectNode streamed = objectOfRawMembers(text);
+    /** The value of {@code json} as {@code readTree} gives it, but with the members of an object as raw JSON. */
+    public static JsonNode read(JsonText json) {
+        if (json.readsBytes()) {
+            try (JsonParser p = json.bytesParser(FACTORY)) {
+                ObjectNode streamed = objectOfRawMembers(p);
+                return streamed != null ? streamed : tree(json);
+            } catch (JacksonException | NotStreamable e) {
+                // the text is read below, as it was before bytes were
+            }
+        }
+        try (JsonParser p = json.textParser(FACTORY)) {
+            ObjectNode streamed = objectOfRawMembers(p);
             if (streamed != null) {
                 return streamed;
             }
         } catch (JacksonException | NotStreamable e) {
             // read below as before: the same tree, or the same error for the problem report
         }
-        return Json.MAPPER.readTree(text);
+        return Json.MAPPER.readTree(json.text());
+    }
+
+    /**
+     * The value of {@code json} as {@link Json#MAPPER}'s {@code readTree} gives it for the text: the same tree
+     * from the bytes when they parse, else the text's own tree or error.
+     */
+    public static JsonNode tree(JsonText json) {
+        if (json.readsBytes()) {
+            try {
+                return Json.MAPPER.readTree(json.utf8());
+            } catch (JacksonException e) {
+                // the text's parse below decides, and gives the error the problem report has always had
+            }
+        }
+        return Json.MAPPER.readTree(json.text());
     }
 
     /** {@code null} when the text is not an object. */
-    private static ObjectNode objectOfRawMembers(String text) {
-        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            return KeptGenerator.use(kept -> {
-                CheckingGenerator g = kept.generator();
-                ObjectNode object = Json.NODES.objectNode();
-                g.writeStartObject();
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = p.currentName();
-                    g.writeName(name);
-                    p.nextToken();
-                    int from = kept.size() + 1; // the value's bytes start after the ':' written with it
-                    g.startValue();
-                    copyValue(p, g);
-                    RawJson value = new RawJson(kept.bytesFrom(from), g.deepest() - g.level(), g.suspicious());
-                    object.set(name, Json.NODES.pojoNode(value));
-                }
-                if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-                    throw new NotStreamable();
-                }
-                g.writeEndObject();
-                return object;
-            });
+    private static ObjectNode objectOfRawMembers(JsonParser p) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
         }
+        return KeptGenerator.use(kept -> {
+            CheckingGenerator g = kept.generator();
+            ObjectNode object = Json.NODES.objectNode();
+            g.writeStartObject();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                g.writeName(name);
+                p.nextToken();
+                int from = kept.size() + 1; // the value's bytes start after the ':' written with it
+                g.startValue();
+                copyValue(p, g);
+                RawJson value = new RawJson(kept.bytesFrom(from), g.deepest() - g.level(), g.suspicious());
+                object.set(name, Json.NODES.pojoNode(value));
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new NotStreamable();
+            }
+            g.writeEndObject();
+            return object;
+        });
     }
 
     /** The value at the parser's current token, copied to {@code g} token by token. */

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.JsonText;
 import dev.difyweave.backfill.storage.PayloadStore;
 
 /**
@@ -209,12 +210,13 @@ public final class MessagePageSource implements PageSource<MessageTraceSource>, 
     static MessageRow message(ResultSet rs) throws SQLException {
         return new MessageRow(uuid(rs, "id"), uuid(rs, "app_id"), uuid(rs, "tenant_id"), rs.getString("app_mode"),
                 uuid(rs, "conversation_id"), rs.getString("model_provider"), rs.getString("model_id"),
-                rs.getString("inputs"), rs.getString("query"), rs.getString("message"), rs.getString("answer"),
+                JsonText.ofUtf8(rs.getBytes("inputs")), rs.getString("query"), JsonText.ofUtf8(rs.getBytes("message")),
+                rs.getString("answer"),
                 rs.getLong("message_tokens"), rs.getLong("answer_tokens"), rs.getDouble("provider_response_latency"),
                 rs.getString("from_source"), uuid(rs, "from_end_user_id"), uuid(rs, "from_account_id"),
                 rs.getObject("created_at", LocalDateTime.class), rs.getObject("updated_at", LocalDateTime.class),
                 rs.getBoolean("agent_based"), uuid(rs, "workflow_run_id"), rs.getString("status"),
-                rs.getString("error"), rs.getString("message_metadata"), rs.getString("invoke_from"));
+                rs.getString("error"), JsonText.ofUtf8(rs.getBytes("message_metadata")), rs.getString("invoke_from"));
     }
 
     static AgentThoughtRow thought(ResultSet rs) throws SQLException {

@@ -3,7 +3,12 @@ package dev.difyweave.backfill.source;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-/** The columns of {@code messages} the mapping needs; {@code tenantId} and {@code appMode} come from its app. */
+import dev.difyweave.backfill.call.JsonText;
+
+/**
+ * The columns of {@code messages} the mapping needs; {@code tenantId} and {@code appMode} come from its app. The
+ * JSON columns are their bytes ({@link JsonText}).
+ */
 public record MessageRow(
         UUID id,
         UUID appId,
@@ -12,9 +17,9 @@ public record MessageRow(
         UUID conversationId,
         String modelProvider,
         String modelId,
-        String inputs,
+        JsonText inputs,
         String query,
-        String message,
+        JsonText message,
         String answer,
         long messageTokens,
         long answerTokens,
@@ -28,6 +33,6 @@ public record MessageRow(
         UUID workflowRunId,
         String status,
         String error,
-        String messageMetadata,
+        JsonText messageMetadata,
         String invokeFrom) {
 }

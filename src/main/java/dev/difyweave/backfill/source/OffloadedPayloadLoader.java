@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.JsonText;
 import dev.difyweave.backfill.storage.PayloadStore;
 import dev.difyweave.backfill.storage.PayloadUnavailableException;
 
@@ -61,9 +62,9 @@ public final class OffloadedPayloadLoader {
     }
 
     private NodeExecutionRow withFullPayloads(NodeExecutionRow node, List<OffloadRow> offloads) {
-        String inputs = node.inputs();
-        String processData = node.processData();
-        String outputs = node.outputs();
+        JsonText inputs = node.inputs();
+        JsonText processData = node.processData();
+        JsonText outputs = node.outputs();
         List<OffloadedPayload> outcomes = new ArrayList<>();
         for (OffloadRow offload : offloads) {
             String type = offload.type();
@@ -72,9 +73,9 @@ public final class OffloadedPayloadLoader {
                 outcomes.add(new OffloadedPayload(type, offload.key(), "unknown offload type '" + type + "'"));
                 continue;
             }
-            String full;
+            JsonText full;
             try {
-                full = read(offload);
+                full = JsonText.of(read(offload));
             } catch (PayloadUnavailableException e) {
                 outcomes.add(new OffloadedPayload(type, offload.key(), e.getMessage()));
                 continue;

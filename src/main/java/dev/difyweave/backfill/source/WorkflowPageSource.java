@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.difyweave.backfill.call.JsonText;
 import dev.difyweave.backfill.storage.PayloadStore;
 
 /**
@@ -112,8 +113,8 @@ public final class WorkflowPageSource implements PageSource<WorkflowTraceSource>
                 rs.getString("type"),
                 rs.getString("triggered_from"),
                 rs.getString("version"),
-                rs.getString("inputs"),
-                rs.getString("outputs"),
+                JsonText.ofUtf8(rs.getBytes("inputs")),
+                JsonText.ofUtf8(rs.getBytes("outputs")),
                 rs.getString("status"),
                 rs.getString("error"),
                 rs.getDouble("elapsed_time"),
@@ -134,13 +135,13 @@ public final class WorkflowPageSource implements PageSource<WorkflowTraceSource>
                 rs.getString("node_id"),
                 rs.getString("node_type"),
                 rs.getString("title"),
-                rs.getString("inputs"),
-                rs.getString("process_data"),
-                rs.getString("outputs"),
+                JsonText.ofUtf8(rs.getBytes("inputs")),
+                JsonText.ofUtf8(rs.getBytes("process_data")),
+                JsonText.ofUtf8(rs.getBytes("outputs")),
                 rs.getString("status"),
                 rs.getString("error"),
                 rs.getDouble("elapsed_time"),
-                rs.getString("execution_metadata"),
+                JsonText.ofUtf8(rs.getBytes("execution_metadata")),
                 rs.getObject("created_at", LocalDateTime.class),
                 rs.getObject("finished_at", LocalDateTime.class));
     }

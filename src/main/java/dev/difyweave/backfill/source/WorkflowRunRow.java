@@ -3,7 +3,12 @@ package dev.difyweave.backfill.source;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-/** The columns of {@code workflow_runs} the mapping needs (never {@code graph}). Timestamps are naive UTC. */
+import dev.difyweave.backfill.call.JsonText;
+
+/**
+ * The columns of {@code workflow_runs} the mapping needs (never {@code graph}). Timestamps are naive UTC; the
+ * JSON columns are their bytes ({@link JsonText}).
+ */
 public record WorkflowRunRow(
         UUID id,
         UUID tenantId,
@@ -12,8 +17,8 @@ public record WorkflowRunRow(
         String type,
         String triggeredFrom,
         String version,
-        String inputs,
-        String outputs,
+        JsonText inputs,
+        JsonText outputs,
         String status,
         String error,
         double elapsedTime,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.difyweave.backfill.call.Json;
+import dev.difyweave.backfill.call.JsonText;
 import dev.difyweave.backfill.call.StreamedJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,18 +20,23 @@ final class SourceProblems {
 
     /** Parsed JSON, {@code null} for SQL NULL or blank text, or the raw text when it is not JSON. */
     JsonNode parse(String table, Object key, String column, String text) {
-        return parse(table, key, column, text, Json.MAPPER::readTree);
+        return parse(table, key, column, JsonText.of(text));
+    }
+
+    /** As {@link #parse(String, Object, String, String)}, for text read as bytes. */
+    JsonNode parse(String table, Object key, String column, JsonText text) {
+        return parse(table, key, column, text, StreamedJson::tree);
     }
 
     /**
      * As {@link #parse}, for a value that is sent as it is (the mapper reads none of it): the members of an
      * object are kept as the raw JSON they are sent as, no tree is built for them ({@link StreamedJson}).
      */
-    JsonNode parseSentAsIs(String table, Object key, String column, String text) {
+    JsonNode parseSentAsIs(String table, Object key, String column, JsonText text) {
         return parse(table, key, column, text, StreamedJson::read);
     }
 
-    private JsonNode parse(String table, Object key, String column, String text, Function<String, JsonNode> reader) {
+    private JsonNode parse(String table, Object key, String column, JsonText text, Function<JsonText, JsonNode> reader) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -38,7 +44,7 @@ final class SourceProblems {
             return reader.apply(text);
         } catch (JacksonException e) {
             add(table, key, column, "malformed JSON, sent as raw text: " + firstLine(e.getOriginalMessage()));
-            return Json.NODES.stringNode(text);
+            return Json.NODES.stringNode(text.text());
         }
     }
 

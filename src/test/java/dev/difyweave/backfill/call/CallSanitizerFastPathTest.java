@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.call;
 
+import static dev.difyweave.backfill.testsupport.ColumnText.asRead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,7 @@ class CallSanitizerFastPathTest {
     }
 
     private static boolean streamed(String json) {
-        JsonNode value = StreamedJson.read("{\"v\":" + json + "}").get("v");
+        JsonNode value = StreamedJson.read(asRead("{\"v\":" + json + "}")).get("v");
         RawJson raw = (RawJson) ((POJONode) value).getPojo();
         try (CheckingGenerator g = new CheckingGenerator(Json.MAPPER.createGenerator(new ByteArrayOutputStream()))) {
             g.writeChecked(raw);

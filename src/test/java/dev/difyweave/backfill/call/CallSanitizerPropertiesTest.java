@@ -1,5 +1,6 @@
 package dev.difyweave.backfill.call;
 
+import static dev.difyweave.backfill.testsupport.ColumnText.asRead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -93,8 +94,8 @@ class CallSanitizerPropertiesTest {
                 : new String(Json.MAPPER.writeValueAsBytes(original.output()), StandardCharsets.UTF_8);
         WeaveCall asTrees = original.withPayload(original.attributes(), Json.MAPPER.readTree(inputsText),
                 outputText == null ? null : Json.MAPPER.readTree(outputText));
-        WeaveCall streamed = original.withPayload(original.attributes(), StreamedJson.read(inputsText),
-                outputText == null ? null : StreamedJson.read(outputText));
+        WeaveCall streamed = original.withPayload(original.attributes(), StreamedJson.read(asRead(inputsText)),
+                outputText == null ? null : StreamedJson.read(asRead(outputText)));
 
         if (original.inputs().isObject() && !original.inputs().isEmpty()) {
             assertThat(streamed.inputsAsStored().values().iterator().next()).as("a member kept as raw JSON")

@@ -22,7 +22,7 @@ class StreamedJsonTest {
 
     @Test
     void membersAreRawJsonWithTheBytesTheirTreeIsWrittenAs() {
-        JsonNode streamed = StreamedJson.read(DIFY_TEXT);
+        JsonNode streamed = read(DIFY_TEXT);
         JsonNode tree = Json.MAPPER.readTree(DIFY_TEXT);
 
         assertThat(streamed.get("list")).isInstanceOf(POJONode.class);
@@ -38,11 +38,11 @@ class StreamedJsonTest {
     @Test
     void aNameRepeatedInsideAMemberGivesTheTreesBytes() {
         String text = "{\"a\": {\"x\": 1, \"y\": [{\"z\": 1, \"z\": 2}], \"x\": 3}, \"b\": 1, \"a\": 2}";
-        assertThat(Json.MAPPER.writeValueAsString(StreamedJson.read(text)))
+        assertThat(Json.MAPPER.writeValueAsString(read(text)))
                 .isEqualTo(Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(text)))
                 .isEqualTo("{\"a\":2,\"b\":1}");
         String inner = "{\"a\": {\"x\": 1, \"y\": [{\"z\": 1, \"z\": 2}], \"x\": 3}, \"b\": 1}";
-        assertThat(Json.MAPPER.writeValueAsString(StreamedJson.read(inner)))
+        assertThat(Json.MAPPER.writeValueAsString(read(inner)))
                 .isEqualTo(Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(inner)))
                 .isEqualTo("{\"a\":{\"x\":3,\"y\":[{\"z\":2}]},\"b\":1}");
     }
@@ -50,7 +50,7 @@ class StreamedJsonTest {
     @Test
     void whatIsNotAnObjectIsTheUsualTree() {
         for (String text : new String[] {"[1, 2]", "\"text\"", "12", "null", " {\"a\": 1e400}", "{\"a\": [1e999]}"}) {
-            JsonNode streamed = StreamedJson.read(text);
+            JsonNode streamed = read(text);
             assertThat(streamed).as(text).isEqualTo(Json.MAPPER.readTree(text));
             assertThat(RawJson.treeOf(streamed)).as(text).isSameAs(streamed);
         }
@@ -60,14 +60,16 @@ class StreamedJsonTest {
     void malformedTextFailsWithTheUsualError() {
         for (String text : new String[] {"{\"a\": [1, 2}", "{\"a\": 1} trailing", "{\"a\": tru}", "{\"a\" 1}", "{"}) {
             String usual = messageOf(() -> Json.MAPPER.readTree(text));
-            assertThatThrownBy(() -> StreamedJson.read(text)).as(text).isInstanceOf(JacksonException.class)
+            assertThatThrownBy(() -> StreamedJson.read(JsonText.of(text))).as(text).isInstanceOf(JacksonException.class)
+                    .hasMessage(usual);
+            assertThatThrownBy(() -> StreamedJson.read(bytesOf(text))).as(text).isInstanceOf(JacksonException.class)
                     .hasMessage(usual);
         }
     }
 
     @Test
     void refsSurrogatesAndDepthAreNotedPerMember() {
-        JsonNode streamed = StreamedJson.read("{\"plain\": \"weave is fine\", \"ref\": [\"see weave:///e/p/object/o:1\"],"
+        JsonNode streamed = read("{\"plain\": \"weave is fine\", \"ref\": [\"see weave:///e/p/object/o:1\"],"
                 + " \"lone\": \"x\\ud800\", \"pair\": \"\\ud83d\\ude00\", \"deep\": [[[{\"a\": []}]]]}");
         assertThat(raw(streamed, "plain").suspicious()).isFalse();
         assertThat(raw(streamed, "ref").suspicious()).isTrue();
@@ -76,6 +78,38 @@ class StreamedJsonTest {
         assertThat(raw(streamed, "plain").levels()).isZero();
         assertThat(raw(streamed, "ref").levels()).isEqualTo(1);
         assertThat(raw(streamed, "deep").levels()).isEqualTo(5);
+    }
+
+    /** Escapes and marks that the parser of bytes and the parser of text treat apart: the text's reading holds. */
+    @Test
+    void bytesReadAsTheirTextIsRead() {
+        for (String text : new String[] {"{\"\\ud800\": 1, \"b\": [2]}", "{\"a\": \"caf\u00e9 \ud83d\ude00\"}",
+                "{\"\u00e9\": {\"\ud83d\ude00\": []}}"}) {
+            assertThat(read(text)).as(text).isNotNull();
+        }
+        assertThatThrownBy(() -> StreamedJson.read(bytesOf("\ufeff{\"a\": 1}"))).isInstanceOf(JacksonException.class)
+                .hasMessage(messageOf(() -> Json.MAPPER.readTree("\ufeff{\"a\": 1}")));
+        byte[] notUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'};
+        String decoded = new String(notUtf8, StandardCharsets.UTF_8);
+        assertThat(Json.MAPPER.writeValueAsString(StreamedJson.read(JsonText.ofUtf8(notUtf8))))
+                .isEqualTo(Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(decoded)));
+    }
+
+    /**
+     * {@code text} read as the driver's bytes and as a string, each written (as UTF-8, as on the wire) as the
+     * tree of the text is: the value read from the bytes.
+     */
+    private static JsonNode read(String text) {
+        JsonNode fromBytes = StreamedJson.read(bytesOf(text));
+        JsonNode fromText = StreamedJson.read(JsonText.of(text));
+        byte[] asTree = Json.MAPPER.writeValueAsBytes(Json.MAPPER.readTree(text));
+        assertThat(Json.MAPPER.writeValueAsBytes(fromBytes)).as(text).isEqualTo(asTree);
+        assertThat(Json.MAPPER.writeValueAsBytes(fromText)).as(text).isEqualTo(asTree);
+        return fromBytes;
+    }
+
+    private static JsonText bytesOf(String text) {
+        return JsonText.ofUtf8(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static RawJson raw(JsonNode object, String name) {

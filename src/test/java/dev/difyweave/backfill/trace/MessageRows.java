@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.trace;
 
+import static dev.difyweave.backfill.testsupport.ColumnText.asRead;
+
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -334,9 +336,9 @@ final class MessageRows {
         }
 
         MessageRow row() {
-            return new MessageRow(id, appId, tenantId, appMode, conversationId, modelProvider, modelId, inputs, query,
-                    message, answer, messageTokens, answerTokens, latency, fromSource, fromEndUserId, fromAccountId,
-                    createdAt, updatedAt, agentBased, workflowRunId, status, error, messageMetadata, invokeFrom);
+            return new MessageRow(id, appId, tenantId, appMode, conversationId, modelProvider, modelId, asRead(inputs),
+                    query, asRead(message), answer, messageTokens, answerTokens, latency, fromSource, fromEndUserId, fromAccountId,
+                    createdAt, updatedAt, agentBased, workflowRunId, status, error, asRead(messageMetadata), invokeFrom);
         }
 
         MessageTraceSource build() {
@@ -365,14 +367,15 @@ final class MessageRows {
         RunBuilder node(int n, String type, String title, String inputsJson, String processData, String outputsJson,
                 String metadata, double elapsed) {
             nodes.add(new NodeExecutionRow(nodeId(n), RUN_ID, TENANT_ID, APP_ID, n, "node-" + n, type, title,
-                    inputsJson, processData, outputsJson, "succeeded", null, elapsed, metadata,
+                    asRead(inputsJson), asRead(processData), asRead(outputsJson), "succeeded", null, elapsed,
+                    asRead(metadata),
                     createdAt.plusNanos(n * 200_000_000L), createdAt.plusNanos(n * 200_000_000L).plusSeconds(1)));
             return this;
         }
 
         WorkflowTraceSource build() {
             WorkflowRunRow row = new WorkflowRunRow(RUN_ID, TENANT_ID, APP_ID, WORKFLOW_ID, "chat", "app-run",
-                    "2025-11-18 10:00:00.000000", inputs, outputs, status, error, 3.500001, 155, "end_user",
+                    "2025-11-18 10:00:00.000000", asRead(inputs), asRead(outputs), status, error, 3.500001, 155, "end_user",
                     END_USER_ID, createdAt, finishedAt);
             return new WorkflowTraceSource(row, List.copyOf(nodes), null, SESSION_ID, false);
         }

@@ -1,5 +1,7 @@
 package dev.difyweave.backfill.trace;
 
+import static dev.difyweave.backfill.testsupport.ColumnText.asRead;
+
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,8 +122,8 @@ final class TraceRows {
         }
 
         WorkflowRunRow row() {
-            return new WorkflowRunRow(id, TENANT_ID, APP_ID, WORKFLOW_ID, type, triggeredFrom, version, inputs, outputs,
-                    status, error, elapsedTime, totalTokens, createdByRole, createdBy, createdAt, finishedAt);
+            return new WorkflowRunRow(id, TENANT_ID, APP_ID, WORKFLOW_ID, type, triggeredFrom, version, asRead(inputs),
+                    asRead(outputs),                    status, error, elapsedTime, totalTokens, createdByRole, createdBy, createdAt, finishedAt);
         }
 
         WorkflowTraceSource build() {
@@ -216,8 +218,9 @@ final class TraceRows {
         }
 
         NodeExecutionRow build() {
-            return new NodeExecutionRow(id, RUN_ID, TENANT_ID, APP_ID, index, nodeId, nodeType, title, inputs,
-                    processData, outputs, status, error, elapsedTime, executionMetadata, createdAt, finishedAt);
+            return new NodeExecutionRow(id, RUN_ID, TENANT_ID, APP_ID, index, nodeId, nodeType, title, asRead(inputs),
+                    asRead(processData), asRead(outputs), status, error, elapsedTime, asRead(executionMetadata), createdAt,
+                    finishedAt);
         }
     }
 }
