@@ -167,14 +167,6 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
         return super.writeString(text, offset, length);
     }
 
-    /**
-     * A string of printable ASCII without a quote, backslash or slash, as UTF-8 bytes: written as it is (it
-     * needs no escape) and noted as holding nothing suspicious, which it cannot.
-     */
-    void writePlainString(byte[] ascii, int offset, int length) {
-        delegate.writeRawUTF8String(ascii, offset, length);
-    }
-
     @Override
     public JsonGenerator writeString(SerializableString text) {
         check(text.getValue());

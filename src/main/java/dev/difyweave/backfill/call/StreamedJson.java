@@ -34,14 +34,14 @@ public final class StreamedJson {
     public static JsonNode read(JsonText json) {
         if (json.readsBytes()) {
             try (JsonParser p = json.bytesParser(FACTORY)) {
-                ObjectNode streamed = objectOfRawMembers(p, json.utf8());
+                ObjectNode streamed = objectOfRawMembers(p);
                 return streamed != null ? streamed : tree(json);
             } catch (JacksonException | NotStreamable e) {
                 // the text is read below, as it was before bytes were
             }
         }
         try (JsonParser p = json.textParser(FACTORY)) {
-            ObjectNode streamed = objectOfRawMembers(p, null);
+            ObjectNode streamed = objectOfRawMembers(p);
             if (streamed != null) {
                 return streamed;
             }
@@ -66,8 +66,8 @@ public final class StreamedJson {
         return Json.MAPPER.readTree(json.text());
     }
 
-    /** {@code null} when the text is not an object; {@code source}: the bytes {@code p} reads, if it reads bytes. */
-    private static ObjectNode objectOfRawMembers(JsonParser p, byte[] source) {
+    /** {@code null} when the text is not an object. */
+    private static ObjectNode objectOfRawMembers(JsonParser p) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -81,7 +81,7 @@ public final class StreamedJson {
                 p.nextToken();
                 int from = kept.size() + 1; // the value's bytes start after the ':' written with it
                 g.startValue();
-                copyValue(p, source, g);
+                copyValue(p, g);
                 RawJson value = new RawJson(kept.bytesFrom(from), g.deepest() - g.level(), g.suspicious());
                 object.set(name, Json.NODES.pojoNode(value));
             }
@@ -94,7 +94,7 @@ public final class StreamedJson {
     }
 
     /** The value at the parser's current token, copied to {@code g} token by token. */
-    private static void copyValue(JsonParser p, byte[] source, CheckingGenerator g) {
+    private static void copyValue(JsonParser p, CheckingGenerator g) {
         int depth = 0;
         do {
             JsonToken token = p.currentToken();
@@ -116,11 +116,7 @@ public final class StreamedJson {
                     depth--;
                 }
                 case PROPERTY_NAME -> g.writeName(p.currentName());
-                case VALUE_STRING -> {
-                    if (source == null || !copiedAsItIs(p, source, g)) {
-                        g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                    }
-                }
+                case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 case VALUE_NUMBER_INT -> {
                     switch (p.getNumberType()) {
                         case INT -> g.writeNumber(p.getIntValue());
@@ -144,32 +140,6 @@ public final class StreamedJson {
         if (depth > 0) {
             throw new NotStreamable();
         }
-    }
-
-    /**
-     * Whether the string at the parser's current token was copied from the bytes it is read from: one of
-     * printable ASCII without escapes or slashes is written by the generator exactly as it stands in them, and
-     * holds nothing the cleaning walk looks for (a ref has slashes, a surrogate is not ASCII). The parser then
-     * skips the string instead of decoding it, and the generator copies its bytes instead of encoding its
-     * characters one by one. Anything else is left to the generator.
-     */
-    private static boolean copiedAsItIs(JsonParser p, byte[] source, CheckingGenerator g) {
-        long quote = p.currentTokenLocation().getByteOffset();
-        if (quote < 0 || quote >= source.length || source[(int) quote] != '"') {
-            return false;
-        }
-        int from = (int) quote + 1;
-        for (int i = from; i < source.length; i++) {
-            byte b = source[i];
-            if (b == '"') {
-                g.writePlainString(source, from, i - from);
-                return true;
-            }
-            if (b < 0x20 || b > 0x7e || b == '\\' || b == '/') { // a byte beyond ASCII is negative
-                return false;
-            }
-        }
-        return false;
     }
 
     /** The text is read the usual way instead. */
