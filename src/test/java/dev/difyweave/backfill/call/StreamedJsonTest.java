@@ -95,6 +95,20 @@ class StreamedJsonTest {
                 .isEqualTo(Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(decoded)));
     }
 
+    /** Strings of every kind, read from bytes and from text: written as the generator writes their tree. */
+    @Test
+    void stringsOfEveryKindAreWrittenAsTheirTreeIs() {
+        String text = "{\"a\": \"plain text, 100% (ok)!\", \"b\":[\"x\",\"\",{\"c\":\"d e\"},\"f/g\"], \"h\": \"tab\\there\","
+                + " \"i\": \"caf\u00e9\", \"j\": \"\\u00e9\", \"k\": \"del\u007f\", \"l\": \"q\\\"q\", \"m\":\"weave:///e/p/o\","
+                + " \"n\": \"\ud83d\ude00\", \"o\": [\"\", \" \"], \"p\": \"~`{}[]:,\"}";
+        JsonNode streamed = read(text);
+        assertThat(raw(streamed, "a").toString()).isEqualTo("\"plain text, 100% (ok)!\"");
+        assertThat(raw(streamed, "b").toString()).isEqualTo("[\"x\",\"\",{\"c\":\"d e\"},\"f/g\"]");
+        assertThat(raw(streamed, "a").suspicious()).isFalse();
+        assertThat(raw(streamed, "m").suspicious()).isTrue();
+        assertThat(raw(streamed, "o").toString()).isEqualTo("[\"\",\" \"]");
+    }
+
     /**
      * {@code text} read as the driver's bytes and as a string, each written (as UTF-8, as on the wire) as the
      * tree of the text is: the value read from the bytes.
