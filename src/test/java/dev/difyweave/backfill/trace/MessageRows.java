@@ -337,8 +337,9 @@ final class MessageRows {
 
         MessageRow row() {
             return new MessageRow(id, appId, tenantId, appMode, conversationId, modelProvider, modelId, asRead(inputs),
-                    query, asRead(message), answer, messageTokens, answerTokens, latency, fromSource, fromEndUserId, fromAccountId,
-                    createdAt, updatedAt, agentBased, workflowRunId, status, error, asRead(messageMetadata), invokeFrom);
+                    query, asRead(message), answer, messageTokens, answerTokens, latency, fromSource, fromEndUserId,
+                    fromAccountId, createdAt, updatedAt, agentBased, workflowRunId, status, error,
+                    asRead(messageMetadata), invokeFrom);
         }
 
         MessageTraceSource build() {
@@ -375,8 +376,8 @@ final class MessageRows {
 
         WorkflowTraceSource build() {
             WorkflowRunRow row = new WorkflowRunRow(RUN_ID, TENANT_ID, APP_ID, WORKFLOW_ID, "chat", "app-run",
-                    "2025-11-18 10:00:00.000000", asRead(inputs), asRead(outputs), status, error, 3.500001, 155, "end_user",
-                    END_USER_ID, createdAt, finishedAt);
+                    "2025-11-18 10:00:00.000000", asRead(inputs), asRead(outputs), status, error, 3.500001, 155,
+                    "end_user", END_USER_ID, createdAt, finishedAt);
             return new WorkflowTraceSource(row, List.copyOf(nodes), null, SESSION_ID, false);
         }
     }

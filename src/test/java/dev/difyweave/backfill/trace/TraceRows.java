@@ -123,7 +123,8 @@ final class TraceRows {
 
         WorkflowRunRow row() {
             return new WorkflowRunRow(id, TENANT_ID, APP_ID, WORKFLOW_ID, type, triggeredFrom, version, asRead(inputs),
-                    asRead(outputs),                    status, error, elapsedTime, totalTokens, createdByRole, createdBy, createdAt, finishedAt);
+                    asRead(outputs), status, error, elapsedTime, totalTokens, createdByRole, createdBy, createdAt,
+                    finishedAt);
         }
 
         WorkflowTraceSource build() {
