@@ -48,12 +48,9 @@ public final class RawJson extends JacksonSerializable.Base {
         return new Text(utf8);
     }
 
-    /**
-     * The value as a tree, parsed from its text as the value was read from Dify's (the parser for bytes
-     * refuses an escaped lone surrogate in a name, which the one for text takes).
-     */
+    /** The value as a tree, parsed as a value read from Dify's bytes is ({@link StreamedJson#tree}). */
     private JsonNode tree() {
-        return Json.MAPPER.readTree(toString());
+        return StreamedJson.tree(JsonText.ofUtf8(utf8));
     }
 
     /**
