@@ -2,9 +2,7 @@ package dev.difyweave.backfill.state;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,11 +18,10 @@ public final class DailyCalls {
     /** One row's key beside the execution and step; ordered by day, then kind in report order. */
     public record Key(TraceKind kind, LocalDate day) implements Comparable<Key> {
 
-        private static final Comparator<Key> ORDER = Comparator.comparing(Key::day).thenComparing(Key::kind);
-
         @Override
         public int compareTo(Key other) {
-            return ORDER.compare(this, other);
+            int byDay = day.compareTo(other.day);
+            return byDay != 0 ? byDay : kind.compareTo(other.kind);
         }
     }
 
@@ -44,8 +41,10 @@ public final class DailyCalls {
 
     /** The UTC day a call is counted on: that of its {@code started_at} (1970-01-01 when it has none). */
     static LocalDate day(Instant startedAt) {
-        return startedAt == null ? LocalDate.EPOCH : LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
+        return startedAt == null ? LocalDate.EPOCH : LocalDate.ofEpochDay(Math.floorDiv(startedAt.getEpochSecond(), SECONDS_PER_DAY));
     }
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     /** The counts, in day then kind order. */
     public Map<Key, Long> counts() {

@@ -45,6 +45,8 @@ class DailyCallsTest {
         // 23:30 UTC is already the next day in Asia/Kolkata, the zone the tests run in
         assertThat(DailyCalls.day(Instant.parse("2026-03-01T23:30:00Z"))).isEqualTo(LocalDate.parse("2026-03-01"));
         assertThat(DailyCalls.day(Instant.parse("2026-03-02T00:00:00Z"))).isEqualTo(LocalDate.parse("2026-03-02"));
+        assertThat(DailyCalls.day(Instant.parse("1969-12-31T23:59:59.999Z"))).isEqualTo(LocalDate.parse("1969-12-31"));
+        assertThat(DailyCalls.day(Instant.parse("9999-12-31T23:59:59Z"))).isEqualTo(LocalDate.parse("9999-12-31"));
         assertThat(DailyCalls.day(null)).isEqualTo(LocalDate.EPOCH);
     }
 
