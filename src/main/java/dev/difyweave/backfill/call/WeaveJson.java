@@ -1,6 +1,7 @@
 package dev.difyweave.backfill.call;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -28,15 +29,43 @@ public final class WeaveJson {
     private WeaveJson() {
     }
 
-    /** Same text as {@link #TIMESTAMP}, written by hand: it is called several times per call. */
+    /**
+     * Same text as {@link #TIMESTAMP}, written by hand: it is called four times per call. The date and time
+     * up to the second are kept per thread for the last second written: the calls of a trace mostly start
+     * and end within the same second, so most timestamps only write their microseconds.
+     */
     public static String timestamp(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        int year = t.getYear();
-        if (year < 0 || year > 9999) {
-            return TIMESTAMP.format(instant);
+        long epochSecond = instant.getEpochSecond();
+        SecondText second = LAST_SECOND.get();
+        if (second == null || second.epochSecond() != epochSecond) {
+            LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+            int year = t.getYear();
+            if (year < 0 || year > 9999) {
+                return TIMESTAMP.format(instant);
+            }
+            second = new SecondText(epochSecond, secondText(t));
+            LAST_SECOND.set(second);
         }
-        char[] out = new char[27];
-        digits(out, 0, year, 4);
+        byte[] out = new byte[TIMESTAMP_LENGTH];
+        System.arraycopy(second.text(), 0, out, 0, SECOND_LENGTH);
+        out[SECOND_LENGTH] = '.';
+        digits(out, SECOND_LENGTH + 1, instant.getNano() / 1000, 6);
+        out[TIMESTAMP_LENGTH - 1] = 'Z';
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss}, then {@code .SSSSSSZ}. */
+    private static final int SECOND_LENGTH = 19;
+    private static final int TIMESTAMP_LENGTH = SECOND_LENGTH + 8;
+
+    private record SecondText(long epochSecond, byte[] text) {
+    }
+
+    private static final ThreadLocal<SecondText> LAST_SECOND = new ThreadLocal<>();
+
+    private static byte[] secondText(LocalDateTime t) {
+        byte[] out = new byte[SECOND_LENGTH];
+        digits(out, 0, t.getYear(), 4);
         out[4] = '-';
         digits(out, 5, t.getMonthValue(), 2);
         out[7] = '-';
@@ -47,15 +76,12 @@ public final class WeaveJson {
         digits(out, 14, t.getMinute(), 2);
         out[16] = ':';
         digits(out, 17, t.getSecond(), 2);
-        out[19] = '.';
-        digits(out, 20, t.getNano() / 1000, 6);
-        out[26] = 'Z';
-        return new String(out);
+        return out;
     }
 
-    private static void digits(char[] out, int at, int value, int width) {
+    private static void digits(byte[] out, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
+            out[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

@@ -194,4 +194,14 @@ class WeaveJsonTest {
         assertThat(WeaveJson.timestamp(Instant.parse("2025-11-20T08:15:02.123456789Z")))
                 .isEqualTo("2025-11-20T08:15:02.123456Z");
     }
+
+    /** The thread keeps the text of the last second it wrote: the same second, the next one, and back. */
+    @Test
+    void timestampsOfTheSameSecondAndOfOthersInTurnAreEachTheirOwn() {
+        Instant second = Instant.parse("2025-11-20T08:15:02.5Z");
+        for (Instant at : new Instant[] {second, second.plusNanos(1_000), second.plusSeconds(1), second,
+            second.minusSeconds(86_400), Instant.parse("+10000-01-01T00:00:00Z"), second, second.plusNanos(499_999_999)}) {
+            assertThat(WeaveJson.timestamp(at)).as(at.toString()).isEqualTo(WeaveJson.TIMESTAMP.format(at));
+        }
+    }
 }
