@@ -204,4 +204,53 @@ class WeaveJsonTest {
             assertThat(WeaveJson.timestamp(at)).as(at.toString()).isEqualTo(WeaveJson.TIMESTAMP.format(at));
         }
     }
+
+    /**
+     * The trees of a call are written as Jackson's own {@code writeValueAsBytes} writes them, every kind of node
+     * included (numbers of each type, binary, a raw value, empty containers), both by the generator that checks
+     * what it writes (the upsert items, and the {@code calls/complete} item cut from them) and by a plain one.
+     */
+    @Test
+    void treesAreWrittenAsJacksonWritesThem() {
+        for (long seed = 1; seed <= 200; seed++) {
+            RandomCalls random = new RandomCalls(seed);
+            ObjectNode attributes = everyKindOfNode();
+            attributes.set("random", random.tree(5));
+            ObjectNode inputs = Json.NODES.objectNode();
+            inputs.set("raw", StreamedJson.read(JsonText.of("{\"a\": [1, 2.5, \"x\"]}")).get("a"));
+            inputs.set("random", random.tree(5));
+            ObjectNode summary = Json.NODES.objectNode();
+            summary.set("random", random.tree(4));
+            WeaveCall call = new WeaveCall(ID, PARENT, null, "llm", null, Instant.parse("2025-11-20T08:15:02.123456Z"),
+                    Instant.parse("2025-11-20T08:15:04.000001Z"), attributes, inputs, random.tree(5), null, summary,
+                    TraceKind.WORKFLOW, new SourceKey("workflow_node_executions", UUID.fromString(ID)));
+
+            ObjectNode expected = Json.NODES.objectNode();
+            expected.put("project_id", "p/q").put("id", ID).put("trace_id", PARENT).putNull("parent_id");
+            expected.put("op_name", "llm").put("started_at", "2025-11-20T08:15:02.123456Z");
+            expected.set("attributes", attributes);
+            expected.set("inputs", inputs);
+            expected.putNull("wb_user_id");
+            expected.put("ended_at", "2025-11-20T08:15:04.000001Z").putNull("exception");
+            expected.set("output", call.outputAsStored());
+            expected.set("summary", summary);
+            byte[] jackson = Json.MAPPER.writeValueAsBytes(expected);
+
+            assertThat(WeaveJson.completeItem("p/q", call)).as("seed %d", seed).isEqualTo(jackson);
+            assertThat(WeaveJson.encode("p/q", call).completeItem()).as("seed %d", seed).isEqualTo(jackson);
+        }
+    }
+
+    private static ObjectNode everyKindOfNode() {
+        ObjectNode node = Json.NODES.objectNode();
+        node.put("int", 7).put("long", 1L << 40).put("short", (short) 3).put("float", 1.1f).put("double", 1e-7);
+        node.put("big_integer", new java.math.BigInteger("123456789012345678901234567890"));
+        node.put("big_decimal", new java.math.BigDecimal("1234.5000"));
+        node.put("true", true).put("text", "caf\u00e9 \"q\" /\n").putNull("null");
+        node.put("binary", new byte[] {1, 2, 3});
+        node.putObject("empty_object");
+        node.putArray("empty_array");
+        node.putArray("nested").addObject().putArray("in").add(1).addArray();
+        return node;
+    }
 }
