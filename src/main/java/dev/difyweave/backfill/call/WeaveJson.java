@@ -1,19 +1,14 @@
 package dev.difyweave.backfill.call;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * The wire format of calls: v1 {@code upsert_batch} items (a start and an end) and v2
@@ -29,43 +24,15 @@ public final class WeaveJson {
     private WeaveJson() {
     }
 
-    /**
-     * Same text as {@link #TIMESTAMP}, written by hand: it is called four times per call. The date and time
-     * up to the second are kept per thread for the last second written: the calls of a trace mostly start
-     * and end within the same second, so most timestamps only write their microseconds.
-     */
+    /** Same text as {@link #TIMESTAMP}, written by hand: it is called several times per call. */
     public static String timestamp(Instant instant) {
-        long epochSecond = instant.getEpochSecond();
-        SecondText second = LAST_SECOND.get();
-        if (second == null || second.epochSecond() != epochSecond) {
-            LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
-            int year = t.getYear();
-            if (year < 0 || year > 9999) {
-                return TIMESTAMP.format(instant);
-            }
-            second = new SecondText(epochSecond, secondText(t));
-            LAST_SECOND.set(second);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return TIMESTAMP.format(instant);
         }
-        byte[] out = new byte[TIMESTAMP_LENGTH];
-        System.arraycopy(second.text(), 0, out, 0, SECOND_LENGTH);
-        out[SECOND_LENGTH] = '.';
-        digits(out, SECOND_LENGTH + 1, instant.getNano() / 1000, 6);
-        out[TIMESTAMP_LENGTH - 1] = 'Z';
-        return new String(out, StandardCharsets.ISO_8859_1);
-    }
-
-    /** {@code yyyy-MM-ddTHH:mm:ss}, then {@code .SSSSSSZ}. */
-    private static final int SECOND_LENGTH = 19;
-    private static final int TIMESTAMP_LENGTH = SECOND_LENGTH + 8;
-
-    private record SecondText(long epochSecond, byte[] text) {
-    }
-
-    private static final ThreadLocal<SecondText> LAST_SECOND = new ThreadLocal<>();
-
-    private static byte[] secondText(LocalDateTime t) {
-        byte[] out = new byte[SECOND_LENGTH];
-        digits(out, 0, t.getYear(), 4);
+        char[] out = new char[27];
+        digits(out, 0, year, 4);
         out[4] = '-';
         digits(out, 5, t.getMonthValue(), 2);
         out[7] = '-';
@@ -76,12 +43,15 @@ public final class WeaveJson {
         digits(out, 14, t.getMinute(), 2);
         out[16] = ':';
         digits(out, 17, t.getSecond(), 2);
-        return out;
+        out[19] = '.';
+        digits(out, 20, t.getNano() / 1000, 6);
+        out[26] = 'Z';
+        return new String(out);
     }
 
-    private static void digits(byte[] out, int at, int value, int width) {
+    private static void digits(char[] out, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (byte) ('0' + value % 10);
+            out[i] = (char) ('0' + value % 10);
             value /= 10;
         }
     }
@@ -206,30 +176,12 @@ public final class WeaveJson {
     }
 
     /**
-     * What {@code g.writeTree(node)} writes with the mapper's settings (properties in their order, nulls and
-     * empty arrays written): objects, arrays and strings, nearly all of a call's attributes and summary, are
-     * walked here, anything else is written by its node's own {@code serialize}. {@code writeTree} first
-     * looks up the serializer of the node's class in the mapper's cache, for every tree of every call (1.4 % of
-     * a dry run's CPU), and each node's {@code serialize} asks the context for the same two settings again.
+     * What {@code g.writeTree(node)} writes, by the node's own {@code serialize}: {@code writeTree} first
+     * looks up the serializer of the node's class in the mapper's cache, for every tree of every call
+     * (1.4 % of a dry run's CPU).
      */
     private static void writeNode(JsonGenerator g, JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            g.writeStartObject(object, object.size());
-            for (Map.Entry<String, JsonNode> property : object.properties()) {
-                g.writeName(property.getKey());
-                writeNode(g, property.getValue());
-            }
-            g.writeEndObject();
-        } else if (node instanceof ArrayNode array) {
-            int size = array.size();
-            g.writeStartArray(array, size);
-            for (int i = 0; i < size; i++) {
-                writeNode(g, array.get(i));
-            }
-            g.writeEndArray();
-        } else if (node instanceof StringNode string) {
-            g.writeString(string.stringValue());
-        } else if (node == null) {
+        if (node == null) {
             g.writeNull();
         } else {
             node.serialize(g, (SerializationContext) g.objectWriteContext());

@@ -195,20 +195,11 @@ class WeaveJsonTest {
                 .isEqualTo("2025-11-20T08:15:02.123456Z");
     }
 
-    /** The thread keeps the text of the last second it wrote: the same second, the next one, and back. */
-    @Test
-    void timestampsOfTheSameSecondAndOfOthersInTurnAreEachTheirOwn() {
-        Instant second = Instant.parse("2025-11-20T08:15:02.5Z");
-        for (Instant at : new Instant[] {second, second.plusNanos(1_000), second.plusSeconds(1), second,
-            second.minusSeconds(86_400), Instant.parse("+10000-01-01T00:00:00Z"), second, second.plusNanos(499_999_999)}) {
-            assertThat(WeaveJson.timestamp(at)).as(at.toString()).isEqualTo(WeaveJson.TIMESTAMP.format(at));
-        }
-    }
-
     /**
      * The trees of a call are written as Jackson's own {@code writeValueAsBytes} writes them, every kind of node
      * included (numbers of each type, binary, a raw value, empty containers), both by the generator that checks
-     * what it writes (the upsert items, and the {@code calls/complete} item cut from them) and by a plain one.
+     * what it writes (the upsert items, and the {@code calls/complete} item cut from them) and by a plain one
+     * (a {@code calls/complete} item of a call not encoded).
      */
     @Test
     void treesAreWrittenAsJacksonWritesThem() {
