@@ -16,6 +16,14 @@ public final class CallIds {
     /** The project's fixed UUIDv5 namespace. Changing it would duplicate every backfilled call. */
     public static final UUID NAMESPACE = UUID.fromString("6f1c2d8e-5b7a-4c3e-9d21-0a4b8e6f3c15");
 
+    private static final byte[] NAMESPACE_BYTES = toBytes(NAMESPACE);
+
+    /**
+     * One digest per thread: looking SHA-1 up among the security providers for every id was 0.3 % of a dry
+     * run's CPU.
+     */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(CallIds::sha1);
+
     private CallIds() {
     }
 
@@ -53,14 +61,18 @@ public final class CallIds {
     }
 
     public static String v5(String name) {
+        MessageDigest sha1 = SHA1.get(); // digest() leaves it reset for the next id
+        sha1.update(NAMESPACE_BYTES);
+        byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        ByteBuffer buffer = ByteBuffer.wrap(hash, 0, 16);
+        return new UUID(buffer.getLong(), buffer.getLong()).toString();
+    }
+
+    private static MessageDigest sha1() {
         try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(toBytes(NAMESPACE));
-            byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-            ByteBuffer buffer = ByteBuffer.wrap(hash, 0, 16);
-            return new UUID(buffer.getLong(), buffer.getLong()).toString();
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required by the JVM specification", e);
         }

@@ -25,6 +25,8 @@ public final class DailyCalls {
         }
     }
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private final Map<Key, Long> counts = new TreeMap<>();
     private long approximated;
 
@@ -41,10 +43,9 @@ public final class DailyCalls {
 
     /** The UTC day a call is counted on: that of its {@code started_at} (1970-01-01 when it has none). */
     static LocalDate day(Instant startedAt) {
-        return startedAt == null ? LocalDate.EPOCH : LocalDate.ofEpochDay(Math.floorDiv(startedAt.getEpochSecond(), SECONDS_PER_DAY));
+        return startedAt == null ? LocalDate.EPOCH
+                : LocalDate.ofEpochDay(Math.floorDiv(startedAt.getEpochSecond(), SECONDS_PER_DAY));
     }
-
-    private static final long SECONDS_PER_DAY = 86_400;
 
     /** The counts, in day then kind order. */
     public Map<Key, Long> counts() {
