@@ -232,6 +232,19 @@ class WeaveJsonTest {
         }
     }
 
+    /**
+     * Doubles go out as the shortest text that reads back as the same double, on every JDK: Java 17's
+     * {@code Double.toString} writes {@code 4.6386673363599088E16} for the first one (JDK-4511638).
+     */
+    @Test
+    void doublesAreWrittenAsTheShortestTextOnEveryJdk() {
+        ObjectNode values = Json.NODES.objectNode();
+        values.put("a", 4.638667336359909E16).put("b", 1.0E-7).put("c", 0.1 + 0.2).put("d", 2.5).put("e", 1.0E23);
+        assertThat(Json.MAPPER.writeValueAsString(values))
+                .isEqualTo("{\"a\":4.638667336359909E16,\"b\":1.0E-7,\"c\":0.30000000000000004,\"d\":2.5,\"e\":1.0E23}");
+        assertThat(upsert(call(null, null, values, null, null))).contains("\"inputs\":{\"a\":4.638667336359909E16,");
+    }
+
     private static ObjectNode everyKindOfNode() {
         ObjectNode node = Json.NODES.objectNode();
         node.put("int", 7).put("long", 1L << 40).put("short", (short) 3).put("float", 1.1f).put("double", 1e-7);
