@@ -47,6 +47,29 @@ class StreamedJsonTest {
                 .isEqualTo("{\"a\":{\"x\":3,\"y\":[{\"z\":2}]},\"b\":1}");
     }
 
+    /**
+     * Repeats are found in wide objects (past the parser's first names, which it keeps apart from its set), in
+     * deep ones, and only within one object: the same name in sibling or nested objects is no repeat, and such
+     * a text is streamed.
+     */
+    @Test
+    void aNameRepeatedInAWideOrDeepObjectGivesTheTreesBytesAndOnlyThere() {
+        StringBuilder wide = new StringBuilder("{\"m\": {");
+        for (int i = 0; i < 20; i++) {
+            wide.append("\"k").append(i).append("\": ").append(i).append(", ");
+        }
+        String repeatedLate = wide + "\"k3\": \"again\"}}";
+        String repeatedDeep = "{\"m\": " + "[{\"a\": ".repeat(12) + "1, \"b\": 2, \"b\": 3" + "}]".repeat(12) + "}";
+        String notRepeated = "{\"m\": [{\"a\": 1, \"b\": {\"a\": 2, \"b\": {\"a\": 3}}}, {\"a\": 4, \"b\": 5}], \"a\": 6}";
+        for (String text : new String[] {repeatedLate, repeatedDeep, notRepeated, wide + "\"k20\": 20}}"}) {
+            JsonNode streamed = read(text);
+            assertThat(Json.MAPPER.writeValueAsString(streamed)).as(text)
+                    .isEqualTo(Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(text)));
+            boolean repeated = text == repeatedLate || text == repeatedDeep;
+            assertThat(streamed.get("m") instanceof POJONode).as(text).isEqualTo(!repeated);
+        }
+    }
+
     @Test
     void whatIsNotAnObjectIsTheUsualTree() {
         for (String text : new String[] {"[1, 2]", "\"text\"", "12", "null", " {\"a\": 1e400}", "{\"a\": [1e999]}"}) {
