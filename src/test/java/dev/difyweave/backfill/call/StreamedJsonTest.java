@@ -60,7 +60,8 @@ class StreamedJsonTest {
         }
         String repeatedLate = wide + "\"k3\": \"again\"}}";
         String repeatedDeep = "{\"m\": " + "[{\"a\": ".repeat(12) + "1, \"b\": 2, \"b\": 3" + "}]".repeat(12) + "}";
-        String notRepeated = "{\"m\": [{\"a\": 1, \"b\": {\"a\": 2, \"b\": {\"a\": 3}}}, {\"a\": 4, \"b\": 5}], \"a\": 6}";
+        String notRepeated = "{\"m\": [{\"a\": 1, \"b\": {\"a\": 2, \"b\": {\"a\": 3}}},"
+                + " {\"a\": 4, \"b\": 5}], \"a\": 6}";
         for (String text : new String[] {repeatedLate, repeatedDeep, notRepeated, wide + "\"k20\": 20}}"}) {
             JsonNode streamed = read(text);
             assertThat(Json.MAPPER.writeValueAsString(streamed)).as(text)

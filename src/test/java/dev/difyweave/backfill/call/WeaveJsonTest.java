@@ -3,6 +3,8 @@ package dev.difyweave.backfill.call;
 import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -241,15 +243,16 @@ class WeaveJsonTest {
         ObjectNode values = Json.NODES.objectNode();
         values.put("a", 4.638667336359909E16).put("b", 1.0E-7).put("c", 0.1 + 0.2).put("d", 2.5).put("e", 1.0E23);
         assertThat(Json.MAPPER.writeValueAsString(values))
-                .isEqualTo("{\"a\":4.638667336359909E16,\"b\":1.0E-7,\"c\":0.30000000000000004,\"d\":2.5,\"e\":1.0E23}");
+                .isEqualTo("{\"a\":4.638667336359909E16,\"b\":1.0E-7,\"c\":0.30000000000000004,\"d\":2.5,"
+                        + "\"e\":1.0E23}");
         assertThat(upsert(call(null, null, values, null, null))).contains("\"inputs\":{\"a\":4.638667336359909E16,");
     }
 
     private static ObjectNode everyKindOfNode() {
         ObjectNode node = Json.NODES.objectNode();
         node.put("int", 7).put("long", 1L << 40).put("short", (short) 3).put("float", 1.1f).put("double", 1e-7);
-        node.put("big_integer", new java.math.BigInteger("123456789012345678901234567890"));
-        node.put("big_decimal", new java.math.BigDecimal("1234.5000"));
+        node.put("big_integer", new BigInteger("123456789012345678901234567890"));
+        node.put("big_decimal", new BigDecimal("1234.5000"));
         node.put("true", true).put("text", "caf\u00e9 \"q\" /\n").putNull("null");
         node.put("binary", new byte[] {1, 2, 3});
         node.putObject("empty_object");
