@@ -5,8 +5,6 @@ import java.util.Map;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.support.CompositeItemProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.difyweave.backfill.config.BackfillSettings;
@@ -50,12 +48,12 @@ public final class TraceSteps {
 
     public <S extends TraceRoot> Step chunkStep(String name, KeysetItemReader<S> reader, TraceAssemblyProcessor<S> processor,
             TraceItemWriter writer) {
-        ItemProcessor<AssembledTrace, AssembledTrace> prepare = writer::prepare;
+        StepBoundItems<S> items = new StepBoundItems<>(reader, processor, writer);
         return new StepBuilder(name, jobRepository)
                 .<S, AssembledTrace>chunk(chunkSize)
                 .transactionManager(transactionManager)
-                .reader(reader)
-                .processor(new CompositeItemProcessor<S, AssembledTrace>(processor, prepare))
+                .reader(items)
+                .processor(items)
                 .writer(writer)
                 .listener(writer)
                 .build();
