@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads Dify's JSON text for values that go to Weave as they are (a node's inputs and outputs, a run's): one
  * streaming pass that checks the text, writes each member of the top-level object in the exact form the
- * generator gives its tree, and notes refs, lone surrogates and depth on the way ({@link RawJson}). Only
+ * generator gives its tree, and notes refs, lone surrogates and depth on the way ({@link RawJson}). Bytes
+ * from the driver are copied by {@link JsonBytesCopy} where it can; else token by token, by the parser. Only
  * the top-level object is a tree, because the live integration adds keys to it ({@link LivePayload}).
  * Anything else (not an object, not JSON, a number beyond a double, a repeated name) is read as {@link Json#MAPPER}'s
  * {@code readTree} reads it, with the same result or the same error. Dify's bytes are parsed as they came from
@@ -32,6 +33,17 @@ public final class StreamedJson {
 
     /** The value of {@code json} as {@code readTree} gives it, but with the members of an object as raw JSON. */
     public static JsonNode read(JsonText json) {
+        if (json.readsBytes()) {
+            ObjectNode copied = JsonBytesCopy.objectOfRawMembers(json.utf8());
+            if (copied != null) {
+                return copied;
+            }
+        }
+        return readByTokens(json);
+    }
+
+    /** {@link #read} without {@link JsonBytesCopy}: the text token by token, or as a tree. */
+    static JsonNode readByTokens(JsonText json) {
         if (json.readsBytes()) {
             try (JsonParser p = json.bytesParser(FACTORY)) {
                 ObjectNode streamed = objectOfRawMembers(p);

@@ -1,0 +1,587 @@
+package dev.difyweave.backfill.call;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.NumberOutput;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@link StreamedJson}'s quick way: Dify's JSON bytes turned straight into the bytes the generator writes for
+ * them, in one loop over the bytes, without tokens, strings or a generator. Whitespace is dropped, a string's
+ * plain bytes are copied as they stand, an escape becomes what the generator writes for its character, an
+ * integer's digits are copied and a decimal number is read and written as the double it is. Refs and depth
+ * are noted on the way, as {@link CheckingGenerator} notes them.
+ * <p>It declines ({@code null}) whatever it could not copy exactly so, and {@link StreamedJson} then reads the
+ * text token by token as before: not an object, not strictly JSON (bytes that are not UTF-8, a control
+ * character in a string, a leading zero), an escaped lone surrogate, a name repeated in its object or among more than
+ * {@value #MAX_NAMES} names, an integer of more than
+ * {@value #MAX_INTEGER_DIGITS} digits or {@code -0}, a decimal number beyond a double or of more than
+ * {@value #MAX_NUMBER_CHARS} characters, more than {@value #MAX_LEVELS} levels. Dify writes its payloads with
+ * Python's {@code json.dumps}, which none of that is.
+ */
+final class JsonBytesCopy {
+
+    static final int MAX_LEVELS = 64;
+    static final int MAX_NAMES = 64;
+    static final int MAX_INTEGER_DIGITS = 18;
+    static final int MAX_NUMBER_CHARS = 64;
+
+    /** What the generator writes for each ASCII character in a string; {@code null} when the character itself. */
+    private static final byte[][] ASCII_OUT = asciiAsWritten();
+    /** The copy finds refs in what it wrote, so it runs only when the generator writes their characters as they are. */
+    private static final boolean REF_CHARACTERS_PLAIN = plain(WeaveRefRule.REF_PREFIX)
+            && plain(WeaveRefRule.INTERNAL_REF_PREFIX);
+    /** ASCII characters a string's run copies as they stand: not a quote, a backslash, a control character or {@code w}. */
+    private static final boolean[] PLAIN = plainAscii();
+    private static final byte[] REF = WeaveRefRule.REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INTERNAL_REF = WeaveRefRule.INTERNAL_REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private static final int KEPT_BYTES = 64 * 1024;
+    private static final ThreadLocal<JsonBytesCopy> COPIES = ThreadLocal.withInitial(JsonBytesCopy::new);
+
+    /** Thrown where the copy declines; the caller gets {@code null}. */
+    private static final class Declined extends RuntimeException {
+        static final Declined INSTANCE = new Declined();
+
+        private Declined() {
+            super(null, null, false, false);
+        }
+    }
+
+    private byte[] in;
+    private int pos;
+    private byte[] out = new byte[1024];
+    private int size;
+    private int deepest;
+    private boolean suspicious;
+    /** [start, end) in {@link #out} of the names of the objects being copied, the innermost object's last. */
+    private final int[] names = new int[2 * MAX_NAMES * 4];
+    private int nameCount;
+
+    private JsonBytesCopy() {
+    }
+
+    /**
+     * The object {@code utf8} holds, its members' values as {@link RawJson} in the generator's bytes, as
+     * {@link StreamedJson} reads it token by token; {@code null} when the copy declines.
+     */
+    static ObjectNode objectOfRawMembers(byte[] utf8) {
+        if (!REF_CHARACTERS_PLAIN) {
+            return null;
+        }
+        JsonBytesCopy copy = COPIES.get();
+        try {
+            return copy.object(utf8);
+        } catch (Declined | ArrayIndexOutOfBoundsException e) {
+            return null; // an index past the end: the text ended too soon
+        } finally {
+            copy.in = null;
+            if (copy.out.length > KEPT_BYTES) {
+                copy.out = new byte[1024];
+            }
+        }
+    }
+
+    private ObjectNode object(byte[] utf8) {
+        in = utf8;
+        pos = 0;
+        size = 0;
+        nameCount = 0;
+        skipWhitespace();
+        expect('{');
+        ObjectNode object = Json.NODES.objectNode();
+        skipWhitespace();
+        if (in[pos] == '}') {
+            pos++;
+        } else {
+            while (true) {
+                String name = topLevelName();
+                skipWhitespace();
+                expect(':');
+                skipWhitespace();
+                int from = size;
+                deepest = 0;
+                suspicious = false;
+                value(0);
+                object.set(name, Json.NODES.pojoNode(new RawJson(Arrays.copyOfRange(out, from, size), deepest,
+                        suspicious)));
+                skipWhitespace();
+                byte next = in[pos++];
+                if (next == '}') {
+                    break;
+                }
+                if (next != ',') {
+                    throw Declined.INSTANCE;
+                }
+                skipWhitespace();
+            }
+        }
+        skipWhitespace();
+        if (pos != in.length) {
+            throw Declined.INSTANCE;
+        }
+        return object;
+    }
+
+    /** A member name of the top-level object, as a string; its bytes in {@link #out} stay for the repeat check. */
+    private String topLevelName() {
+        int start = name(0);
+        if (hasBackslash(start + 1, size - 1)) { // an escape the generator writes too (a quote, a control character)
+            return Json.MAPPER.readTree(Arrays.copyOfRange(out, start, size)).asString();
+        }
+        return new String(out, start + 1, size - start - 2, StandardCharsets.UTF_8);
+    }
+
+    /** Copies the value at {@link #pos}, at {@code level} containers below the member's value. */
+    private void value(int level) {
+        byte b = in[pos];
+        switch (b) {
+            case '{' -> object(level + 1);
+            case '[' -> array(level + 1);
+            case '"' -> string();
+            case 't' -> literal(TRUE);
+            case 'f' -> literal(FALSE);
+            case 'n' -> literal(NULL);
+            default -> {
+                if (b == '-' || (b >= '0' && b <= '9')) {
+                    number();
+                } else {
+                    throw Declined.INSTANCE;
+                }
+            }
+        }
+    }
+
+    private void object(int level) {
+        opened(level);
+        pos++;
+        write('{');
+        int firstName = nameCount;
+        skipWhitespace();
+        if (in[pos] == '}') {
+            pos++;
+        } else {
+            while (true) {
+                name(firstName);
+                skipWhitespace();
+                expect(':');
+                write(':');
+                skipWhitespace();
+                value(level);
+                skipWhitespace();
+                byte next = in[pos++];
+                if (next == '}') {
+                    break;
+                }
+                if (next != ',') {
+                    throw Declined.INSTANCE;
+                }
+                write(',');
+                skipWhitespace();
+            }
+        }
+        nameCount = firstName;
+        write('}');
+    }
+
+    private void array(int level) {
+        opened(level);
+        pos++;
+        write('[');
+        skipWhitespace();
+        if (in[pos] == ']') {
+            pos++;
+        } else {
+            while (true) {
+                value(level);
+                skipWhitespace();
+                byte next = in[pos++];
+                if (next == ']') {
+                    break;
+                }
+                if (next != ',') {
+                    throw Declined.INSTANCE;
+                }
+                write(',');
+                skipWhitespace();
+            }
+        }
+        write(']');
+    }
+
+    private void opened(int level) {
+        if (level > MAX_LEVELS) {
+            throw Declined.INSTANCE;
+        }
+        deepest = Math.max(deepest, level);
+    }
+
+    /**
+     * Copies a name and checks it against the other names of its object (the same text is the same bytes
+     * here: the generator writes a text one way only); returns where its bytes start.
+     */
+    private int name(int firstOfObject) {
+        if (in[pos] != '"' || nameCount - firstOfObject == MAX_NAMES || nameCount == names.length / 2) {
+            throw Declined.INSTANCE;
+        }
+        int start = size;
+        string();
+        int length = size - start;
+        for (int i = firstOfObject; i < nameCount; i++) {
+            int from = names[2 * i];
+            int to = names[2 * i + 1];
+            if (to - from == length && Arrays.equals(out, from, to, out, start, size)) {
+                throw Declined.INSTANCE;
+            }
+        }
+        names[2 * nameCount] = start;
+        names[2 * nameCount + 1] = size;
+        nameCount++;
+        return start;
+    }
+
+    /**
+     * Copies a string. Runs of plain bytes (ASCII the generator writes as it is) are copied at once; a
+     * {@code w} in them is checked for a ref prefix where it stands. A string with an escape is checked for
+     * refs in what was written, where the escapes are undone.
+     */
+    private void string() {
+        byte[] in = this.in;
+        int start = size;
+        int p = pos + 1;
+        boolean escaped = false;
+        write('"');
+        while (true) {
+            int run = p;
+            byte b = in[p];
+            while (b >= 0 && PLAIN[b]) {
+                b = in[++p];
+            }
+            if (p > run) {
+                write(in, run, p - run);
+            }
+            if (b == '"') {
+                p++;
+                break;
+            }
+            pos = p;
+            if (b == 'w') {
+                if (!suspicious && (startsWith(in, p, REF) || startsWith(in, p, INTERNAL_REF))) {
+                    suspicious = true;
+                }
+                write(b);
+                pos++;
+            } else if (b == '\\') {
+                escape();
+                escaped = true;
+            } else if (b >= 0x20) {
+                write(ASCII_OUT[b]); // a character the generator escapes
+                pos++;
+            } else if (b >= 0) {
+                throw Declined.INSTANCE; // a control character as it stands: not JSON
+            } else {
+                utf8Sequence(b);
+            }
+            p = pos;
+        }
+        pos = p;
+        write('"');
+        if (escaped && !suspicious) {
+            suspicious = holdsRef(start + 1, size - 1);
+        }
+    }
+
+    /** One character of two to four bytes, strictly UTF-8 (no overlong form, no surrogate), copied. */
+    private void utf8Sequence(byte lead) {
+        int b0 = lead & 0xFF;
+        int length;
+        int min2 = 0x80;
+        int max2 = 0xBF;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            length = 2;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            length = 3;
+            if (b0 == 0xE0) {
+                min2 = 0xA0;
+            } else if (b0 == 0xED) {
+                max2 = 0x9F;
+            }
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            length = 4;
+            if (b0 == 0xF0) {
+                min2 = 0x90;
+            } else if (b0 == 0xF4) {
+                max2 = 0x8F;
+            }
+        } else {
+            throw Declined.INSTANCE;
+        }
+        int b1 = in[pos + 1] & 0xFF;
+        if (b1 < min2 || b1 > max2) {
+            throw Declined.INSTANCE;
+        }
+        for (int i = 2; i < length; i++) {
+            int b = in[pos + i] & 0xFF;
+            if (b < 0x80 || b > 0xBF) {
+                throw Declined.INSTANCE;
+            }
+        }
+        ensure(length);
+        System.arraycopy(in, pos, out, size, length);
+        size += length;
+        pos += length;
+    }
+
+    private void escape() {
+        byte kind = in[pos + 1];
+        pos += 2;
+        int c;
+        switch (kind) {
+            case '"' -> c = '"';
+            case '\\' -> c = '\\';
+            case '/' -> c = '/';
+            case 'b' -> c = '\b';
+            case 'f' -> c = '\f';
+            case 'n' -> c = '\n';
+            case 'r' -> c = '\r';
+            case 't' -> c = '\t';
+            case 'u' -> c = hex4();
+            default -> throw Declined.INSTANCE;
+        }
+        if (c < 0x80) {
+            byte[] written = ASCII_OUT[c];
+            if (written == null) {
+                write((byte) c);
+            } else {
+                write(written);
+            }
+        } else if (Character.isHighSurrogate((char) c)) {
+            if (in[pos] != '\\' || in[pos + 1] != 'u') {
+                throw Declined.INSTANCE; // lone: the token path notes it for the cleaning
+            }
+            pos += 2;
+            int low = hex4();
+            if (!Character.isLowSurrogate((char) low)) {
+                throw Declined.INSTANCE;
+            }
+            writeCodePoint(Character.toCodePoint((char) c, (char) low));
+        } else if (Character.isLowSurrogate((char) c)) {
+            throw Declined.INSTANCE;
+        } else {
+            writeCodePoint(c);
+        }
+    }
+
+    private int hex4() {
+        int c = 0;
+        for (int i = 0; i < 4; i++) {
+            int b = in[pos++];
+            int digit;
+            if (b >= '0' && b <= '9') {
+                digit = b - '0';
+            } else if (b >= 'a' && b <= 'f') {
+                digit = b - 'a' + 10;
+            } else if (b >= 'A' && b <= 'F') {
+                digit = b - 'A' + 10;
+            } else {
+                throw Declined.INSTANCE;
+            }
+            c = (c << 4) | digit;
+        }
+        return c;
+    }
+
+    /** A character from U+0080 up, in UTF-8 (the generator writes non-ASCII characters as they are). */
+    private void writeCodePoint(int cp) {
+        ensure(4);
+        if (cp < 0x800) {
+            out[size++] = (byte) (0xC0 | (cp >> 6));
+        } else if (cp < 0x10000) {
+            out[size++] = (byte) (0xE0 | (cp >> 12));
+            out[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        } else {
+            out[size++] = (byte) (0xF0 | (cp >> 18));
+            out[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+            out[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        }
+        out[size++] = (byte) (0x80 | (cp & 0x3F));
+    }
+
+    private void number() {
+        int start = pos;
+        if (in[pos] == '-') {
+            pos++;
+        }
+        int digitsFrom = pos;
+        if (in[pos] == '0') {
+            pos++;
+        } else {
+            digits();
+        }
+        int integerDigits = pos - digitsFrom;
+        boolean decimal = false;
+        if (pos < in.length && in[pos] == '.') {
+            pos++;
+            digits();
+            decimal = true;
+        }
+        if (pos < in.length && (in[pos] == 'e' || in[pos] == 'E')) {
+            pos++;
+            if (in[pos] == '+' || in[pos] == '-') {
+                pos++;
+            }
+            digits();
+            decimal = true;
+        }
+        if (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
+            throw Declined.INSTANCE; // a leading zero
+        }
+        int length = pos - start;
+        if (!decimal) {
+            if (integerDigits > MAX_INTEGER_DIGITS || (in[start] == '-' && in[digitsFrom] == '0')) {
+                throw Declined.INSTANCE;
+            }
+            write(in, start, length);
+            return;
+        }
+        if (length > MAX_NUMBER_CHARS) {
+            throw Declined.INSTANCE;
+        }
+        double value = Double.parseDouble(new String(in, start, length, StandardCharsets.ISO_8859_1));
+        if (Double.isInfinite(value)) {
+            throw Declined.INSTANCE;
+        }
+        String written = NumberOutput.toString(value, true);
+        ensure(written.length());
+        for (int i = 0; i < written.length(); i++) {
+            out[size++] = (byte) written.charAt(i);
+        }
+    }
+
+    /** One digit or more. */
+    private void digits() {
+        int from = pos;
+        while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
+            pos++;
+        }
+        if (pos == from) {
+            throw Declined.INSTANCE;
+        }
+    }
+
+    private void literal(byte[] word) {
+        if (!Arrays.equals(in, pos, pos + word.length, word, 0, word.length)) {
+            throw Declined.INSTANCE;
+        }
+        pos += word.length;
+        write(word);
+    }
+
+    private void skipWhitespace() {
+        byte[] in = this.in;
+        int p = pos;
+        while (p < in.length) {
+            byte b = in[p];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                break;
+            }
+            p++;
+        }
+        pos = p;
+    }
+
+    private void expect(char c) {
+        if (in[pos] != c) {
+            throw Declined.INSTANCE;
+        }
+        pos++;
+    }
+
+    private boolean hasBackslash(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (out[i] == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A ref prefix in a string's written bytes (its characters are written as they are, checked at start-up). */
+    private boolean holdsRef(int from, int to) {
+        byte[] out = this.out;
+        for (int i = from; i < to; i++) {
+            if (out[i] == 'w' && (startsWith(out, i, REF) || startsWith(out, i, INTERNAL_REF))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code bytes} hold {@code prefix} at {@code at} (a string's closing quote ends any match early). */
+    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+        return bytes.length - at >= prefix.length
+                && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private void write(char c) {
+        write((byte) c);
+    }
+
+    private void write(byte b) {
+        ensure(1);
+        out[size++] = b;
+    }
+
+    private void write(byte[] bytes) {
+        write(bytes, 0, bytes.length);
+    }
+
+    private void write(byte[] bytes, int from, int length) {
+        ensure(length);
+        System.arraycopy(bytes, from, out, size, length);
+        size += length;
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(size + more, 2 * out.length));
+        }
+    }
+
+    private static byte[][] asciiAsWritten() {
+        byte[][] table = new byte[128][];
+        for (int c = 0; c < 128; c++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (JsonGenerator g = Json.MAPPER.createGenerator(bytes)) {
+                g.writeString(String.valueOf((char) c));
+            }
+            byte[] written = bytes.toByteArray();
+            byte[] inner = Arrays.copyOfRange(written, 1, written.length - 1);
+            table[c] = inner.length == 1 && inner[0] == c ? null : inner;
+        }
+        return table;
+    }
+
+    private static boolean[] plainAscii() {
+        boolean[] plain = new boolean[128];
+        for (int c = 0x20; c < 128; c++) {
+            plain[c] = ASCII_OUT[c] == null && c != '"' && c != '\\' && c != 'w';
+        }
+        return plain;
+    }
+
+    private static boolean plain(String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (ASCII_OUT[prefix.charAt(i)] != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
