@@ -15,19 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
  * integer's digits are copied and a decimal number is read and written as the double it is. Refs and depth
  * are noted on the way, as {@link CheckingGenerator} notes them.
  * <p>It declines ({@code null}) whatever it could not copy exactly so, and {@link StreamedJson} then reads the
- * text token by token as before: not an object, not strictly JSON (bytes that are not UTF-8, a control
- * character in a string, a leading zero), an escaped lone surrogate, a name repeated in its object or among more than
- * {@value #MAX_NAMES} names, an integer of more than
- * {@value #MAX_INTEGER_DIGITS} digits or {@code -0}, a decimal number beyond a double or of more than
- * {@value #MAX_NUMBER_CHARS} characters, more than {@value #MAX_LEVELS} levels. Dify writes its payloads with
- * Python's {@code json.dumps}, which none of that is.
+ * text token by token as before: not an object, a name repeated in its object or among more than
+ * {@value #MAX_NAMES} names, and what {@link Utf8JsonScanner} declines. Dify writes its payloads with Python's
+ * {@code json.dumps}, which none of that is.
  */
-final class JsonBytesCopy {
+final class JsonBytesCopy extends Utf8JsonScanner {
 
-    static final int MAX_LEVELS = 64;
     static final int MAX_NAMES = 64;
-    static final int MAX_INTEGER_DIGITS = 18;
-    static final int MAX_NUMBER_CHARS = 64;
 
     /** What the generator writes for each ASCII character in a string; {@code null} when the character itself. */
     private static final byte[][] ASCII_OUT = asciiAsWritten();
@@ -38,24 +32,10 @@ final class JsonBytesCopy {
     private static final boolean[] PLAIN = plainAscii();
     private static final byte[] REF = WeaveRefRule.REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INTERNAL_REF = WeaveRefRule.INTERNAL_REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private static final int KEPT_BYTES = 64 * 1024;
     private static final ThreadLocal<JsonBytesCopy> COPIES = ThreadLocal.withInitial(JsonBytesCopy::new);
 
-    /** Thrown where the copy declines; the caller gets {@code null}. */
-    private static final class Declined extends RuntimeException {
-        static final Declined INSTANCE = new Declined();
-
-        private Declined() {
-            super(null, null, false, false);
-        }
-    }
-
-    private byte[] in;
-    private int pos;
     private byte[] out = new byte[1024];
     private int size;
     private int deepest;
@@ -81,7 +61,7 @@ final class JsonBytesCopy {
         } catch (Declined | ArrayIndexOutOfBoundsException e) {
             return null; // an index past the end: the text ended too soon
         } finally {
-            copy.in = null;
+            copy.done();
             if (copy.out.length > KEPT_BYTES) {
                 copy.out = new byte[1024];
             }
@@ -89,8 +69,7 @@ final class JsonBytesCopy {
     }
 
     private ObjectNode object(byte[] utf8) {
-        in = utf8;
-        pos = 0;
+        start(utf8);
         size = 0;
         nameCount = 0;
         skipWhitespace();
@@ -111,21 +90,12 @@ final class JsonBytesCopy {
                 value(0);
                 object.set(name, Json.NODES.pojoNode(new RawJson(Arrays.copyOfRange(out, from, size), deepest,
                         suspicious)));
-                skipWhitespace();
-                byte next = in[pos++];
-                if (next == '}') {
+                if (endsAfterValue('}')) {
                     break;
                 }
-                if (next != ',') {
-                    throw Declined.INSTANCE;
-                }
-                skipWhitespace();
             }
         }
-        skipWhitespace();
-        if (pos != in.length) {
-            throw Declined.INSTANCE;
-        }
+        expectEnd();
         return object;
     }
 
@@ -174,16 +144,10 @@ final class JsonBytesCopy {
                 write(':');
                 skipWhitespace();
                 value(level);
-                skipWhitespace();
-                byte next = in[pos++];
-                if (next == '}') {
+                if (endsAfterValue('}')) {
                     break;
                 }
-                if (next != ',') {
-                    throw Declined.INSTANCE;
-                }
                 write(',');
-                skipWhitespace();
             }
         }
         nameCount = firstName;
@@ -200,25 +164,17 @@ final class JsonBytesCopy {
         } else {
             while (true) {
                 value(level);
-                skipWhitespace();
-                byte next = in[pos++];
-                if (next == ']') {
+                if (endsAfterValue(']')) {
                     break;
                 }
-                if (next != ',') {
-                    throw Declined.INSTANCE;
-                }
                 write(',');
-                skipWhitespace();
             }
         }
         write(']');
     }
 
     private void opened(int level) {
-        if (level > MAX_LEVELS) {
-            throw Declined.INSTANCE;
-        }
+        checkLevel(level);
         deepest = Math.max(deepest, level);
     }
 
@@ -286,7 +242,7 @@ final class JsonBytesCopy {
             } else if (b >= 0) {
                 throw Declined.INSTANCE; // a control character as it stands: not JSON
             } else {
-                utf8Sequence(b);
+                utf8Sequence();
             }
             p = pos;
         }
@@ -297,63 +253,15 @@ final class JsonBytesCopy {
         }
     }
 
-    /** One character of two to four bytes, strictly UTF-8 (no overlong form, no surrogate), copied. */
-    private void utf8Sequence(byte lead) {
-        int b0 = lead & 0xFF;
-        int length;
-        int min2 = 0x80;
-        int max2 = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            length = 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            length = 3;
-            if (b0 == 0xE0) {
-                min2 = 0xA0;
-            } else if (b0 == 0xED) {
-                max2 = 0x9F;
-            }
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            length = 4;
-            if (b0 == 0xF0) {
-                min2 = 0x90;
-            } else if (b0 == 0xF4) {
-                max2 = 0x8F;
-            }
-        } else {
-            throw Declined.INSTANCE;
-        }
-        int b1 = in[pos + 1] & 0xFF;
-        if (b1 < min2 || b1 > max2) {
-            throw Declined.INSTANCE;
-        }
-        for (int i = 2; i < length; i++) {
-            int b = in[pos + i] & 0xFF;
-            if (b < 0x80 || b > 0xBF) {
-                throw Declined.INSTANCE;
-            }
-        }
-        ensure(length);
-        System.arraycopy(in, pos, out, size, length);
-        size += length;
+    /** One character of two to four bytes, strictly UTF-8, copied. */
+    private void utf8Sequence() {
+        int length = utf8Length();
+        write(in, pos, length);
         pos += length;
     }
 
     private void escape() {
-        byte kind = in[pos + 1];
-        pos += 2;
-        int c;
-        switch (kind) {
-            case '"' -> c = '"';
-            case '\\' -> c = '\\';
-            case '/' -> c = '/';
-            case 'b' -> c = '\b';
-            case 'f' -> c = '\f';
-            case 'n' -> c = '\n';
-            case 'r' -> c = '\r';
-            case 't' -> c = '\t';
-            case 'u' -> c = hex4();
-            default -> throw Declined.INSTANCE;
-        }
+        int c = escapedChar();
         if (c < 0x80) {
             byte[] written = ASCII_OUT[c];
             if (written == null) {
@@ -361,40 +269,9 @@ final class JsonBytesCopy {
             } else {
                 write(written);
             }
-        } else if (Character.isHighSurrogate((char) c)) {
-            if (in[pos] != '\\' || in[pos + 1] != 'u') {
-                throw Declined.INSTANCE; // lone: the token path notes it for the cleaning
-            }
-            pos += 2;
-            int low = hex4();
-            if (!Character.isLowSurrogate((char) low)) {
-                throw Declined.INSTANCE;
-            }
-            writeCodePoint(Character.toCodePoint((char) c, (char) low));
-        } else if (Character.isLowSurrogate((char) c)) {
-            throw Declined.INSTANCE;
         } else {
             writeCodePoint(c);
         }
-    }
-
-    private int hex4() {
-        int c = 0;
-        for (int i = 0; i < 4; i++) {
-            int b = in[pos++];
-            int digit;
-            if (b >= '0' && b <= '9') {
-                digit = b - '0';
-            } else if (b >= 'a' && b <= 'f') {
-                digit = b - 'a' + 10;
-            } else if (b >= 'A' && b <= 'F') {
-                digit = b - 'A' + 10;
-            } else {
-                throw Declined.INSTANCE;
-            }
-            c = (c << 4) | digit;
-        }
-        return c;
     }
 
     /** A character from U+0080 up, in UTF-8 (the generator writes non-ASCII characters as they are). */
@@ -415,92 +292,20 @@ final class JsonBytesCopy {
 
     private void number() {
         int start = pos;
-        if (in[pos] == '-') {
-            pos++;
-        }
-        int digitsFrom = pos;
-        if (in[pos] == '0') {
-            pos++;
-        } else {
-            digits();
-        }
-        int integerDigits = pos - digitsFrom;
-        boolean decimal = false;
-        if (pos < in.length && in[pos] == '.') {
-            pos++;
-            digits();
-            decimal = true;
-        }
-        if (pos < in.length && (in[pos] == 'e' || in[pos] == 'E')) {
-            pos++;
-            if (in[pos] == '+' || in[pos] == '-') {
-                pos++;
-            }
-            digits();
-            decimal = true;
-        }
-        if (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
-            throw Declined.INSTANCE; // a leading zero
-        }
-        int length = pos - start;
-        if (!decimal) {
-            if (integerDigits > MAX_INTEGER_DIGITS || (in[start] == '-' && in[digitsFrom] == '0')) {
-                throw Declined.INSTANCE;
-            }
-            write(in, start, length);
+        if (!scanNumber()) {
+            write(in, start, pos - start);
             return;
         }
-        if (length > MAX_NUMBER_CHARS) {
-            throw Declined.INSTANCE;
-        }
-        double value = Double.parseDouble(new String(in, start, length, StandardCharsets.ISO_8859_1));
-        if (Double.isInfinite(value)) {
-            throw Declined.INSTANCE;
-        }
-        String written = NumberOutput.toString(value, true);
+        String written = NumberOutput.toString(decimalValue(start), true);
         ensure(written.length());
         for (int i = 0; i < written.length(); i++) {
             out[size++] = (byte) written.charAt(i);
         }
     }
 
-    /** One digit or more. */
-    private void digits() {
-        int from = pos;
-        while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
-            pos++;
-        }
-        if (pos == from) {
-            throw Declined.INSTANCE;
-        }
-    }
-
     private void literal(byte[] word) {
-        if (!Arrays.equals(in, pos, pos + word.length, word, 0, word.length)) {
-            throw Declined.INSTANCE;
-        }
-        pos += word.length;
+        skipLiteral(word);
         write(word);
-    }
-
-    private void skipWhitespace() {
-        byte[] in = this.in;
-        int p = pos;
-        while (p < in.length) {
-            byte b = in[p];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                break;
-            }
-            p++;
-        }
-        pos = p;
-    }
-
-    private void expect(char c) {
-        if (in[pos] != c) {
-            throw Declined.INSTANCE;
-        }
-        pos++;
     }
 
     private boolean hasBackslash(int from, int to) {

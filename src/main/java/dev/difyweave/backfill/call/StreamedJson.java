@@ -65,10 +65,14 @@ public final class StreamedJson {
 
     /**
      * The value of {@code json} as {@link Json#MAPPER}'s {@code readTree} gives it for the text: the same tree
-     * from the bytes when they parse, else the text's own tree or error.
+     * from the bytes when they parse ({@link JsonBytesTree} where it can), else the text's own tree or error.
      */
     public static JsonNode tree(JsonText json) {
         if (json.readsBytes()) {
+            JsonNode read = JsonBytesTree.read(json.utf8());
+            if (read != null) {
+                return read;
+            }
             try {
                 return Json.MAPPER.readTree(json.utf8());
             } catch (JacksonException e) {

@@ -1,0 +1,93 @@
+package dev.difyweave.backfill.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** The byte reader gives {@code readTree}'s tree, node for node, or declines: on thousands of random texts. */
+class JsonBytesTreeTest {
+
+    @Test
+    void randomTextsGiveTheTreeReadTreeGives() {
+        int parsed = 0;
+        int read = 0;
+        for (int seed = 0; seed < 3000; seed++) {
+            Random random = new Random(seed);
+            boolean flawed = seed % 3 == 0;
+            byte[] text = RandomJsonTexts.document(random, flawed);
+            if (seed % 5 == 1) { // a value other than an object at the top
+                text = ("[" + new String(text, StandardCharsets.UTF_8) + ", 1, \"s\"]").getBytes(StandardCharsets.UTF_8);
+            }
+            boolean readByBytes = compare(text);
+            if (readByBytes) {
+                read++;
+            }
+            if (readTreeOrNull(text) != null) {
+                parsed++;
+            }
+            if (!flawed) {
+                assertThat(readByBytes).as("declined: %s", new String(text, StandardCharsets.UTF_8)).isTrue();
+            }
+        }
+        assertThat(parsed).isGreaterThan(2000);
+        assertThat(read).isGreaterThan(parsed * 3 / 4);
+    }
+
+    @Test
+    void numbersAndScalarsAreTheNodesReadTreeMakes() {
+        for (String text : new String[] {"0", "-7", "2147483647", "2147483648", "-2147483648", "-2147483649",
+                "123456789012345678", "1.0", "-0.0", "1e-400", "2.5E+300", "\"caf\\u00e9 \\ud83d\\ude00\"", "true",
+                "null", " [ ] ", "{}", "{\"a\": {\"b\": [1, 2.5, \"x\\ny\"]}}"}) {
+            assertThat(compare(text.getBytes(StandardCharsets.UTF_8))).as(text).isTrue();
+        }
+        for (String text : new String[] {"-0", "1234567890123456789", "1e400", "{\"a\": 1, \"a\": 2}", "\"\\udc00\"",
+                "", "[1] 2", "[" + "[".repeat(70) + "]".repeat(71)}) {
+            assertThat(JsonBytesTree.read(text.getBytes(StandardCharsets.UTF_8))).as(text).isNull();
+        }
+    }
+
+    /** Whether the bytes were read; when they were, the same tree as {@code readTree}'s, node class for class. */
+    private static boolean compare(byte[] text) {
+        JsonNode read = JsonBytesTree.read(text);
+        if (read == null) {
+            return false;
+        }
+        String shown = new String(text, StandardCharsets.UTF_8);
+        JsonNode expected = readTreeOrNull(text);
+        assertThat(expected).as("read what readTree refuses: %s", shown).isNotNull();
+        assertThat(read).as(shown).isEqualTo(expected);
+        assertSameClasses(read, expected, shown);
+        assertThat(Json.MAPPER.writeValueAsBytes(read)).as(shown).isEqualTo(Json.MAPPER.writeValueAsBytes(expected));
+        return true;
+    }
+
+    private static void assertSameClasses(JsonNode actual, JsonNode expected, String shown) {
+        assertThat(actual.getClass()).as(shown).isEqualTo(expected.getClass());
+        if (expected.isObject()) {
+            for (Map.Entry<String, JsonNode> member : expected.properties()) {
+                assertSameClasses(actual.get(member.getKey()), member.getValue(), shown);
+            }
+        } else if (expected.isArray()) {
+            Iterator<JsonNode> items = actual.values().iterator();
+            for (JsonNode item : expected.values()) {
+                assertSameClasses(items.next(), item, shown);
+            }
+        }
+    }
+
+    private static JsonNode readTreeOrNull(byte[] text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+}
