@@ -1,10 +1,8 @@
 package dev.difyweave.backfill.call;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.NumberOutput;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,13 +21,8 @@ final class JsonBytesCopy extends Utf8JsonScanner {
 
     static final int MAX_NAMES = 64;
 
-    /** What the generator writes for each ASCII character in a string; {@code null} when the character itself. */
-    private static final byte[][] ASCII_OUT = asciiAsWritten();
-    /** The copy finds refs in what it wrote, so it runs only when the generator writes their characters as they are. */
-    private static final boolean REF_CHARACTERS_PLAIN = plain(WeaveRefRule.REF_PREFIX)
-            && plain(WeaveRefRule.INTERNAL_REF_PREFIX);
-    /** ASCII characters a string's run copies as they stand: not a quote, a backslash, a control character or {@code w}. */
-    private static final boolean[] PLAIN = plainAscii();
+    private static final byte[][] ASCII_OUT = WrittenAscii.ESCAPED;
+    private static final boolean[] PLAIN = WrittenAscii.PLAIN;
     private static final byte[] REF = WeaveRefRule.REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INTERNAL_REF = WeaveRefRule.INTERNAL_REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
@@ -52,7 +45,7 @@ final class JsonBytesCopy extends Utf8JsonScanner {
      * {@link StreamedJson} reads it token by token; {@code null} when the copy declines.
      */
     static ObjectNode objectOfRawMembers(byte[] utf8) {
-        if (!REF_CHARACTERS_PLAIN) {
+        if (!WrittenAscii.REF_CHARACTERS_PLAIN) {
             return null;
         }
         JsonBytesCopy copy = COPIES.get();
@@ -357,36 +350,5 @@ final class JsonBytesCopy extends Utf8JsonScanner {
         if (size + more > out.length) {
             out = Arrays.copyOf(out, Math.max(size + more, 2 * out.length));
         }
-    }
-
-    private static byte[][] asciiAsWritten() {
-        byte[][] table = new byte[128][];
-        for (int c = 0; c < 128; c++) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (JsonGenerator g = Json.MAPPER.createGenerator(bytes)) {
-                g.writeString(String.valueOf((char) c));
-            }
-            byte[] written = bytes.toByteArray();
-            byte[] inner = Arrays.copyOfRange(written, 1, written.length - 1);
-            table[c] = inner.length == 1 && inner[0] == c ? null : inner;
-        }
-        return table;
-    }
-
-    private static boolean[] plainAscii() {
-        boolean[] plain = new boolean[128];
-        for (int c = 0x20; c < 128; c++) {
-            plain[c] = ASCII_OUT[c] == null && c != '"' && c != '\\' && c != 'w';
-        }
-        return plain;
-    }
-
-    private static boolean plain(String prefix) {
-        for (int i = 0; i < prefix.length(); i++) {
-            if (ASCII_OUT[prefix.charAt(i)] != null) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -52,4 +52,26 @@ class CheckingGeneratorTest {
             }
         }
     }
+
+    /** Every character but a surrogate, and every kind of surrogate pair, alone and amid text: the plain bytes. */
+    @Test
+    void everyCharacterIsWrittenAsThePlainGeneratorWritesIt() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < Character.MIN_SURROGATE; c++) {
+            all.append(c);
+        }
+        for (int c = Character.MAX_SURROGATE + 1; c <= 0xFFFF; c++) {
+            all.append((char) c);
+        }
+        all.append("\uD800\uDC00 \uDBFF\uDFFF \uD83D\uDE00w weave: weave-trace");
+        for (String text : List.of(all.toString(), "\u0000", "\uD83D\uDE00", "w", "\u007f\u0080\u07ff\u0800")) {
+            ObjectNode tree = Json.NODES.objectNode().put("k", text);
+            String written = KeptGenerator.use(kept -> {
+                kept.generator().writeTree(tree);
+                assertThat(kept.generator().suspicious()).isFalse();
+                return new String(kept.bytesFrom(0), StandardCharsets.UTF_8);
+            });
+            assertThat(written).isEqualTo(new String(Json.MAPPER.writeValueAsBytes(tree), StandardCharsets.UTF_8));
+        }
+    }
 }
