@@ -98,7 +98,7 @@ final class JsonBytesCopy extends Utf8JsonScanner {
         if (hasBackslash(start + 1, size - 1)) { // an escape the generator writes too (a quote, a control character)
             return Json.MAPPER.readTree(Arrays.copyOfRange(out, start, size)).asString();
         }
-        return new String(out, start + 1, size - start - 2, StandardCharsets.UTF_8);
+        return name(out, start + 1, size - 1);
     }
 
     /** Copies the value at {@link #pos}, at {@code level} containers below the member's value. */

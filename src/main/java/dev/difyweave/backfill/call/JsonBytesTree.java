@@ -51,7 +51,7 @@ final class JsonBytesTree extends Utf8JsonScanner {
                 return array(level + 1);
             }
             case '"' -> {
-                return NODES.stringNode(string());
+                return NODES.stringNode(string(false));
             }
             case 't' -> {
                 skipLiteral(TRUE);
@@ -87,7 +87,7 @@ final class JsonBytesTree extends Utf8JsonScanner {
             if (in[pos] != '"') {
                 throw Declined.INSTANCE;
             }
-            String name = string();
+            String name = string(true);
             skipWhitespace();
             expect(':');
             skipWhitespace();
@@ -113,8 +113,11 @@ final class JsonBytesTree extends Utf8JsonScanner {
         return array;
     }
 
-    /** The string at {@link #pos}, decoded; plain text (no escape) is decoded at once by the JDK. */
-    private String string() {
+    /**
+     * The string at {@link #pos}, decoded; plain text (no escape) is decoded at once by the JDK, or, for a
+     * {@code name}, is the string made for the same bytes before.
+     */
+    private String string(boolean name) {
         byte[] in = this.in;
         int from = pos + 1;
         int p = from;
@@ -123,8 +126,10 @@ final class JsonBytesTree extends Utf8JsonScanner {
             byte b = in[p];
             if (b == '"') {
                 pos = p + 1;
-                return new String(in, from, p - from,
-                        ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                if (name) {
+                    return name(in, from, p);
+                }
+                return new String(in, from, p - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             }
             if (b == '\\') {
                 pos = p;

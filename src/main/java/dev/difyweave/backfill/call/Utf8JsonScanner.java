@@ -1,6 +1,7 @@
 package dev.difyweave.backfill.call;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * What {@link JsonBytesCopy} and {@link JsonBytesTree} share: a position in strictly-JSON UTF-8 bytes and
@@ -16,6 +17,9 @@ abstract class Utf8JsonScanner {
     static final int MAX_LEVELS = 64;
     static final int MAX_INTEGER_DIGITS = 18;
     static final int MAX_NUMBER_CHARS = 64;
+
+    private static final int NAME_SLOTS = 1024;
+    private static final int MAX_KEPT_NAME_BYTES = 64;
 
     static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -33,6 +37,14 @@ abstract class Utf8JsonScanner {
     byte[] in;
     int pos;
 
+    /**
+     * Names read before, by their bytes: the same name is the same string each time, as Jackson's parser
+     * gives it, so the generator's cache of names safe to write ({@link CheckingGenerator}) finds it by
+     * identity and its hash is computed once.
+     */
+    private final byte[][] nameBytes = new byte[NAME_SLOTS][];
+    private final String[] names = new String[NAME_SLOTS];
+
     void start(byte[] utf8) {
         in = utf8;
         pos = 0;
@@ -40,6 +52,27 @@ abstract class Utf8JsonScanner {
 
     void done() {
         in = null;
+    }
+
+    /** The name whose UTF-8 is {@code bytes[from, to)} (no escape in it): the string made the last time, if any. */
+    String name(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length > MAX_KEPT_NAME_BYTES) {
+            return new String(bytes, from, length, StandardCharsets.UTF_8);
+        }
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (NAME_SLOTS - 1);
+        byte[] known = nameBytes[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, bytes, from, to)) {
+            return names[slot];
+        }
+        String name = new String(bytes, from, length, StandardCharsets.UTF_8);
+        nameBytes[slot] = Arrays.copyOfRange(bytes, from, to);
+        names[slot] = name;
+        return name;
     }
 
     static void checkLevel(int level) {
