@@ -34,7 +34,7 @@ final class JsonBytesCopy extends Utf8JsonScanner {
     private int deepest;
     private boolean suspicious;
     /** [start, end) in {@link #out} of the names of the objects being copied, the innermost object's last. */
-    private final int[] names = new int[2 * MAX_NAMES * 4];
+    private final int[] nameRanges = new int[2 * MAX_NAMES * 4];
     private int nameCount;
 
     private JsonBytesCopy() {
@@ -176,21 +176,21 @@ final class JsonBytesCopy extends Utf8JsonScanner {
      * here: the generator writes a text one way only); returns where its bytes start.
      */
     private int name(int firstOfObject) {
-        if (in[pos] != '"' || nameCount - firstOfObject == MAX_NAMES || nameCount == names.length / 2) {
+        if (in[pos] != '"' || nameCount - firstOfObject == MAX_NAMES || nameCount == nameRanges.length / 2) {
             throw Declined.INSTANCE;
         }
         int start = size;
         string();
         int length = size - start;
         for (int i = firstOfObject; i < nameCount; i++) {
-            int from = names[2 * i];
-            int to = names[2 * i + 1];
+            int from = nameRanges[2 * i];
+            int to = nameRanges[2 * i + 1];
             if (to - from == length && Arrays.equals(out, from, to, out, start, size)) {
                 throw Declined.INSTANCE;
             }
         }
-        names[2 * nameCount] = start;
-        names[2 * nameCount + 1] = size;
+        nameRanges[2 * nameCount] = start;
+        nameRanges[2 * nameCount + 1] = size;
         nameCount++;
         return start;
     }
