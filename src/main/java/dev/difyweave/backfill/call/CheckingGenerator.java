@@ -16,18 +16,14 @@ import tools.jackson.core.util.JsonGeneratorDelegate;
  */
 final class CheckingGenerator extends JsonGeneratorDelegate {
 
-    private static final String REF = WeaveRefRule.REF_PREFIX;
-    private static final String INTERNAL_REF = WeaveRefRule.INTERNAL_REF_PREFIX;
 
     /** Strings are checked in a copy, in an array each thread reuses; a longer one than this is not kept. */
     private static final int KEPT_CHARS = 64 * 1024;
-    /** The most a character of a string takes written: {@code \\u001f}. */
-    private static final int MAX_BYTES_PER_CHAR = 6;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
         char[] chars = new char[1024];
-        byte[] utf8 = new byte[MAX_BYTES_PER_CHAR * 1024];
+        byte[] utf8 = new byte[CheckedText.MAX_BYTES_PER_CHAR * 1024];
         final KnownName[] names = new KnownName[4096];
     }
 
@@ -145,7 +141,7 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
 
     /**
      * A string is checked and turned into the bytes the generator would write for it in one loop
-     * ({@link #encode}), from a copy of its characters (a loop over an array is cheaper than {@code charAt},
+     * ({@link CheckedText#encode}), from a copy of its characters (a loop over an array is cheaper than {@code charAt},
      * even in C1), and the generator copies those bytes. A suspicious one is written by the generator as
      * before (the cleaning walk decides what becomes of it).
      */
@@ -167,65 +163,16 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
 
     private JsonGenerator writeChecked(char[] chars, int offset, int length, String text) {
         byte[] utf8 = scratch.utf8;
-        if (utf8.length < MAX_BYTES_PER_CHAR * length) {
-            utf8 = new byte[Math.max(MAX_BYTES_PER_CHAR * length, 2 * utf8.length)];
-            scratch.utf8 = utf8.length > MAX_BYTES_PER_CHAR * KEPT_CHARS ? scratch.utf8 : utf8;
+        if (utf8.length < CheckedText.MAX_BYTES_PER_CHAR * length) {
+            utf8 = new byte[Math.max(CheckedText.MAX_BYTES_PER_CHAR * length, 2 * utf8.length)];
+            scratch.utf8 = utf8.length > CheckedText.MAX_BYTES_PER_CHAR * KEPT_CHARS ? scratch.utf8 : utf8;
         }
-        int written = encode(chars, offset, offset + length, utf8);
+        int written = CheckedText.encode(chars, offset, offset + length, utf8);
         if (written < 0) {
             suspicious = true;
             return text != null ? super.writeString(text) : super.writeString(chars, offset, length);
         }
         return delegate.writeRawUTF8String(utf8, 0, written);
-    }
-
-    /**
-     * Writes {@code chars[from, to)} into {@code utf8} as the generator writes them inside a string (its
-     * escapes for ASCII, UTF-8 for the rest, a surrogate pair as one character): the number of bytes, or
-     * {@code -1} as soon as a ref prefix or a lone surrogate shows (then nothing written counts).
-     * {@code utf8} holds {@value #MAX_BYTES_PER_CHAR} bytes per character (a control character's escape).
-     */
-    static int encode(char[] chars, int from, int to, byte[] utf8) {
-        boolean[] plain = WrittenAscii.PLAIN;
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = chars[i];
-            if (c < 0x80) {
-                if (plain[c]) {
-                    utf8[n++] = (byte) c;
-                } else if (c == 'w') {
-                    if (startsWith(chars, i, to, REF) || startsWith(chars, i, to, INTERNAL_REF)) {
-                        return -1;
-                    }
-                    utf8[n++] = 'w';
-                } else {
-                    byte[] escaped = WrittenAscii.ESCAPED[c];
-                    if (escaped == null) {
-                        utf8[n++] = (byte) c;
-                    } else {
-                        for (byte b : escaped) {
-                            utf8[n++] = b;
-                        }
-                    }
-                }
-            } else if (c < 0x800) {
-                utf8[n++] = (byte) (0xC0 | (c >> 6));
-                utf8[n++] = (byte) (0x80 | (c & 0x3F));
-            } else if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
-                utf8[n++] = (byte) (0xE0 | (c >> 12));
-                utf8[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                utf8[n++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
-                int cp = Character.toCodePoint(c, chars[++i]);
-                utf8[n++] = (byte) (0xF0 | (cp >> 18));
-                utf8[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                utf8[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                utf8[n++] = (byte) (0x80 | (cp & 0x3F));
-            } else {
-                return -1;
-            }
-        }
-        return n;
     }
 
     @Override
@@ -359,7 +306,7 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
 
     private void check(String text) {
         if (!suspicious) {
-            suspicious = isSuspicious(copy(text), 0, text.length());
+            suspicious = CheckedText.isSuspicious(copy(text), 0, text.length());
         }
     }
 
@@ -373,38 +320,5 @@ final class CheckingGenerator extends JsonGeneratorDelegate {
         }
         text.getChars(0, length, chars, 0); // a loop over an array is cheaper than charAt, even in C1
         return chars;
-    }
-
-    /** A ref prefix anywhere, or a surrogate not in a pair. */
-    static boolean isSuspicious(char[] text, int offset, int length) {
-        int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            char c = text[i];
-            if (c < Character.MIN_SURROGATE ? c != 'w' : c > Character.MAX_SURROGATE) {
-                continue; // nearly every character: one comparison and one branch
-            }
-            if (c == 'w') {
-                if (startsWith(text, i, end, REF) || startsWith(text, i, end, INTERNAL_REF)) {
-                    return true;
-                }
-            } else if (Character.isLowSurrogate(c) || i + 1 == end || !Character.isLowSurrogate(text[i + 1])) {
-                return true;
-            } else {
-                i++;
-            }
-        }
-        return false;
-    }
-
-    private static boolean startsWith(char[] text, int at, int end, String prefix) {
-        if (end - at < prefix.length()) {
-            return false;
-        }
-        for (int j = 1; j < prefix.length(); j++) {
-            if (text[at + j] != prefix.charAt(j)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

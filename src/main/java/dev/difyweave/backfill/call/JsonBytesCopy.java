@@ -263,24 +263,9 @@ final class JsonBytesCopy extends Utf8JsonScanner {
                 write(written);
             }
         } else {
-            writeCodePoint(c);
+            ensure(4);
+            size = CheckedText.utf8(c, out, size);
         }
-    }
-
-    /** A character from U+0080 up, in UTF-8 (the generator writes non-ASCII characters as they are). */
-    private void writeCodePoint(int cp) {
-        ensure(4);
-        if (cp < 0x800) {
-            out[size++] = (byte) (0xC0 | (cp >> 6));
-        } else if (cp < 0x10000) {
-            out[size++] = (byte) (0xE0 | (cp >> 12));
-            out[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        } else {
-            out[size++] = (byte) (0xF0 | (cp >> 18));
-            out[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-            out[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        }
-        out[size++] = (byte) (0x80 | (cp & 0x3F));
     }
 
     private void number() {
