@@ -20,7 +20,10 @@ final class JsonBytesTree extends Utf8JsonScanner {
     private static final JsonNodeFactory NODES = Json.NODES;
     private static final ThreadLocal<JsonBytesTree> READERS = ThreadLocal.withInitial(JsonBytesTree::new);
 
-    private final StringBuilder escaped = new StringBuilder();
+    /** A builder for strings with escapes; one that grew past this is not kept (a payload may be 10 MB). */
+    private static final int KEPT_CHARS = 64 * 1024;
+
+    private StringBuilder escaped = new StringBuilder();
 
     private JsonBytesTree() {
     }
@@ -38,6 +41,9 @@ final class JsonBytesTree extends Utf8JsonScanner {
             return null; // an index past the end: the text ended too soon
         } finally {
             reader.done();
+            if (reader.escaped.capacity() > KEPT_CHARS) {
+                reader.escaped = new StringBuilder();
+            }
         }
     }
 
