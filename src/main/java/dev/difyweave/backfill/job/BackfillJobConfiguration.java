@@ -9,9 +9,7 @@ import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -23,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,11 +43,9 @@ import dev.difyweave.backfill.weave.WeaveHttpSink;
 
 /**
  * The backfill job: the pending roots of earlier windows, then one partitioned step per root kind
- * (workflow runs, messages, conversation names; each in its own {@code *StepConfiguration}). The
- * conversation names run side by side with the rest, which needs neither them nor their threads: the roots
- * this window leaves pending, then the feedback of messages ({@link FeedbackStepConfiguration}), after
- * the message step, so that the message calls it goes on are in Weave first. A step whose kinds were not
- * asked for reads nothing. Wiring only.
+ * (workflow runs, messages, conversation names; each in its own {@code *StepConfiguration}), then the
+ * roots this window leaves pending, then the feedback of messages ({@link FeedbackStepConfiguration}),
+ * last, so that the message calls it goes on are in Weave first. A step whose kinds were not asked for reads nothing. Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
 public class BackfillJobConfiguration {
@@ -66,30 +61,15 @@ public class BackfillJobConfiguration {
     Job traceBackfillJob(JobRepository jobRepository, Step pendingWorkflowTracesStep, Step pendingMessageTracesStep,
             Step workflowTracesStep, Step messageTracesStep, Step conversationNamesStep, Step recordPendingStep,
             Step feedbackStep) {
-        Flow traces = new FlowBuilder<Flow>("traces")
+        return new JobBuilder(JOB_NAME, jobRepository)
                 .start(pendingWorkflowTracesStep)
                 .next(pendingMessageTracesStep)
                 .next(workflowTracesStep)
                 .next(messageTracesStep)
+                .next(conversationNamesStep)
+                .next(recordPendingStep)
+                .next(feedbackStep)
                 .build();
-        Flow conversationNames = new FlowBuilder<Flow>("conversationNamesFlow").start(conversationNamesStep).build();
-        Flow feedback = new FlowBuilder<Flow>("feedbackFlow").start(recordPendingStep).next(feedbackStep).build();
-        Flow tail = new FlowBuilder<Flow>("tail")
-                .split(tailThreads())
-                .add(conversationNames, feedback)
-                .build();
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .start(traces)
-                .next(tail)
-                .end()
-                .build();
-    }
-
-    /** One thread for each of the tail's two flows, for as long as they run. */
-    private static SimpleAsyncTaskExecutor tailThreads() {
-        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("job-tail-");
-        threads.setDaemon(true);
-        return threads;
     }
 
     /**
