@@ -2,6 +2,7 @@ package dev.difyweave.backfill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,25 @@ class PartitionedJobTest {
         assertThat(partitions).allSatisfy(p -> assertThat(p.get("status")).isEqualTo("COMPLETED"));
         assertThat(partitions).filteredOn(p -> p.get("step_name").toString().startsWith("workflowRun"))
                 .allSatisfy(p -> assertThat(((Number) p.get("write_count")).longValue()).isPositive());
+        assertTheJobsOwnStepsRanOneAfterAnother();
+    }
+
+    /**
+     * Spring Batch creates a step execution in a SERIALIZABLE transaction; PostgreSQL aborts one of two that
+     * run at once ("could not serialize access"), which fails the job. So the job's own steps (not the
+     * partitions of one step, which the manager creates on one thread) never start side by side.
+     */
+    private void assertTheJobsOwnStepsRanOneAfterAnother() {
+        List<Map<String, Object>> steps = harness.stateJdbc().queryForList("SELECT step_name, start_time, end_time "
+                + "FROM batch_step_execution WHERE step_name NOT LIKE '%:p%' ORDER BY step_execution_id");
+        assertThat(steps).hasSizeGreaterThan(3);
+        for (int i = 1; i < steps.size(); i++) {
+            Map<String, Object> before = steps.get(i - 1);
+            Map<String, Object> step = steps.get(i);
+            assertThat(((Timestamp) step.get("start_time")).toLocalDateTime())
+                    .as("%s starts after %s ended", step.get("step_name"), before.get("step_name"))
+                    .isAfterOrEqualTo(((Timestamp) before.get("end_time")).toLocalDateTime());
+        }
     }
 
     @Test
