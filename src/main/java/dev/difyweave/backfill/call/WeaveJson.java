@@ -1,6 +1,7 @@
 package dev.difyweave.backfill.call;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -21,39 +22,76 @@ public final class WeaveJson {
     public static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
+    /** "00" to "99": the tens digit at {@code 2 * n}, the ones digit after it. */
+    private static final byte[] TWO_DIGITS = twoDigitTable();
+
     private WeaveJson() {
     }
 
-    /** Same text as {@link #TIMESTAMP}, written by hand: it is called several times per call. */
+    /**
+     * Same text as {@link #TIMESTAMP}, written by hand: it is called several times per call. The date is
+     * worked out from the epoch day by arithmetic (no {@code LocalDateTime} objects), two digits at a time
+     * from a table (the quick compiler divides by ten with a division instruction), into Latin-1 bytes the
+     * string keeps as they are.
+     */
     public static String timestamp(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        int year = t.getYear();
+        long epochDay = Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
+        int secondOfDay = (int) Math.floorMod(instant.getEpochSecond(), SECONDS_PER_DAY);
+        // days since 0000-03-01 in 400-year eras, so that a leap day ends each year (Hinnant's civil_from_days)
+        long days = epochDay + 719_468;
+        long era = Math.floorDiv(days, 146_097);
+        int dayOfEra = (int) (days - era * 146_097);
+        int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int shiftedMonth = (5 * dayOfYear + 2) / 153;
+        int day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
+        int month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+        long year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0);
         if (year < 0 || year > 9999) {
             return TIMESTAMP.format(instant);
         }
-        char[] out = new char[27];
-        digits(out, 0, year, 4);
+        byte[] out = new byte[27];
+        int century = (int) year / 100;
+        twoDigits(out, 0, century);
+        twoDigits(out, 2, (int) year - 100 * century);
         out[4] = '-';
-        digits(out, 5, t.getMonthValue(), 2);
+        twoDigits(out, 5, month);
         out[7] = '-';
-        digits(out, 8, t.getDayOfMonth(), 2);
+        twoDigits(out, 8, day);
         out[10] = 'T';
-        digits(out, 11, t.getHour(), 2);
+        int hour = secondOfDay / 3600;
+        int minutes = secondOfDay / 60 - 60 * hour;
+        twoDigits(out, 11, hour);
         out[13] = ':';
-        digits(out, 14, t.getMinute(), 2);
+        twoDigits(out, 14, minutes);
         out[16] = ':';
-        digits(out, 17, t.getSecond(), 2);
+        twoDigits(out, 17, secondOfDay - 3600 * hour - 60 * minutes);
         out[19] = '.';
-        digits(out, 20, t.getNano() / 1000, 6);
+        int micros = instant.getNano() / 1000;
+        int high = micros / 10_000;
+        int rest = micros - 10_000 * high;
+        int middle = rest / 100;
+        twoDigits(out, 20, high);
+        twoDigits(out, 22, middle);
+        twoDigits(out, 24, rest - 100 * middle);
         out[26] = 'Z';
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
+    private static byte[] twoDigitTable() {
+        byte[] table = new byte[200];
+        for (int n = 0; n < 100; n++) {
+            table[2 * n] = (byte) ('0' + n / 10);
+            table[2 * n + 1] = (byte) ('0' + n % 10);
         }
+        return table;
+    }
+
+    private static void twoDigits(byte[] out, int at, int value) {
+        out[at] = TWO_DIGITS[2 * value];
+        out[at + 1] = TWO_DIGITS[2 * value + 1];
     }
 
     /** {@code {"mode":"start","req":{"start":{...}}},{"mode":"end","req":{"end":{...}}}} without brackets. */

@@ -145,6 +145,26 @@ class WeaveJsonTest {
                 .isEqualTo("2025-11-20T08:15:02.123456Z");
     }
 
+    /**
+     * The date worked out by hand from the epoch day is the formatter's on every day from year 1 to 9999
+     * (each leap rule: 1900, 2000, 2100, 2400), at random times of day and fractions, before 1970 too.
+     */
+    @Test
+    void theFastTimestampIsTheFormattersTextOnEveryDayOfYearsOneTo9999() {
+        long first = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond() / 86_400;
+        long last = Instant.parse("9999-12-31T00:00:00Z").getEpochSecond() / 86_400;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        for (long day = first; day <= last; day++) {
+            Instant at = Instant.ofEpochSecond(day * 86_400 + random.nextInt(86_400), random.nextInt(1_000_000_000));
+            String expected = WeaveJson.TIMESTAMP.format(at);
+            if (!WeaveJson.timestamp(at).equals(expected)) {
+                assertThat(WeaveJson.timestamp(at)).as(at.toString()).isEqualTo(expected);
+            }
+        }
+        assertThat(WeaveJson.timestamp(Instant.parse("9999-12-31T23:59:59.999999999Z"))).isEqualTo("9999-12-31T23:59:59.999999Z");
+        assertThat(WeaveJson.timestamp(Instant.parse("1969-12-31T23:59:59.000001Z"))).isEqualTo("1969-12-31T23:59:59.000001Z");
+    }
+
     @Test
     void timestampsDoNotMoveWithTheJvmZone() {
         // 23:59 UTC is already the next day (and the next year) in Asia/Kolkata
