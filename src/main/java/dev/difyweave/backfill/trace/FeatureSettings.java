@@ -1,5 +1,8 @@
 package dev.difyweave.backfill.trace;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.difyweave.backfill.source.AppFeatures;
 import tools.jackson.databind.JsonNode;
 
@@ -33,5 +36,34 @@ record FeatureSettings(JsonNode moderation, boolean suggestedQuestionsEnabled) {
 
     boolean moderationEnabled() {
         return moderation != null;
+    }
+
+    /**
+     * The settings of each app config parsed once, not for each of its messages (1 % of a dry run's CPU):
+     * a config whose text is the same gives the same settings. One whose parse records a problem is parsed
+     * again for every message, so each message's trace records it. Holds at most {@value #KEPT} configs;
+     * safe to share between threads. The settings' values are read, never changed.
+     */
+    static final class Known {
+
+        static final int KEPT = 256;
+
+        private final Map<AppFeatures, FeatureSettings> parsed = new ConcurrentHashMap<>();
+
+        FeatureSettings of(AppFeatures features, SourceProblems problems) {
+            if (features == null) {
+                return FeatureSettings.of(null, problems);
+            }
+            FeatureSettings known = parsed.get(features);
+            if (known != null) {
+                return known;
+            }
+            int problemsBefore = problems.list().size();
+            FeatureSettings settings = FeatureSettings.of(features, problems);
+            if (problems.list().size() == problemsBefore && parsed.size() < KEPT) {
+                parsed.put(features, settings);
+            }
+            return settings;
+        }
     }
 }

@@ -27,7 +27,6 @@ import dev.difyweave.backfill.source.MessageTraceSource;
  */
 public final class MessageTraceMapper {
 
-    /** The {@code --kinds} name of message calls, as the job's wiring selects steps by it. */
     /** The op name of a message call. */
     static final String OP = "message";
     static final String CHATFLOW = "advanced-chat";
@@ -38,6 +37,7 @@ public final class MessageTraceMapper {
     private final ToolCallMapper tools;
     private final DatasetRetrievalMapper retrievals;
     private final ModerationMapper moderations;
+    private final FeatureSettings.Known featureSettings = new FeatureSettings.Known();
 
     private final Staleness staleness;
 
@@ -64,7 +64,7 @@ public final class MessageTraceMapper {
                     "orphan: conversation " + source.message().conversationId() + " not found");
         }
         checkEnums(message, problems);
-        FeatureSettings features = FeatureSettings.of(source.features(), problems);
+        FeatureSettings features = featureSettings.of(source.features(), problems);
         List<WeaveCall> calls = new ArrayList<>();
         boolean chatflow = CHATFLOW.equals(message.mode());
         if (chatflow && source.chatflowRun() != null) {

@@ -213,6 +213,27 @@ class ModerationMapperTest {
                 + ":sensitive_word_avoidance");
     }
 
+    /** The mapper parses an app config once; a malformed one is still recorded in every message's trace. */
+    @Test
+    void eachMessageOfAConfigGetsItsSettingsAndItsProblems() {
+        for (int i = 0; i < 3; i++) {
+            AssembledTrace malformed = map(message().features(appConfig("{\"enabled\":tru", null)),
+                    Set.of(TraceKind.MODERATION));
+            assertThat(problems(malformed)).as("message %d", i).containsExactly("app_model_configs:"
+                    + MessageRows.APP_CONFIG_ID + ":sensitive_word_avoidance");
+            assertThat(flagged(moderation(withKeywords("weave").query("tell me about weave")))).as("message %d", i).isTrue();
+            assertThat(flagged(moderation(withKeywords("other").query("tell me about weave")))).as("message %d", i).isFalse();
+        }
+
+        FeatureSettings.Known known = new FeatureSettings.Known();
+        SourceProblems problems = new SourceProblems();
+        FeatureSettings first = known.of(appConfig(keywordsModeration("weave", true, PRESET), null), problems);
+        assertThat(known.of(appConfig(keywordsModeration("weave", true, PRESET), null), problems)).isSameAs(first);
+        assertThat(known.of(appConfig("{\"enabled\":tru", null), problems))
+                .isNotSameAs(known.of(appConfig("{\"enabled\":tru", null), problems));
+        assertThat(problems.list()).hasSize(2);
+    }
+
     @Test
     void chatflowModerationComesFromTheWorkflowFeatures() {
         String features = "{\"opening_statement\":\"\",\"suggested_questions\":[],"
