@@ -30,8 +30,27 @@ public final class DailyCalls {
     private final Map<Key, Long> counts = new TreeMap<>();
     private long approximated;
 
+    /**
+     * The calls added one by one are counted in runs of the same kind and day (a trace's calls mostly
+     * share both): the run's day is worked out once, its count goes into {@link #counts} when the run ends.
+     */
+    private TraceKind runKind;
+    private LocalDate runDay;
+    private long runFrom = 1;
+    private long runTo;
+    private long runCalls;
+
     public void add(WeaveCall call) {
-        add(call.kind(), day(call.startedAt()), 1);
+        Instant startedAt = call.startedAt();
+        long second = startedAt == null ? 0 : startedAt.getEpochSecond();
+        if (call.kind() != runKind || second < runFrom || second >= runTo) {
+            endRun();
+            runKind = call.kind();
+            runDay = day(startedAt);
+            runFrom = runDay.toEpochDay() * SECONDS_PER_DAY;
+            runTo = runFrom + SECONDS_PER_DAY;
+        }
+        runCalls++;
         if (call.approximated()) {
             approximated++;
         }
@@ -39,6 +58,13 @@ public final class DailyCalls {
 
     public void add(TraceKind kind, LocalDate day, long calls) {
         counts.merge(new Key(kind, day), calls, Long::sum);
+    }
+
+    private void endRun() {
+        if (runCalls > 0) {
+            add(runKind, runDay, runCalls);
+            runCalls = 0;
+        }
     }
 
     /** The UTC day a call is counted on: that of its {@code started_at} (1970-01-01 when it has none). */
@@ -49,6 +75,7 @@ public final class DailyCalls {
 
     /** The counts, in day then kind order. */
     public Map<Key, Long> counts() {
+        endRun();
         return Collections.unmodifiableMap(counts);
     }
 
@@ -58,10 +85,12 @@ public final class DailyCalls {
     }
 
     public long total() {
+        endRun();
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public boolean isEmpty() {
+        endRun();
         return counts.isEmpty();
     }
 }

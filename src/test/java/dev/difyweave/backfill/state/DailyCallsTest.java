@@ -40,6 +40,35 @@ class DailyCallsTest {
                 Map.entry(new DailyCalls.Key(TraceKind.TOOL, LocalDate.parse("2026-03-02")), 1L));
     }
 
+    /** Calls added one by one (counted in runs of one kind and day) add up as if each were added on its own. */
+    @Test
+    void callsInAnyOrderAddUpPerKindAndDay() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        DailyCalls daily = new DailyCalls();
+        Map<DailyCalls.Key, Long> expected = new java.util.TreeMap<>();
+        Instant at = Instant.parse("1969-12-30T20:00:00Z");
+        for (int i = 0; i < 5_000; i++) {
+            at = at.plusSeconds(random.nextInt(4) == 0 ? -random.nextInt(40_000) : random.nextInt(20_000));
+            TraceKind kind = random.nextInt(3) == 0 ? TraceKind.values()[random.nextInt(TraceKind.values().length)]
+                    : TraceKind.WORKFLOW;
+            Instant startedAt = random.nextInt(50) == 0 ? null : at;
+            daily.add(call(kind, "op", null, startedAt == null ? null : startedAt.toString()));
+            expected.merge(new DailyCalls.Key(kind, DailyCalls.day(startedAt)), 1L, Long::sum);
+            if (random.nextInt(500) == 0) {
+                assertThat(daily.counts()).isEqualTo(expected);
+            }
+        }
+        for (String second : new String[] {"2026-03-01T23:59:59.999Z", "2026-03-02T00:00:00Z", "2026-03-01T23:59:59Z",
+            "2026-03-01T00:00:00Z", "2026-02-28T23:59:59Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z"}) {
+            daily.add(call(TraceKind.WORKFLOW, "op", null, second));
+            expected.merge(new DailyCalls.Key(TraceKind.WORKFLOW, DailyCalls.day(Instant.parse(second))), 1L, Long::sum);
+        }
+        daily.add(TraceKind.TOOL, LocalDate.parse("1970-01-01"), 3);
+        expected.merge(new DailyCalls.Key(TraceKind.TOOL, LocalDate.EPOCH), 3L, Long::sum);
+        assertThat(daily.counts()).containsExactlyEntriesOf(expected);
+        assertThat(daily.total()).isEqualTo(5_010);
+    }
+
     @Test
     void theDayIsTheUtcDayOfStartedAt() {
         // 23:30 UTC is already the next day in Asia/Kolkata, the zone the tests run in
@@ -60,7 +89,7 @@ class DailyCallsTest {
     }
 
     private static WeaveCall call(TraceKind kind, String opName, ObjectNode attributes, String startedAt) {
-        Instant start = Instant.parse(startedAt);
+        Instant start = startedAt == null ? null : Instant.parse(startedAt);
         return new WeaveCall("id", "trace", null, opName, opName, start, start, attributes, null, null, null, null,
                 kind, RootKind.MESSAGES.key(UUID.randomUUID()));
     }
