@@ -45,7 +45,10 @@ import dev.difyweave.backfill.weave.WeaveHttpSink;
  * The backfill job: the pending roots of earlier windows, then one partitioned step per root kind
  * (workflow runs, messages, conversation names; each in its own {@code *StepConfiguration}), then the
  * roots this window leaves pending, then the feedback of messages ({@link FeedbackStepConfiguration}),
- * last, so that the message calls it goes on are in Weave first. A step whose kinds were not asked for reads nothing. Wiring only.
+ * last, so that the message calls it goes on are in Weave first. A step whose kinds were not asked for
+ * reads nothing. The steps run one after another, never in a split flow: Spring Batch creates a step
+ * execution in a SERIALIZABLE transaction, and PostgreSQL aborts one of two such transactions that run at
+ * once ({@code PartitionedJobTest} checks it). Wiring only.
  */
 @Configuration(proxyBeanMethods = false)
 public class BackfillJobConfiguration {
