@@ -1,11 +1,14 @@
 package dev.difyweave.backfill.job;
 
 import dev.difyweave.backfill.state.FailureLedger;
+import dev.difyweave.backfill.state.SerializableCreates;
 import dev.difyweave.backfill.state.StateSchema;
 import dev.difyweave.backfill.state.StateStore;
 import javax.sql.DataSource;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +55,17 @@ public class InfrastructureConfiguration {
     HikariDataSource difyDataSource(BackfillSettings settings) {
         return DataSources.difyReadOnly(settings.requireDify(), settings.tuning().difyConnections(),
                 settings.tuning().difyStatementTimeout());
+    }
+
+    /** Spring Batch's job repository, its SERIALIZABLE creates run again when PostgreSQL aborts one ({@link SerializableCreates}). */
+    @Bean
+    static BeanPostProcessor serializableCreatesRetried() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JobRepository repository ? SerializableCreates.retried(repository) : bean;
+            }
+        };
     }
 
     @Bean
