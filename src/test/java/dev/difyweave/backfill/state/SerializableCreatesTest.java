@@ -1,7 +1,9 @@
 package dev.difyweave.backfill.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,34 @@ class SerializableCreatesTest {
                 new CannotAcquireLockException("x", deadlock)))).isTrue();
         assertThat(SerializableCreates.isSerializationFailure(new SQLException("unique violation", "23505"))).isFalse();
         assertThat(SerializableCreates.isSerializationFailure(new CannotAcquireLockException("no cause"))).isFalse();
+    }
+
+    /** Other failures pass through as they are, after one try; a serialization failure is tried again. */
+    @Test
+    void onlySerializationFailuresAreTriedAgain() {
+        AtomicInteger tries = new AtomicInteger();
+        IllegalStateException other = new IllegalStateException("not a serialization failure");
+        JobRepository failing = (JobRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
+                    tries.incrementAndGet();
+                    if (method.getName().equals("createJobInstance")) {
+                        throw other;
+                    }
+                    if (tries.get() < 3) {
+                        throw new CannotAcquireLockException("JDBC commit", new SQLException("serialize", "40001"));
+                    }
+                    return List.of("creates");
+                });
+        JobRepository retried = SerializableCreates.retried(failing);
+
+        assertThat(catchThrowable(() -> retried.createJobInstance("x", parameters("x"))))
+                .isSameAs(other);
+        assertThat(tries.get()).isEqualTo(1);
+
+        tries.set(0);
+        assertThat(catchThrowable(() -> retried.getJobNames()))
+                .isInstanceOf(CannotAcquireLockException.class);
+        assertThat(tries.get()).as("not a create: not retried").isEqualTo(1);
     }
 
     @Test
