@@ -51,6 +51,9 @@ public final class SerializableCreates {
 
     /** {@code repository} behind a {@link JobRepository} proxy whose {@code create*} calls are retried as above. */
     public static JobRepository retried(JobRepository repository) {
+        if (Proxy.isProxyClass(repository.getClass()) && Proxy.getInvocationHandler(repository) instanceof RetriedCreates) {
+            return repository;
+        }
         log.debug("creates of job repository {} retried on serialization failures", repository);
         return (JobRepository) Proxy.newProxyInstance(JobRepository.class.getClassLoader(),
                 new Class<?>[] {JobRepository.class}, new RetriedCreates(repository));

@@ -81,6 +81,7 @@ class SerializableCreatesTest {
                     return List.of("creates");
                 });
         JobRepository retried = SerializableCreates.retried(failing);
+        assertThat(SerializableCreates.retried(retried)).as("wrapped once").isSameAs(retried);
 
         assertThat(catchThrowable(() -> retried.createJobInstance("x", parameters("x"))))
                 .isSameAs(other);
