@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -37,14 +38,16 @@ import dev.difyweave.backfill.trace.TraceProblem;
  * <li>{@code pending}: the messages of this pending scope whose feedback waits, from earlier runs or the
  * phase before.</li>
  * <li>{@code window}: the window's messages with feedback and, for a sync, the messages of any age whose
- * feedback was created or changed in the window. Annotations without a message in the window are
- * reported (a problem each) and counted as {@code unlinked}.</li>
+ * feedback was created or changed in the window: all in one page when there are at most a page of them (a
+ * quiet sync, a short window), else found by walking every message with feedback in message id order.
+ * Annotations without a message in the window are reported (a problem each) and counted as
+ * {@code unlinked}.</li>
  * </ol>
  * A message may come up in more than one phase: bringing its feedback up to date twice does nothing the
  * second time. A kill anywhere repeats at most the page that was being written, which is harmless for
- * the same reason. The work of a page is {@link FeedbackPageWriter}'s. Pages with nothing to do (a quiet
- * sync looks at every message with feedback to find the few that changed) do not each cost a transaction
- * of their own: one call goes on through up to {@value #QUIET_PAGES} of them, and a kill repeats them.
+ * the same reason. The work of a page is {@link FeedbackPageWriter}'s. Pages with nothing to do (the
+ * deletion phase, and a walk of the window phase) do not each cost a transaction of their own: one call
+ * goes on through up to {@value #QUIET_PAGES} of them, and a kill repeats them.
  */
 class FeedbackTasklet implements Tasklet {
 
@@ -185,10 +188,20 @@ class FeedbackTasklet implements Tasklet {
     private void window(ExecutionContext context, ProjectRoutes routes, StepExecution step,
             StepContribution contribution) {
         SourceWindow window = request.window();
+        boolean changed = request.syncScope() != null;
+        if (!context.containsKey(AFTER_ID)) {
+            Optional<List<Keyset>> few = source.fewWanted(window, changed, pageSize);
+            if (few.isPresent()) {
+                if (!few.get().isEmpty()) {
+                    write(few.get(), routes, step, contribution);
+                }
+                next(context, Phase.DONE);
+                return;
+            }
+        }
         int lookAt = pageSize;
         for (int quiet = 0; quiet < QUIET_PAGES; quiet++) {
-            FeedbackSource.MessagePage page = source.messagesAfter(window, request.syncScope() != null,
-                    afterId(context), lookAt, pageSize);
+            FeedbackSource.MessagePage page = source.messagesAfter(window, changed, afterId(context), lookAt, pageSize);
             if (page.last() == null) {
                 next(context, Phase.DONE);
                 return;

@@ -3,11 +3,15 @@ package dev.difyweave.backfill.source;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +26,7 @@ public final class FeedbackSource {
     private static final DifySql FEEDBACKS = DifySql.load("message-feedbacks");
     private static final DifySql ANNOTATIONS = DifySql.load("message-annotations");
     private static final DifySql MESSAGES_PAGE = DifySql.load("feedback-messages-page");
+    private static final DifySql MESSAGES_FEW = DifySql.load("feedback-messages-few");
     private static final DifySql FEEDBACKS_EXISTING = DifySql.load("message-feedbacks-existing");
     private static final DifySql ANNOTATIONS_EXISTING = DifySql.load("message-annotations-existing");
     private static final DifySql ANNOTATIONS_UNLINKED = DifySql.load("annotations-unlinked");
@@ -84,7 +89,7 @@ public final class FeedbackSource {
      * message (then the page's {@code last}, so the next page starts after it).
      */
     public MessagePage messagesAfter(SourceWindow window, boolean changed, UUID after, int limit, int maxWanted) {
-        List<Keyset> wanted = new java.util.ArrayList<>();
+        List<Keyset> wanted = new ArrayList<>();
         UUID[] last = {null};
         MESSAGES_PAGE.query(dify, Map.of("after", after, "app_ids", window.appIds(), "tenant_ids",
                 window.tenantIds(), "from", window.from(), "to", window.to(), "changed", changed, "limit", limit),
@@ -99,6 +104,29 @@ public final class FeedbackSource {
                     return null;
                 });
         return new MessagePage(wanted, last[0]);
+    }
+
+    /**
+     * The messages {@link #messagesAfter} would find wanted, all at once when there are at most {@code limit}
+     * of them (a quiet sync, a short window), in message id order; empty when there may be more: then walk
+     * them with {@link #messagesAfter}. One query instead of a walk over every message with feedback.
+     */
+    public Optional<List<Keyset>> fewWanted(SourceWindow window, boolean changed, int limit) {
+        Map<UUID, Keyset> wanted = new HashMap<>();
+        int[] rows = {0};
+        MESSAGES_FEW.query(dify, Map.of("app_ids", window.appIds(), "tenant_ids", window.tenantIds(), "from",
+                window.from(), "to", window.to(), "changed", changed, "limit", limit + 1), (rs, n) -> {
+                    rows[0]++;
+                    UUID id = uuid(rs, "id");
+                    wanted.putIfAbsent(id, new Keyset(time(rs, "created_at"), id));
+                    return null;
+                });
+        if (rows[0] > limit) {
+            return Optional.empty();
+        }
+        List<Keyset> messages = new ArrayList<>(wanted.values());
+        messages.sort(Comparator.comparing(Keyset::id, Keyset.UUID_ORDER));
+        return Optional.of(messages);
     }
 
     /** Which of these ratings still exist. */

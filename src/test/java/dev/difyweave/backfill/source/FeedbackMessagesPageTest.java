@@ -134,6 +134,31 @@ class FeedbackMessagesPageTest {
         assertThat(seen).isEqualTo(sorted).doesNotHaveDuplicates();
     }
 
+    @Test
+    void theFewWantedMessagesComeInOneQueryAsTheWalkFindsThemEachOnce() {
+        for (SourceWindow window : List.of(new SourceWindow(FROM, TO, List.of(), List.of(TENANT)),
+                new SourceWindow(FROM, TO, List.of(APP), List.of()), new SourceWindow(FROM, TO, List.of(), List.of()))) {
+            for (boolean changed : List.of(false, true)) {
+                List<UUID> walked = all(window, changed, 100);
+                assertThat(source.fewWanted(window, changed, 100)).as("%s, changed %s", window, changed)
+                        .hasValueSatisfying(few -> assertThat(few).extracting(Keyset::id).isEqualTo(walked));
+            }
+        }
+    }
+
+    @Test
+    void moreWantedMessagesThanTheLimitAreLeftToTheWalk() {
+        SourceWindow window = new SourceWindow(FROM, TO, List.of(APP), List.of());
+        // a migrate finds each of the window's messages once: exactly the limit is still few
+        assertThat(source.fewWanted(window, false, IN_WINDOW.size())).hasValueSatisfying(
+                few -> assertThat(few).extracting(Keyset::id).containsExactlyInAnyOrderElementsOf(IN_WINDOW));
+        assertThat(source.fewWanted(window, false, IN_WINDOW.size() - 1)).isEmpty();
+        // a sync counts a message once per way it is wanted, so it gives up no later than that
+        assertThat(source.fewWanted(window, true, IN_WINDOW.size() + OLD_CHANGED.size() - 1)).isEmpty();
+        assertThat(source.fewWanted(new SourceWindow(TO, TO.plusDays(1), List.of(), List.of()), true, 0))
+                .hasValue(List.of());
+    }
+
     private static List<UUID> all(SourceWindow window, boolean changed, int pageSize) {
         List<UUID> ids = new ArrayList<>();
         UUID after = FeedbackSource.FIRST;
