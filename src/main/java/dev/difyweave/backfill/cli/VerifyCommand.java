@@ -80,11 +80,11 @@ final class VerifyCommand {
         settings.requireSending();
         new Preflight(settings).forVerify(request);
         String project = request.project();
-        try (ConfigurableApplicationContext context = BackfillApplication.start(settings)) {
-            DeliveryStats stats = new DeliveryStats();
-            WeaveDelivery weave = new WeaveDelivery(new WeaveHttpClient(settings.weave().serverUrl(),
-                    settings.weave().apiKey(), settings.tuning().connectTimeout(), settings.tuning().readTimeout()),
-                    new WeaveRetry(settings.tuning().retry(), stats), WeaveDelivery.Settings.defaults(), stats);
+        DeliveryStats stats = new DeliveryStats();
+        try (ConfigurableApplicationContext context = BackfillApplication.start(settings);
+                WeaveDelivery weave = new WeaveDelivery(new WeaveHttpClient(settings.weave().serverUrl(),
+                        settings.weave().apiKey(), settings.tuning().connectTimeout(), settings.tuning().readTimeout()),
+                        new WeaveRetry(settings.tuning().retry(), stats), WeaveDelivery.Settings.defaults(), stats)) {
             Reconciliation reconciliation = new Reconciliation(weave.presence(), project);
             int page = options.chunk.chunkSize != null ? options.chunk.chunkSize : settings.tuning().chunkSize();
             WorkflowRoots runs = context.getBean(WorkflowRoots.class);

@@ -38,9 +38,8 @@ public final class WeaveAccessCheck {
         body.putArray("columns").add("id");
         body.put("limit", 1);
         WeaveResponse response;
-        try {
-            response = new WeaveHttpClient(server, apiKey, connectTimeout, readTimeout)
-                    .query(PATH, Json.MAPPER.writeValueAsBytes(body));
+        try (WeaveHttpClient client = new WeaveHttpClient(server, apiKey, connectTimeout, readTimeout)) {
+            response = client.query(PATH, Json.MAPPER.writeValueAsBytes(body));
         } catch (TransientWeaveException e) {
             return new Result(Outcome.UNREACHABLE, networkCause(e));
         } catch (IllegalArgumentException e) {

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * the default server with the environment's key, others made on first use for a target whose Dify
  * tracing config names another {@code host} (or, with {@code BACKFILL_DIFY_KEYS}, its own key).
  */
-public final class WeaveDeliveries {
+public final class WeaveDeliveries implements AutoCloseable {
 
     private record Key(URI serverUrl, WeaveTarget.ApiKey apiKey) {
     }
@@ -52,5 +52,11 @@ public final class WeaveDeliveries {
     /** How many deliveries besides the default one were made (one per distinct server and key). */
     public int extraDeliveries() {
         return others.size();
+    }
+
+    /** Closes the deliveries made here; the default one is its maker's to close. */
+    @Override
+    public void close() {
+        others.values().forEach(WeaveDelivery::close);
     }
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * a {@link WeaveRejectedException}. Returns only when every call is accepted or dead-lettered; an outage
  * is a {@link WeaveUnavailableException} and never a dead letter.
  */
-public final class WeaveDelivery {
+public final class WeaveDelivery implements AutoCloseable {
 
     /** Retries of each probe while a batch that keeps failing with a 5xx is bisected. */
     static final int PROBE_RETRIES = 2;
@@ -50,7 +50,11 @@ public final class WeaveDelivery {
     private final FeedbackDelivery feedback;
     private final WeavePresence presence;
 
+    private final WeaveHttpClient client;
+
+    /** The delivery owns {@code client}: closing the delivery closes it. */
     public WeaveDelivery(WeaveHttpClient client, WeaveRetry retry, Settings settings, DeliveryStats stats) {
+        this.client = client;
         this.feedback = new FeedbackDelivery(client, retry, FeedbackDelivery.Settings.defaults(), stats);
         this.presence = new WeavePresence(client, retry);
         this.exchange = new WeaveExchange(client, stats);
@@ -75,6 +79,12 @@ public final class WeaveDelivery {
             deadLetters.add(new DeadLetter(call, refusal.httpStatus(), refusal.reason()));
         }
         return deadLetters;
+    }
+
+    /** Stops the HTTP client: nothing is sent after this. */
+    @Override
+    public void close() {
+        client.close();
     }
 
     /** The feedback delivery to the same server, with the same key and retries. */

@@ -29,9 +29,10 @@ import org.springframework.web.client.RestClient;
 /**
  * Speaks HTTP to the Weave trace server and nothing else: one POST of pre-serialised bytes, the reply
  * as a {@link WeaveResponse}, network failures as {@link TransientWeaveException}. HTTP Basic
- * {@code api:<key>}; the key lives only in the Authorization header and is never logged.
+ * {@code api:<key>}; the key lives only in the Authorization header and is never logged. Closing it stops
+ * the JDK client underneath ({@link JdkHttpClients}).
  */
-public final class WeaveHttpClient {
+public final class WeaveHttpClient implements AutoCloseable {
 
     private static final int MAX_BODY_CHARS = 2000;
 
@@ -50,6 +51,7 @@ public final class WeaveHttpClient {
         }
     });
 
+    private final HttpClient http;
     private final RestClient rest;
     private final URI baseUrl;
     /** What an HTTP-date {@code Retry-After} is measured from. */
@@ -70,7 +72,7 @@ public final class WeaveHttpClient {
         if (!tls) {
             builder.sslContext(NO_TLS.get()); // redirects are not followed, so this client never opens TLS
         }
-        HttpClient http = builder.build();
+        this.http = builder.build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(readTimeout);
         String credentials = Base64.getEncoder().encodeToString(("api:" + apiKey).getBytes(StandardCharsets.UTF_8));
@@ -83,6 +85,11 @@ public final class WeaveHttpClient {
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    @Override
+    public void close() {
+        JdkHttpClients.stop(http);
     }
 
     public WeaveResponse post(String path, byte[] body) {
