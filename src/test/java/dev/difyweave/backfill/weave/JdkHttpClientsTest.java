@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import dev.difyweave.backfill.testsupport.HttpClientThreads;
 
 /**
  * A stopped client leaves no selector thread behind (the thread that, waiting in native code, held up the
@@ -17,12 +18,12 @@ class JdkHttpClientsTest {
 
     @Test
     void aStoppedClientsSelectorThreadEndsAndOnlyThatOne() throws Exception {
-        Set<Thread> before = selectorThreads();
+        Set<Thread> before = HttpClientThreads.selectors();
         HttpClient stopped = HttpClient.newHttpClient();
-        Set<Thread> stoppedThreads = selectorThreads();
+        Set<Thread> stoppedThreads = HttpClientThreads.selectors();
         stoppedThreads.removeAll(before);
         HttpClient other = HttpClient.newHttpClient();
-        Set<Thread> otherThreads = selectorThreads();
+        Set<Thread> otherThreads = HttpClientThreads.selectors();
         otherThreads.removeAll(before);
         otherThreads.removeAll(stoppedThreads);
         assertThat(stoppedThreads).as("the stopped client's selector").hasSize(1);
@@ -36,11 +37,5 @@ class JdkHttpClientsTest {
         assertThat(otherThreads.iterator().next().isAlive()).as("the other client's selector").isTrue();
         JdkHttpClients.stop(other);
         JdkHttpClients.stop(stopped); // twice: nothing more happens
-    }
-
-    private static Set<Thread> selectorThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager"))
-                .collect(Collectors.toSet());
     }
 }
