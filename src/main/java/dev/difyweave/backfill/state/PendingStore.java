@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.source.Keyset;
+import dev.difyweave.backfill.source.UuidArray;
 
 /**
  * The {@code backfill_pending} table: roots a window left because Dify had not finished them, per
@@ -48,14 +49,18 @@ public class PendingStore {
                 scope(scope), kind, after.createdAt(), after.id(), limit);
     }
 
+    /**
+     * Forgets these roots of a scope and kind, in one statement: every chunk of every step resolves its roots
+     * (usually none of them pending), and a statement per root was 68,000 statements in a dry run of 60,000
+     * roots.
+     */
     public void resolved(String scope, String kind, Collection<UUID> ids) {
         if (!ids.isEmpty()) {
-            String stored = scope(scope);
-            state.batchUpdate("DELETE FROM backfill_pending WHERE scope = ? AND kind = ? AND source_id = ?", ids, 500,
-                    (ps, id) -> {
-                        ps.setString(1, stored);
+            state.update("DELETE FROM backfill_pending WHERE scope = ? AND kind = ? AND source_id = ANY(?)",
+                    ps -> {
+                        ps.setString(1, scope(scope));
                         ps.setString(2, kind);
-                        ps.setObject(3, id);
+                        ps.setObject(3, UuidArray.of(ids));
                     });
         }
     }
