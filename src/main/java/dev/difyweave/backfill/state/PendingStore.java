@@ -51,8 +51,8 @@ public class PendingStore {
 
     /**
      * Forgets these roots of a scope and kind, in one statement: every chunk of every step resolves its roots
-     * (usually none of them pending), and a statement per root was 68,000 statements in a dry run of 60,000
-     * roots.
+     * (usually none of them pending), and the feedback step its page of messages: a statement per root was
+     * 68,000 statements in a dry run of 60,000 roots and 8,000 messages with feedback.
      */
     public void resolved(String scope, String kind, Collection<UUID> ids) {
         if (!ids.isEmpty()) {
