@@ -54,8 +54,12 @@ final class MigrateCommand {
             settings.requireSending();
         }
         BackfillApplication.Role role = role(options, settings);
-        new Preflight(settings).forRun(request);
+        Preflight.WeaveAnswer weave = new Preflight(settings).forRun(request);
+        if (role != BackfillApplication.Role.LOCAL) {
+            weave.await(); // a manager's context builds every bean at once: its stores, its message listeners
+        }
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role)) {
+            weave.await(); // a command's context builds its beans lazily: nothing has touched a store or Weave yet
             RunSummary summary = launch(context, request, out, report);
             summary.requireNothingLost();
             return BackfillCli.OK;

@@ -50,8 +50,12 @@ final class SyncCommand {
         }
         String scope = base.scopeKey();
         BackfillApplication.Role role = MigrateCommand.role(options, settings);
-        new Preflight(settings).forRun(base);
+        Preflight.WeaveAnswer weave = new Preflight(settings).forRun(base);
+        if (role != BackfillApplication.Role.LOCAL) {
+            weave.await(); // a manager's context builds every bean at once: its stores, its message listeners
+        }
         try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role)) {
+            weave.await(); // a command's context builds its beans lazily: nothing has touched a store or Weave yet
             WatermarkStore watermarks = context.getBean(WatermarkStore.class);
             Instant from = watermarks.last(scope).orElse(base.from());
             if (!from.isBefore(base.to())) {

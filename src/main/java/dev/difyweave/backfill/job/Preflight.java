@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +64,13 @@ public final class Preflight {
         this.settings = settings;
     }
 
-    /** {@code migrate}, {@code sync}: Dify, its storage, the state store, and Weave when the run sends. */
-    public void forRun(BackfillRequest request) {
+    /**
+     * {@code migrate}, {@code sync}: Dify, its storage and the state store, checked before this returns; and
+     * Weave when the run sends, checked on a thread of its own while the command starts its context (the JDK
+     * HTTP client's first request loads and links some 500 classes, 0.2-0.3 s of an empty {@code sync}, which the
+     * context's start no longer waits for). The command calls {@link WeaveAnswer#await()} before its first work.
+     */
+    public WeaveAnswer forRun(BackfillRequest request) {
         long started = System.nanoTime();
         List<Check> checks;
         try (Connection dify = DatabasePreflight.dify(settings.requireDify()); PayloadStore storage = storage()) {
@@ -72,10 +79,56 @@ public final class Preflight {
             throw DatabasePreflight.failure("DIFY_DB_URL", settings.dify(), closing);
         }
         stateStore();
-        checks.forEach(this::weave);
-        log.info("preflight: Dify, the state store{} answer ({} ms)",
-                checks.isEmpty() ? "" : " and Weave (" + checks.size() + (checks.size() == 1 ? " server" : " servers") + ")",
-                (System.nanoTime() - started) / 1_000_000);
+        CompletableFuture<Long> weave = checks.isEmpty() ? CompletableFuture.completedFuture(System.nanoTime())
+                : CompletableFuture.supplyAsync(() -> {
+                    checks.forEach(this::weave);
+                    return System.nanoTime();
+                }, Preflight::onItsOwnThread);
+        return new WeaveAnswer(weave, checks.size(), started);
+    }
+
+    /** The Weave checks of a run's preflight, under way; {@link #await()} says how they ended. */
+    public static final class WeaveAnswer {
+
+        /** Completes with when the checks ended ({@link System#nanoTime()}). */
+        private final CompletableFuture<Long> checks;
+        private final int servers;
+        private final long started;
+        private boolean answered;
+
+        private WeaveAnswer(CompletableFuture<Long> checks, int servers, long started) {
+            this.checks = checks;
+            this.servers = servers;
+            this.started = started;
+        }
+
+        /**
+         * Waits for Weave's answers: returns when every server took its key (or could not say, 429/5xx),
+         * throws the {@link ConfigurationException} of the first that refused or could not be reached. Called
+         * again, answers the same at once.
+         */
+        public void await() {
+            long ended;
+            try {
+                ended = checks.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            if (answered) {
+                return;
+            }
+            answered = true;
+            log.info("preflight: Dify, the state store{} answer ({} ms)",
+                    servers == 0 ? "" : " and Weave (" + servers + (servers == 1 ? " server" : " servers") + ")",
+                    (ended - started) / 1_000_000);
+        }
+    }
+
+    /** A daemon thread: a command that fails for another reason meanwhile exits without waiting for Weave. */
+    private static void onItsOwnThread(Runnable checks) {
+        Thread thread = new Thread(checks, "weave-preflight");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** {@code verify}: Dify, its storage, the state store, and Weave with WANDB_API_KEY for the request's project. */

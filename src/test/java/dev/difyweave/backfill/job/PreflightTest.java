@@ -13,9 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.difyweave.backfill.state.EmbeddedPostgresServer;
 import dev.difyweave.backfill.testsupport.FakeS3Server;
+import dev.difyweave.backfill.testsupport.TestDatabases;
 
 /**
  * The configuration is checked before any work, in seconds: a wrong Dify password, a state store that
@@ -114,14 +116,21 @@ class PreflightTest {
         env.put("WANDB_API_KEY", wrongKey);
         long writesBefore = harness.weave.writeRequestCount();
         int checksBefore = harness.weave.requestsTo("/calls/stream_query").size();
+        try (TestDatabases.TestDatabase state = TestDatabases.createFresh("untouched")) {
+            env.put("BACKFILL_DB_URL", state.jdbcUrl());
 
-        Outcome outcome = run(work, env, "migrate", "--to=2026-11-13T00:00:00Z");
+            Outcome outcome = run(work, env, "migrate", "--to=2026-11-13T00:00:00Z");
 
-        assertOneLine(outcome, "WANDB_API_KEY", "HTTP 401", wrongKey);
-        assertThat(outcome.err()).contains(harness.weave.baseUrl());
-        assertThat(harness.weave.writeRequestCount()).as("nothing was sent").isEqualTo(writesBefore);
-        assertThat(harness.weave.requestsTo("/calls/stream_query")).as("one check of the one server and key")
-                .hasSize(checksBefore + 1).last().satisfies(r -> assertThat(r.status()).isEqualTo(401));
+            assertOneLine(outcome, "WANDB_API_KEY", "HTTP 401", wrongKey);
+            assertThat(outcome.err()).contains(harness.weave.baseUrl());
+            assertThat(harness.weave.writeRequestCount()).as("nothing was sent").isEqualTo(writesBefore);
+            assertThat(harness.weave.requestsTo("/calls/stream_query")).as("one check of the one server and key")
+                    .hasSize(checksBefore + 1).last().satisfies(r -> assertThat(r.status()).isEqualTo(401));
+            // Weave is checked while the command starts; its answer still comes before any work
+            assertThat(new JdbcTemplate(state.dataSource()).queryForObject(
+                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", Integer.class))
+                    .as("tables in the state store").isZero();
+        }
     }
 
     @Test
