@@ -79,26 +79,31 @@ public final class Preflight {
             throw DatabasePreflight.failure("DIFY_DB_URL", settings.dify(), closing);
         }
         stateStore();
-        CompletableFuture<Long> weave = checks.isEmpty() ? CompletableFuture.completedFuture(System.nanoTime())
-                : CompletableFuture.supplyAsync(() -> {
-                    checks.forEach(this::weave);
-                    return System.nanoTime();
-                }, Preflight::onItsOwnThread);
-        return new WeaveAnswer(weave, checks.size(), started);
+        CompletableFuture<Answers> answers = checks.isEmpty()
+                ? CompletableFuture.completedFuture(new Answers(List.of(), System.nanoTime()))
+                : CompletableFuture.supplyAsync(() -> new Answers(checks.stream().map(this::ask).toList(), System.nanoTime()),
+                        Preflight::onItsOwnThread);
+        return new WeaveAnswer(checks, answers, started);
     }
 
-    /** The Weave checks of a run's preflight, under way; {@link #await()} says how they ended. */
-    public static final class WeaveAnswer {
+    /** Weave's answers to the checks, in their order, and when the last came ({@link System#nanoTime()}). */
+    private record Answers(List<WeaveAccessCheck.Result> results, long endedAt) {
+    }
 
-        /** Completes with when the checks ended ({@link System#nanoTime()}). */
-        private final CompletableFuture<Long> checks;
-        private final int servers;
+    /**
+     * The Weave checks of a run's preflight, under way: their requests on a thread of their own, what the answers
+     * mean (an exception, a warning) on the caller's, in {@link #await()}.
+     */
+    public final class WeaveAnswer {
+
+        private final List<Check> checks;
+        private final CompletableFuture<Answers> answers;
         private final long started;
-        private boolean answered;
+        private boolean judged;
 
-        private WeaveAnswer(CompletableFuture<Long> checks, int servers, long started) {
+        private WeaveAnswer(List<Check> checks, CompletableFuture<Answers> answers, long started) {
             this.checks = checks;
-            this.servers = servers;
+            this.answers = answers;
             this.started = started;
         }
 
@@ -108,19 +113,22 @@ public final class Preflight {
          * again, answers the same at once.
          */
         public void await() {
-            long ended;
+            Answers answered;
             try {
-                ended = checks.join();
+                answered = answers.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-            if (answered) {
+            if (judged) {
                 return;
             }
-            answered = true;
-            log.info("preflight: Dify, the state store{} answer ({} ms)",
-                    servers == 0 ? "" : " and Weave (" + servers + (servers == 1 ? " server" : " servers") + ")",
-                    (ended - started) / 1_000_000);
+            for (int i = 0; i < checks.size(); i++) {
+                judge(checks.get(i), answered.results().get(i));
+            }
+            judged = true;
+            log.info("preflight: Dify, the state store{} answer ({} ms)", checks.isEmpty() ? ""
+                    : " and Weave (" + checks.size() + (checks.size() == 1 ? " server" : " servers") + ")",
+                    (answered.endedAt() - started) / 1_000_000);
         }
     }
 
@@ -233,10 +241,19 @@ public final class Preflight {
     }
 
     private void weave(Check c) {
-        URI server = server(c);
+        judge(c, ask(c));
+    }
+
+    /** One request to Weave; nothing logged, nothing thrown (an unreachable server is an answer too). */
+    private WeaveAccessCheck.Result ask(Check c) {
         String key = c.key() == null ? settings.weave().apiKey() : c.key().value();
-        WeaveAccessCheck.Result result = WeaveAccessCheck.check(server, key, c.projectId(),
+        return WeaveAccessCheck.check(server(c), key, c.projectId(),
                 min(settings.tuning().connectTimeout(), WEAVE_CONNECT), min(settings.tuning().readTimeout(), WEAVE_READ));
+    }
+
+    /** What Weave's answer to a check means: nothing (accepted), a warning (429, 5xx), or the command's end. */
+    private void judge(Check c, WeaveAccessCheck.Result result) {
+        URI server = server(c);
         String keySetting = c.key() == null ? "WANDB_API_KEY"
                 : "BACKFILL_DIFY_KEYS (the API key in the Dify tracing config of " + c.owner() + ")";
         String projectSetting = c.owner() == null ? "WEAVE_PROJECT" : "tracing_config.project of " + c.owner();

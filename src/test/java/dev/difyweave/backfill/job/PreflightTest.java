@@ -2,12 +2,16 @@ package dev.difyweave.backfill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +155,33 @@ class PreflightTest {
                     "a-wrong-secret-0000", "the-right-secret-0000", BackfillHarness.API_KEY);
             assertThat(harness.weave.requestCount()).as("Weave is not asked after the storage failed")
                     .isEqualTo(requestsBefore);
+        }
+    }
+
+    /** 429 or 5xx proves nothing about the key: a warning, and the run goes on (its requests are retried). */
+    @Test
+    void aWeaveThatCannotAnswerNowIsAWarningAndTheRunGoesOn(@TempDir Path work) throws Exception {
+        HttpServer busy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        busy.createContext("/", exchange -> {
+            asked.add(exchange.getRequestURI().getPath());
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        busy.start();
+        try {
+            Map<String, String> env = env();
+            env.put("WF_TRACE_SERVER_URL", "http://127.0.0.1:" + busy.getAddress().getPort());
+
+            Outcome outcome = run(work, env, "migrate", "--to=2026-11-16T00:00:00Z"); // no Dify rows: nothing to send
+
+            assertThat(outcome.status()).as(outcome.err()).isZero();
+            assertThat(asked).as("the preflight's one check").containsExactly("/calls/stream_query");
+            assertThat(outcome.err()).contains("answered HTTP 503 for project " + BackfillHarness.PROJECT
+                    + "; the key could not be checked now, the run goes on").doesNotContain(BackfillHarness.API_KEY);
+        } finally {
+            busy.stop(0);
         }
     }
 
