@@ -54,16 +54,33 @@ final class MigrateCommand {
             settings.requireSending();
         }
         BackfillApplication.Role role = role(options, settings);
-        Preflight.WeaveAnswer weave = new Preflight(settings).forRun(request);
-        if (role != BackfillApplication.Role.LOCAL) {
-            weave.await(); // a manager's context builds every bean at once: its stores, its message listeners
-        }
-        try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role)) {
-            weave.await(); // a command's context builds its beans lazily: nothing has touched a store or Weave yet
+        try (ConfigurableApplicationContext context = checkedContext(settings, role, request)) {
             RunSummary summary = launch(context, request, out, report);
             summary.requireNothingLost();
             return BackfillCli.OK;
         }
+    }
+
+    /**
+     * The preflight, then the command's context, shared with {@code sync}: Weave is checked while the context
+     * starts and has answered before this returns. A local command's context builds its beans lazily, so nothing
+     * has touched a store or Weave by then; a manager's builds every bean at once (its stores, its message
+     * listeners), so it starts only after the answer.
+     */
+    static ConfigurableApplicationContext checkedContext(BackfillSettings settings, BackfillApplication.Role role,
+            BackfillRequest request) {
+        Preflight.WeaveAnswer weave = new Preflight(settings).forRun(request);
+        if (role != BackfillApplication.Role.LOCAL) {
+            weave.await();
+        }
+        ConfigurableApplicationContext context = BackfillApplication.start(settings, role);
+        try {
+            weave.await();
+        } catch (RuntimeException refused) {
+            context.close();
+            throw refused;
+        }
+        return context;
     }
 
     /**

@@ -12,7 +12,6 @@ import dev.difyweave.backfill.BackfillApplication;
 import dev.difyweave.backfill.config.BackfillSettings;
 import dev.difyweave.backfill.job.BackfillRequest;
 import dev.difyweave.backfill.state.PendingStore;
-import dev.difyweave.backfill.job.Preflight;
 import dev.difyweave.backfill.state.WatermarkStore;
 
 /**
@@ -50,12 +49,7 @@ final class SyncCommand {
         }
         String scope = base.scopeKey();
         BackfillApplication.Role role = MigrateCommand.role(options, settings);
-        Preflight.WeaveAnswer weave = new Preflight(settings).forRun(base);
-        if (role != BackfillApplication.Role.LOCAL) {
-            weave.await(); // a manager's context builds every bean at once: its stores, its message listeners
-        }
-        try (ConfigurableApplicationContext context = BackfillApplication.start(settings, role)) {
-            weave.await(); // a command's context builds its beans lazily: nothing has touched a store or Weave yet
+        try (ConfigurableApplicationContext context = MigrateCommand.checkedContext(settings, role, base)) {
             WatermarkStore watermarks = context.getBean(WatermarkStore.class);
             Instant from = watermarks.last(scope).orElse(base.from());
             if (!from.isBefore(base.to())) {
