@@ -108,8 +108,9 @@ public final class FeedbackSource {
 
     /**
      * The messages {@link #messagesAfter} would find wanted, all at once when there are at most {@code limit}
-     * of them (a quiet sync, a short window), in message id order; empty when there may be more: then walk
-     * them with {@link #messagesAfter}. One query instead of a walk over every message with feedback.
+     * of them (a quiet sync, a short window), in message id order (an empty list: none); {@link Optional#empty()}
+     * when there may be more: then walk them with {@link #messagesAfter}. One query instead of a walk over every
+     * message with feedback.
      */
     public Optional<List<Keyset>> fewWanted(SourceWindow window, boolean changed, int limit) {
         Map<UUID, Keyset> wanted = new HashMap<>();
