@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.difyweave.backfill.config.DatabaseSettings;
+import dev.difyweave.backfill.source.UuidArray;
 
 /** Builds the two connection pools: Dify (read-only, always) and the backfill's own state store. */
 public final class DataSources {
@@ -59,6 +60,8 @@ public final class DataSources {
         config.setInitializationFailTimeout(10_000);
         config.addDataSourceProperty("ApplicationName", "dify-weave-backfill");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // id arrays go in binary, not as text PostgreSQL parses id by id (UuidArray)
+        config.addDataSourceProperty(UuidArray.BINARY_TRANSFER_ENABLE, UuidArray.UUID_ARRAY_OID);
         return config;
     }
 }
