@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.UUID;
 
 import org.postgresql.core.Oid;
+import org.postgresql.util.ByteConverter;
 import org.postgresql.util.PGBinaryObject;
 import org.postgresql.util.PGobject;
 
@@ -11,7 +12,7 @@ import org.postgresql.util.PGobject;
  * Ids bound as one {@code uuid[]} parameter. On a connection that sends {@code uuid[]} in binary
  * ({@link #BINARY_TRANSFER_ENABLE}, set on both pools) it goes as PostgreSQL's binary array, 16 bytes an id:
  * read as text, PostgreSQL parsed every id of every look-up's array (a page's node executions are looked up
- * for offloads by some 400 ids), 0.4 s of its CPU in a 379,000-call dry run. On any other connection (a
+ * for offloads by some 400 ids), about 0.35 s of its CPU in a 379,000-call dry run. On any other connection (a
  * {@code DIFY_DB_URL} that sets {@code binaryTransferEnable} itself) it goes as array text, made only then.
  * pgjdbc's {@code createArrayOf} is not used: it looks at every character of every element for what to
  * escape; a UUID has nothing to escape.
@@ -68,18 +69,20 @@ public final class UuidArray extends PGobject implements PGBinaryObject {
     /** PostgreSQL's binary array ({@code array_recv}): the header, then each id as its length and 16 bytes. */
     @Override
     public void toBytes(byte[] bytes, int offset) {
-        int at = putInt(bytes, offset, ids.length == 0 ? 0 : 1); // dimensions
-        at = putInt(bytes, at, 0); // no NULL element
-        at = putInt(bytes, at, Oid.UUID);
+        ByteConverter.int4(bytes, offset, ids.length == 0 ? 0 : 1); // dimensions
+        ByteConverter.int4(bytes, offset + 4, 0); // no NULL element
+        ByteConverter.int4(bytes, offset + 8, Oid.UUID);
         if (ids.length == 0) {
             return;
         }
-        at = putInt(bytes, at, ids.length);
-        at = putInt(bytes, at, 1); // lower bound
+        ByteConverter.int4(bytes, offset + 12, ids.length);
+        ByteConverter.int4(bytes, offset + 16, 1); // lower bound
+        int at = offset + HEADER_BYTES;
         for (UUID id : ids) {
-            at = putInt(bytes, at, 2 * Long.BYTES);
-            at = putLong(bytes, at, id.getMostSignificantBits());
-            at = putLong(bytes, at, id.getLeastSignificantBits());
+            ByteConverter.int4(bytes, at, 2 * Long.BYTES);
+            ByteConverter.int8(bytes, at + 4, id.getMostSignificantBits());
+            ByteConverter.int8(bytes, at + 12, id.getLeastSignificantBits());
+            at += ELEMENT_BYTES;
         }
     }
 
@@ -87,19 +90,5 @@ public final class UuidArray extends PGobject implements PGBinaryObject {
     @Override
     public void setByteValue(byte[] value, int offset) {
         throw new UnsupportedOperationException("a uuid[] parameter is not read back");
-    }
-
-    private static int putInt(byte[] bytes, int at, int value) {
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            bytes[at++] = (byte) (value >>> shift);
-        }
-        return at;
-    }
-
-    private static int putLong(byte[] bytes, int at, long value) {
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            bytes[at++] = (byte) (value >>> shift);
-        }
-        return at;
     }
 }
