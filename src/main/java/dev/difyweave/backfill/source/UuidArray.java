@@ -40,12 +40,7 @@ public final class UuidArray extends PGobject implements PGBinaryObject {
 
     /** {@code ids} (each a {@link UUID}) as a {@code uuid[]} value. */
     public static UuidArray of(Collection<?> ids) {
-        UUID[] copy = new UUID[ids.size()];
-        int i = 0;
-        for (Object id : ids) {
-            copy[i++] = (UUID) id;
-        }
-        return new UuidArray(copy);
+        return new UuidArray(ids.toArray(new UUID[0]));
     }
 
     /** The array text, made when a connection sends it as text (or something asks for it). */
