@@ -23,8 +23,16 @@ final class CheckedText {
      * {@code utf8} holds {@value #MAX_BYTES_PER_CHAR} bytes per character (a control character's escape).
      */
     static int encode(char[] chars, int from, int to, byte[] utf8) {
+        return encode(chars, from, to, utf8, 0);
+    }
+
+    /**
+     * {@link #encode(char[], int, int, byte[])} written from {@code utf8[at]} on: the index after the last byte
+     * written, or {@code -1}. {@code utf8} holds {@value #MAX_BYTES_PER_CHAR} bytes per character from {@code at}.
+     */
+    static int encode(char[] chars, int from, int to, byte[] utf8, int at) {
         boolean[] plain = WrittenAscii.PLAIN;
-        int n = 0;
+        int n = at;
         for (int i = from; i < to; i++) {
             char c = chars[i];
             if (c < 0x80) {

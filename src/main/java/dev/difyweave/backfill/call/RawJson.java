@@ -44,6 +44,11 @@ public final class RawJson extends JacksonSerializable.Base {
         return suspicious;
     }
 
+    /** The value's bytes, as written; not to be changed. */
+    byte[] utf8() {
+        return utf8;
+    }
+
     SerializableString text() {
         return new Text(utf8);
     }

@@ -36,6 +36,19 @@ public final class WeaveJson {
      * string keeps as they are.
      */
     public static String timestamp(Instant instant) {
+        byte[] out = new byte[TIMESTAMP_BYTES];
+        return timestamp(instant, out, 0) < 0 ? TIMESTAMP.format(instant) : new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The bytes of {@link #timestamp(Instant)}'s text: always this many from year 0 to 9999. */
+    static final int TIMESTAMP_BYTES = 27;
+
+    /**
+     * {@link #timestamp(Instant)}'s text written into {@code out} from {@code at} (room for
+     * {@value #TIMESTAMP_BYTES} bytes): the index after it, or {@code -1} (nothing written) for a year
+     * before 0 or after 9999, which only {@link #TIMESTAMP} writes.
+     */
+    static int timestamp(Instant instant, byte[] out, int at) {
         long epochDay = Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(instant.getEpochSecond(), SECONDS_PER_DAY);
         // days since 0000-03-01 in 400-year eras, so that a leap day ends each year (Hinnant's civil_from_days)
@@ -49,34 +62,33 @@ public final class WeaveJson {
         int month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
         long year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0);
         if (year < 0 || year > 9999) {
-            return TIMESTAMP.format(instant);
+            return -1;
         }
-        byte[] out = new byte[27];
         int century = (int) year / 100;
-        twoDigits(out, 0, century);
-        twoDigits(out, 2, (int) year - 100 * century);
-        out[4] = '-';
-        twoDigits(out, 5, month);
-        out[7] = '-';
-        twoDigits(out, 8, day);
-        out[10] = 'T';
+        twoDigits(out, at, century);
+        twoDigits(out, at + 2, (int) year - 100 * century);
+        out[at + 4] = '-';
+        twoDigits(out, at + 5, month);
+        out[at + 7] = '-';
+        twoDigits(out, at + 8, day);
+        out[at + 10] = 'T';
         int hour = secondOfDay / 3600;
         int minutes = secondOfDay / 60 - 60 * hour;
-        twoDigits(out, 11, hour);
-        out[13] = ':';
-        twoDigits(out, 14, minutes);
-        out[16] = ':';
-        twoDigits(out, 17, secondOfDay - 3600 * hour - 60 * minutes);
-        out[19] = '.';
+        twoDigits(out, at + 11, hour);
+        out[at + 13] = ':';
+        twoDigits(out, at + 14, minutes);
+        out[at + 16] = ':';
+        twoDigits(out, at + 17, secondOfDay - 3600 * hour - 60 * minutes);
+        out[at + 19] = '.';
         int micros = instant.getNano() / 1000;
         int high = micros / 10_000;
         int rest = micros - 10_000 * high;
         int middle = rest / 100;
-        twoDigits(out, 20, high);
-        twoDigits(out, 22, middle);
-        twoDigits(out, 24, rest - 100 * middle);
-        out[26] = 'Z';
-        return new String(out, StandardCharsets.ISO_8859_1);
+        twoDigits(out, at + 20, high);
+        twoDigits(out, at + 22, middle);
+        twoDigits(out, at + 24, rest - 100 * middle);
+        out[at + 26] = 'Z';
+        return at + TIMESTAMP_BYTES;
     }
 
     private static byte[] twoDigitTable() {
@@ -104,6 +116,12 @@ public final class WeaveJson {
      * whichever endpoint it goes to. Written with the thread's {@link KeptGenerator}.
      */
     public static WeaveCall.Encoded encode(String projectId, WeaveCall call) {
+        WeaveCall.Encoded written = CallBytes.encode(projectId, call);
+        return written != null ? written : encodeByGenerator(projectId, call);
+    }
+
+    /** {@link #encode} by the thread's generator, which notes what needs the cleaning walk; for calls {@link CallBytes} declines. */
+    static WeaveCall.Encoded encodeByGenerator(String projectId, WeaveCall call) {
         return KeptGenerator.use(kept -> {
             CheckingGenerator g = kept.generator();
             g.writeStartObject();
