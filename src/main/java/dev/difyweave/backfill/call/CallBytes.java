@@ -3,7 +3,7 @@ package dev.difyweave.backfill.call;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 import tools.jackson.core.io.NumberOutput;
 import tools.jackson.databind.JsonNode;
@@ -24,16 +24,21 @@ import tools.jackson.databind.node.StringNode;
  * array itself; raw payloads ({@link RawJson}) are copied; numbers are Jackson's own text
  * ({@link NumberOutput}). It declines ({@code null}) whatever a call needs more than that for, and the
  * generator writes that call as before: a ref prefix or a lone surrogate in a string or name, nesting
- * deeper than Weave accepts (the generator notes them for {@link CallCleaner}'s walk), a double that is not
- * finite, a number that is not an int, a long or a double, or any other kind of value.
+ * deeper than Weave accepts (the generator notes them for {@link CallCleaner}'s walk), a string longer than
+ * {@value #LONGEST_STRING} characters, a double that is not finite, a number that is not an int, a long or a
+ * double, or any other kind of value.
  */
 final class CallBytes {
 
     private static final int INITIAL = 64 * 1024;
     /** Gives back memory a huge call made the array take (C13 allows 3 MiB per call). */
     private static final int KEPT = 4 * 1024 * 1024;
-    /** Strings are encoded from a copy of their characters; a longer one than this is not kept. */
-    private static final int KEPT_CHARS = 64 * 1024;
+    /**
+     * Strings are encoded from a copy of their characters, with room for their longest escapes; a longer one
+     * than this is left to the generator (whose memory use for such strings the limits in docs/operations.md
+     * were measured with).
+     */
+    static final int LONGEST_STRING = 64 * 1024;
 
     private static final ThreadLocal<CallBytes> THREADS = ThreadLocal.withInitial(CallBytes::new);
 
@@ -59,6 +64,9 @@ final class CallBytes {
     private final int[] recentAt = new int[RECENT];
     private final int[] recentLength = new int[RECENT];
     private int nextRecent;
+    private final BiConsumer<String, JsonNode> member = this::member;
+    /** Whether the member about to be written is the first of its object. */
+    private boolean firstMember;
     private byte[] out = new byte[INITIAL];
     private char[] chars = new char[1024];
     private int size;
@@ -96,7 +104,7 @@ final class CallBytes {
         name("trace_id", false);
         string(call.traceId());
         name("parent_id", false);
-        nullable(call.parentId());
+        string(call.parentId());
         name("op_name", false);
         string(call.opName());
         if (call.displayName() != null) {
@@ -121,7 +129,7 @@ final class CallBytes {
         name("ended_at", false);
         timestamp(call.endedAt());
         name("exception", false);
-        nullable(call.exception());
+        string(call.exception());
         name("output", false);
         value(call.outputAsStored());
         name("summary", false);
@@ -161,17 +169,22 @@ final class CallBytes {
         }
     }
 
+    /** Members are visited by the map itself: iterating its entries made an iterator and an entry set per object. */
     private void object(ObjectNode object) {
         opened();
         put('{');
-        boolean first = true;
-        for (Map.Entry<String, JsonNode> member : object.properties()) {
-            name(member.getKey(), first);
-            first = false;
-            value(member.getValue());
-        }
+        boolean outer = firstMember;
+        firstMember = true;
+        object.forEachEntry(member);
+        firstMember = outer;
         put('}');
         level--;
+    }
+
+    private void member(String name, JsonNode value) {
+        name(name, firstMember);
+        firstMember = false;
+        value(value);
     }
 
     private void array(ArrayNode array) {
@@ -198,14 +211,6 @@ final class CallBytes {
             throw Declined.INSTANCE;
         }
         bytes(raw.utf8());
-    }
-
-    private void nullable(String text) {
-        if (text == null) {
-            bytes(NULL);
-        } else {
-            string(text);
-        }
     }
 
     /** A timestamp's text (ASCII, nothing to escape), quoted. */
@@ -245,13 +250,13 @@ final class CallBytes {
     }
 
     /**
-     * A string value. The same string is often written more than once in a call (its id in both items, the
-     * project, a trace id among the attributes): the last few short ones written are copied from where they
-     * were written.
+     * A string value, or {@code null} (as the generator writes a null string). The same string is often
+     * written more than once in a call (its id in both items, the project, a trace id among the attributes):
+     * the last few short ones written are copied from where they were written.
      */
     private void string(String text) {
         if (text == null) {
-            bytes(NULL); // as the generator writes a null string
+            bytes(NULL);
             return;
         }
         for (int i = 0; i < RECENT; i++) {
@@ -275,10 +280,13 @@ final class CallBytes {
     /** {@code text} quoted, checked and encoded as the generator writes it. */
     private void encoded(String text) {
         int length = text.length();
+        if (length > LONGEST_STRING) {
+            throw Declined.INSTANCE;
+        }
         char[] copy = chars;
         if (copy.length < length) {
-            copy = new char[Math.max(length, 2 * copy.length)];
-            chars = copy.length > KEPT_CHARS ? chars : copy;
+            copy = new char[Math.max(length, Math.min(2 * copy.length, LONGEST_STRING))];
+            chars = copy;
         }
         text.getChars(0, length, copy, 0); // a loop over an array is cheaper than charAt, even in C1
         ensure(2 + CheckedText.MAX_BYTES_PER_CHAR * length);
@@ -323,6 +331,7 @@ final class CallBytes {
         }
         size = 0;
         level = 0;
+        firstMember = false;
         Arrays.fill(recent, null);
         nextRecent = 0;
     }
