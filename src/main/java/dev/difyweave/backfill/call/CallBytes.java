@@ -30,7 +30,7 @@ import tools.jackson.databind.node.StringNode;
  */
 final class CallBytes {
 
-    private static final int INITIAL = 64 * 1024;
+    static final int INITIAL = 64 * 1024;
     /** Gives back memory a huge call made the array take (C13 allows 3 MiB per call). */
     private static final int KEPT = 4 * 1024 * 1024;
     /**
@@ -218,7 +218,7 @@ final class CallBytes {
         put('"');
         ensure(WeaveJson.TIMESTAMP_BYTES);
         int end = WeaveJson.timestamp(instant, out, size);
-        if (end < 0) {
+        if (end == -1) {
             ascii(WeaveJson.timestamp(instant));
         } else {
             size = end;

@@ -7,56 +7,21 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@link CallBytes} writes a call's upsert items byte for byte as the generator does
- * ({@link WeaveJson#encodeByGenerator}), offsets included, for every call that needs no cleaning walk, and declines
- * every call the generator notes for the walk. Random calls from {@link RandomCalls}, once as they come (refs, lone
- * surrogates, deep nesting: mostly declined) and once made plain (each then written by {@link CallBytes}), both
- * as trees and with payloads streamed as raw JSON; rerun one seed with {@code -Dcallbytes.seed=<seed>}.
+ * ({@link WeaveJson#encodeByGenerator}), offsets included, and declines what the generator notes for the cleaning
+ * walk or what it does not write itself. Random calls: {@link CallBytesPropertiesTest}.
  */
 class CallBytesTest {
 
     private static final String PROJECT = RandomCalls.PROJECT;
-    private static final int TRIES = 40;
-
-    static LongStream seeds() {
-        String fixed = System.getProperty("callbytes.seed");
-        if (fixed != null) {
-            return LongStream.of(Long.parseLong(fixed));
-        }
-        long base = System.nanoTime();
-        return LongStream.range(0, TRIES).map(i -> base + i * 0x9E3779B97F4A7C15L);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void writesWhatTheGeneratorWritesOrDeclines(long seed) {
-        WeaveCall call = new RandomCalls(seed).call();
-        for (WeaveCall variant : new WeaveCall[] {call, streamed(call), plain(call), streamed(plain(call))}) {
-            WeaveCall.Encoded byGenerator = WeaveJson.encodeByGenerator(PROJECT, variant);
-            WeaveCall.Encoded written = CallBytes.encode(PROJECT, variant);
-            if (byGenerator.needsCleaning()) {
-                assertThat(written).as("declined: the generator noted it for the cleaning walk").isNull();
-            } else if (longestString(variant) > CallBytes.LONGEST_STRING) {
-                assertThat(written).as("declined: a string left to the generator").isNull();
-            } else {
-                assertThat(written).as("a call that needs no walk is written").isNotNull();
-                assertSame(written, byGenerator);
-            }
-        }
-    }
 
     @Test
     void writesAPlainCallWithEveryKindOfValueAsTheGeneratorDoes() {
@@ -140,41 +105,25 @@ class CallBytesTest {
         assertSame(written, WeaveJson.encodeByGenerator(PROJECT, call));
     }
 
-    private static int longestString(WeaveCall call) {
-        int longest = Math.max(length(call.opName()), Math.max(length(call.displayName()), length(call.exception())));
-        for (JsonNode value : new JsonNode[] {call.attributes(), LivePayload.startInputs(call.inputsAsStored()),
-            call.outputAsStored(), call.summary()}) {
-            longest = Math.max(longest, longestString(value));
+    /**
+     * The array grows at every byte of a call's items: a raw input the array's second size long, give or take
+     * the items around it, puts the end item's fields and their timestamp across the array's end in turn.
+     */
+    @Test
+    void writesCallsOfEveryLengthAcrossTheArraysGrowth() {
+        int around = 2 * CallBytes.INITIAL - 200;
+        for (int length = around - 300; length < around + 100; length++) {
+            JsonNode inputs = StreamedJson.read(asRead("{\"q\": \"" + "x".repeat(length) + "\"}"));
+            WeaveCall call = call(Json.NODES.objectNode().put("k", "v"), inputs, Json.NODES.stringNode("a"), "e");
+
+            WeaveCall.Encoded written = CallBytes.encode(PROJECT, call);
+
+            assertThat(written).isNotNull();
+            assertSame(written, WeaveJson.encodeByGenerator(PROJECT, call));
         }
-        return longest;
     }
 
-    /** The longest string or name in the value; raw JSON is copied as it is, whatever it holds. */
-    private static int longestString(JsonNode node) {
-        if (node == null) {
-            return 0;
-        }
-        if (node.isString()) {
-            return node.stringValue().length();
-        }
-        int longest = 0;
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> member : node.properties()) {
-                longest = Math.max(longest, Math.max(member.getKey().length(), longestString(member.getValue())));
-            }
-        } else if (node.isArray()) {
-            for (JsonNode element : node) {
-                longest = Math.max(longest, longestString(element));
-            }
-        }
-        return longest;
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
-    }
-
-    private static void assertSame(WeaveCall.Encoded written, WeaveCall.Encoded byGenerator) {
+    static void assertSame(WeaveCall.Encoded written, WeaveCall.Encoded byGenerator) {
         assertThat(new String(written.upsertItems(), StandardCharsets.UTF_8))
                 .isEqualTo(new String(byGenerator.upsertItems(), StandardCharsets.UTF_8));
         assertThat(written.upsertItems()).isEqualTo(byGenerator.upsertItems());
@@ -195,47 +144,4 @@ class CallBytesTest {
                 output, exception, summary, TraceKind.WORKFLOW, RootKind.WORKFLOW_RUNS.key(UUID.fromString(id)));
     }
 
-    /** The call with its inputs and output read from their JSON text as Dify's payloads are: members as raw JSON. */
-    private static WeaveCall streamed(WeaveCall call) {
-        return call.withPayload(call.attributes(), streamedValue(call.inputs()), streamedValue(call.output()));
-    }
-
-    private static JsonNode streamedValue(JsonNode value) {
-        return value == null ? null : StreamedJson.read(asRead(WeaveJson.toJson(value)));
-    }
-
-    /** The call without what makes the generator note it: refs become "w-eave", lone surrogates U+FFFD. */
-    private static WeaveCall plain(WeaveCall call) {
-        WeaveCall plain = new WeaveCall(call.id(), call.traceId(), call.parentId(), plain(call.opName()),
-                plain(call.displayName()), call.startedAt(), call.endedAt(), (ObjectNode) plain(call.attributes()),
-                plain(call.inputs()), plain(call.output()), plain(call.exception()), (ObjectNode) plain(call.summary()),
-                call.kind(), call.sourceKey(), null);
-        return plain;
-    }
-
-    private static JsonNode plain(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isString()) {
-            return Json.NODES.stringNode(plain(node.stringValue()));
-        }
-        if (node.isObject()) {
-            ObjectNode copy = Json.NODES.objectNode();
-            for (Map.Entry<String, JsonNode> member : node.properties()) {
-                copy.set(plain(member.getKey()), plain(member.getValue()));
-            }
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = Json.NODES.arrayNode();
-            node.forEach(element -> copy.add(plain(element)));
-            return copy;
-        }
-        return node;
-    }
-
-    private static String plain(String text) {
-        return text == null ? null : CallCleaner.replaceLoneSurrogates(text).replace("weave", "w-eave");
-    }
 }
