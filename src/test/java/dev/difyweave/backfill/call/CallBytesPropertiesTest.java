@@ -27,12 +27,7 @@ class CallBytesPropertiesTest {
     private static final int TRIES = 40;
 
     static LongStream seeds() {
-        String fixed = System.getProperty("callbytes.seed");
-        if (fixed != null) {
-            return LongStream.of(Long.parseLong(fixed));
-        }
-        long base = System.nanoTime();
-        return LongStream.range(0, TRIES).map(i -> base + i * 0x9E3779B97F4A7C15L);
+        return RandomCalls.seeds("callbytes.seed", TRIES);
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -3,6 +3,7 @@ package dev.difyweave.backfill.call;
 import java.util.UUID;
 import java.time.Instant;
 import java.util.Random;
+import java.util.stream.LongStream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,6 +29,19 @@ final class RandomCalls {
 
     private final Random random;
     private long bulkLeft;
+
+    /**
+     * The seeds of a property's tries: {@code tries} of them from the clock, or the one given in the system
+     * property {@code rerun} (to replay a try).
+     */
+    static LongStream seeds(String rerun, int tries) {
+        String fixed = System.getProperty(rerun);
+        if (fixed != null) {
+            return LongStream.of(Long.parseLong(fixed));
+        }
+        long base = System.nanoTime();
+        return LongStream.range(0, tries).map(i -> base + i * 0x9E3779B97F4A7C15L);
+    }
 
     RandomCalls(long seed) {
         this.random = new Random(seed);
