@@ -76,7 +76,10 @@ final class CallBytes {
     private CallBytes() {
     }
 
-    /** The call's upsert items for {@code projectId}, as {@link WeaveJson#encode} gives them; {@code null}: declined. */
+    /**
+     * The call's upsert items for {@code projectId}, as {@link WeaveJson#encode} gives them; {@code null} when
+     * declined.
+     */
     static WeaveCall.Encoded encode(String projectId, WeaveCall call) {
         CallBytes writer = THREADS.get();
         if (writer.inUse) {

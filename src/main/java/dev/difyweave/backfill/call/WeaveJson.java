@@ -37,7 +37,10 @@ public final class WeaveJson {
      */
     public static String timestamp(Instant instant) {
         byte[] out = new byte[TIMESTAMP_BYTES];
-        return timestamp(instant, out, 0) < 0 ? TIMESTAMP.format(instant) : new String(out, StandardCharsets.ISO_8859_1);
+        if (timestamp(instant, out, 0) == -1) {
+            return TIMESTAMP.format(instant);
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** The bytes of {@link #timestamp(Instant)}'s text: always this many from year 0 to 9999. */
@@ -113,14 +116,18 @@ public final class WeaveJson {
     /**
      * The call's upsert items for {@code projectId}, with where its start fields and its end fields lie in
      * them: the {@link #completeItem} of the call is cut from the same bytes, so a call is serialised once
-     * whichever endpoint it goes to. Written with the thread's {@link KeptGenerator}.
+     * whichever endpoint it goes to. Written by {@link CallBytes}, or by the thread's {@link KeptGenerator} when
+     * that declines.
      */
     public static WeaveCall.Encoded encode(String projectId, WeaveCall call) {
         WeaveCall.Encoded written = CallBytes.encode(projectId, call);
         return written != null ? written : encodeByGenerator(projectId, call);
     }
 
-    /** {@link #encode} by the thread's generator, which notes what needs the cleaning walk; for calls {@link CallBytes} declines. */
+    /**
+     * {@link #encode} by the thread's generator, which notes what needs the cleaning walk: for the calls
+     * {@link CallBytes} declines.
+     */
     static WeaveCall.Encoded encodeByGenerator(String projectId, WeaveCall call) {
         return KeptGenerator.use(kept -> {
             CheckingGenerator g = kept.generator();
