@@ -1,7 +1,6 @@
 package dev.difyweave.backfill.call;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 
@@ -20,25 +19,15 @@ import tools.jackson.databind.node.StringNode;
 /**
  * A call's upsert items written straight into a byte array, for the calls that need nothing but writing:
  * the bytes {@link Json#MAPPER}'s generator writes for them ({@link WeaveJson#encode}), without the
- * generator. Strings and names are checked and encoded in one loop ({@link CheckedText#encode}) into the
- * array itself; raw payloads ({@link RawJson}) are copied; numbers are Jackson's own text
+ * generator. Strings and names are checked and encoded in one loop into the array itself
+ * ({@link JsonByteArray}); raw payloads ({@link RawJson}) are copied; numbers are Jackson's own text
  * ({@link NumberOutput}). It declines ({@code null}) whatever a call needs more than that for, and the
  * generator writes that call as before: a ref prefix or a lone surrogate in a string or name, nesting
  * deeper than Weave accepts (the generator notes them for {@link CallCleaner}'s walk), a string longer than
- * {@value #LONGEST_STRING} characters, a double that is not finite, a number that is not an int, a long or a
- * double, or any other kind of value.
+ * {@value JsonByteArray#LONGEST_STRING} characters, a double that is not finite, a number that is not an int,
+ * a long or a double, or any other kind of value.
  */
 final class CallBytes {
-
-    static final int INITIAL = 64 * 1024;
-    /** Gives back memory a huge call made the array take (C13 allows 3 MiB per call). */
-    private static final int KEPT = 4 * 1024 * 1024;
-    /**
-     * Strings are encoded from a copy of their characters, with room for their longest escapes; a longer one
-     * than this is left to the generator (whose memory use for such strings the limits in docs/operations.md
-     * were measured with).
-     */
-    static final int LONGEST_STRING = 64 * 1024;
 
     private static final ThreadLocal<CallBytes> THREADS = ThreadLocal.withInitial(CallBytes::new);
 
@@ -67,9 +56,8 @@ final class CallBytes {
     private final BiConsumer<String, JsonNode> member = this::member;
     /** Whether the member about to be written is the first of its object. */
     private boolean firstMember;
-    private byte[] out = new byte[INITIAL];
-    private char[] chars = new char[1024];
-    private int size;
+    private final JsonByteArray out = new JsonByteArray();
+    /** Containers open around what is written, the item's own included. */
     private int level;
     private boolean inUse;
 
@@ -97,8 +85,8 @@ final class CallBytes {
     }
 
     private WeaveCall.Encoded write(String projectId, WeaveCall call) {
-        bytes(START_ITEM);
-        int startFrom = size;
+        out.bytes(START_ITEM);
+        int startFrom = out.size();
         level = FIELD_LEVEL;
         name("project_id", true);
         string(projectId);
@@ -115,39 +103,38 @@ final class CallBytes {
             string(call.displayName());
         }
         name("started_at", false);
-        timestamp(call.startedAt());
+        out.timestamp(call.startedAt());
         name("attributes", false);
         value(call.attributes());
         name("inputs", false);
         value(LivePayload.startInputs(call.inputsAsStored()));
         name("wb_user_id", false);
-        bytes(NULL);
-        int startTo = size;
-        bytes(END_ITEM);
+        out.bytes(NULL);
+        int startTo = out.size();
+        out.bytes(END_ITEM);
         name("project_id", true);
         string(projectId);
         name("id", false);
         string(call.id());
-        int endFrom = size;
+        int endFrom = out.size();
         name("ended_at", false);
-        timestamp(call.endedAt());
+        out.timestamp(call.endedAt());
         name("exception", false);
         string(call.exception());
         name("output", false);
         value(call.outputAsStored());
         name("summary", false);
         value(call.summary());
-        int endTo = size;
-        bytes(ITEM_CLOSED);
-        return new WeaveCall.Encoded(projectId, Arrays.copyOf(out, size), startFrom, startTo, endFrom, endTo, false,
-                false);
+        int endTo = out.size();
+        out.bytes(ITEM_CLOSED);
+        return new WeaveCall.Encoded(projectId, out.copy(), startFrom, startTo, endFrom, endTo, false, false);
     }
 
     // values
 
     private void value(JsonNode node) {
         if (node == null || node instanceof NullNode) {
-            bytes(NULL);
+            out.bytes(NULL);
         } else if (node instanceof StringNode string) {
             string(string.stringValue());
         } else if (node instanceof ObjectNode object) {
@@ -157,16 +144,15 @@ final class CallBytes {
         } else if (node instanceof ArrayNode array) {
             array(array);
         } else if (node instanceof IntNode || node instanceof LongNode) {
-            ensure(20);
-            size = NumberOutput.outputLong(node.longValue(), out, size);
+            out.number(node.longValue());
         } else if (node instanceof DoubleNode) {
             double value = node.doubleValue();
             if (!Double.isFinite(value)) {
                 throw Declined.INSTANCE;
             }
-            ascii(NumberOutput.toString(value, true));
+            out.ascii(NumberOutput.toString(value, true));
         } else if (node instanceof BooleanNode) {
-            bytes(node.booleanValue() ? TRUE : FALSE);
+            out.bytes(node.booleanValue() ? TRUE : FALSE);
         } else {
             throw Declined.INSTANCE;
         }
@@ -175,12 +161,12 @@ final class CallBytes {
     /** Members are visited by the map itself: iterating its entries made an iterator and an entry set per object. */
     private void object(ObjectNode object) {
         opened();
-        put('{');
+        out.put('{');
         boolean outer = firstMember;
         firstMember = true;
         object.forEachEntry(member);
         firstMember = outer;
-        put('}');
+        out.put('}');
         level--;
     }
 
@@ -192,14 +178,14 @@ final class CallBytes {
 
     private void array(ArrayNode array) {
         opened();
-        put('[');
+        out.put('[');
         for (int i = 0, n = array.size(); i < n; i++) {
             if (i > 0) {
-                put(',');
+                out.put(',');
             }
             value(array.get(i));
         }
-        put(']');
+        out.put(']');
         level--;
     }
 
@@ -213,20 +199,7 @@ final class CallBytes {
         if (raw.suspicious() || level + raw.levels() > WeaveJson.MAX_ITEM_LEVELS) {
             throw Declined.INSTANCE;
         }
-        bytes(raw.utf8());
-    }
-
-    /** A timestamp's text (ASCII, nothing to escape), quoted. */
-    private void timestamp(Instant instant) {
-        put('"');
-        ensure(WeaveJson.TIMESTAMP_BYTES);
-        int end = WeaveJson.timestamp(instant, out, size);
-        if (end == -1) {
-            ascii(WeaveJson.timestamp(instant));
-        } else {
-            size = end;
-        }
-        put('"');
+        out.bytes(raw.utf8());
     }
 
     /**
@@ -235,20 +208,20 @@ final class CallBytes {
      */
     private void name(String name, boolean first) {
         if (!first) {
-            put(',');
+            out.put(',');
         }
         int slot = name.hashCode() & (NAME_SLOTS - 1);
         String known = names[slot];
         if (known == name || name.equals(known)) {
-            bytes(nameBytes[slot]);
+            out.bytes(nameBytes[slot]);
             return;
         }
-        int from = size;
-        encoded(name);
-        put(':');
+        int from = out.size();
+        checked(name);
+        out.put(':');
         if (name.length() <= KEPT_NAME_CHARS) {
             names[slot] = name;
-            nameBytes[slot] = Arrays.copyOfRange(out, from, size);
+            nameBytes[slot] = out.copyOfRange(from, out.size());
         }
     }
 
@@ -259,80 +232,34 @@ final class CallBytes {
      */
     private void string(String text) {
         if (text == null) {
-            bytes(NULL);
+            out.bytes(NULL);
             return;
         }
         for (int i = 0; i < RECENT; i++) {
             if (recent[i] == text) {
-                ensure(recentLength[i]);
-                System.arraycopy(out, recentAt[i], out, size, recentLength[i]);
-                size += recentLength[i];
+                out.again(recentAt[i], recentLength[i]);
                 return;
             }
         }
-        int from = size;
-        encoded(text);
+        int from = out.size();
+        checked(text);
         if (text.length() <= RECENT_CHARS) {
             recent[nextRecent] = text;
             recentAt[nextRecent] = from;
-            recentLength[nextRecent] = size - from;
+            recentLength[nextRecent] = out.size() - from;
             nextRecent = (nextRecent + 1) & (RECENT - 1);
         }
     }
 
-    /** {@code text} quoted, checked and encoded as the generator writes it. */
-    private void encoded(String text) {
-        int length = text.length();
-        if (length > LONGEST_STRING) {
+    /** {@code text} quoted, checked and encoded as the generator writes it; declined when it cannot be. */
+    private void checked(String text) {
+        if (!out.checkedString(text)) {
             throw Declined.INSTANCE;
-        }
-        char[] copy = chars;
-        if (copy.length < length) {
-            copy = new char[Math.max(length, Math.min(2 * copy.length, LONGEST_STRING))];
-            chars = copy;
-        }
-        text.getChars(0, length, copy, 0); // a loop over an array is cheaper than charAt, even in C1
-        ensure(2 + CheckedText.MAX_BYTES_PER_CHAR * length);
-        out[size] = '"';
-        int end = CheckedText.encode(copy, 0, length, out, size + 1);
-        if (end < 0) {
-            throw Declined.INSTANCE;
-        }
-        out[end] = '"';
-        size = end + 1;
-    }
-
-    /** A text of ASCII characters only (numbers, timestamps), as it is. */
-    private void ascii(String text) {
-        int length = text.length();
-        ensure(length);
-        for (int i = 0; i < length; i++) {
-            out[size++] = (byte) text.charAt(i);
-        }
-    }
-
-    private void bytes(byte[] bytes) {
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, out, size, bytes.length);
-        size += bytes.length;
-    }
-
-    private void put(int b) {
-        ensure(1);
-        out[size++] = (byte) b;
-    }
-
-    private void ensure(int more) {
-        if (size + more > out.length) {
-            out = Arrays.copyOf(out, Math.max(size + more, 2 * out.length));
         }
     }
 
     private void cleared() {
-        if (out.length > KEPT) {
-            out = new byte[INITIAL];
-        }
-        size = 0;
+        out.cleared();
         level = 0;
         firstMember = false;
         Arrays.fill(recent, null);

@@ -39,7 +39,7 @@ class CallBytesPropertiesTest {
             WeaveCall.Encoded written = CallBytes.encode(PROJECT, variant);
             if (byGenerator.needsCleaning()) {
                 assertThat(written).as("declined: the generator noted it for the cleaning walk").isNull();
-            } else if (longestString(variant) > CallBytes.LONGEST_STRING) {
+            } else if (longestString(variant) > JsonByteArray.LONGEST_STRING) {
                 assertThat(written).as("declined: a string left to the generator").isNull();
             } else {
                 assertThat(written).as("a call that needs no walk is written").isNotNull();

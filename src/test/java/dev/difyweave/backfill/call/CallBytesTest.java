@@ -76,7 +76,7 @@ class CallBytesTest {
             Json.NODES.objectNode().put("decimal", new BigDecimal("1.50")),
             Json.NODES.objectNode().put("float", 1.5f),
             Json.NODES.objectNode().set("binary", Json.NODES.binaryNode(new byte[] {1, 2})),
-            Json.NODES.objectNode().put("long", "x".repeat(CallBytes.LONGEST_STRING + 1)),
+            Json.NODES.objectNode().put("long", "x".repeat(JsonByteArray.LONGEST_STRING + 1)),
             deep,
         };
         for (JsonNode each : attributes) {
@@ -111,7 +111,7 @@ class CallBytesTest {
      */
     @Test
     void writesCallsOfEveryLengthAcrossTheArraysGrowth() {
-        int around = 2 * CallBytes.INITIAL - 200;
+        int around = 2 * JsonByteArray.INITIAL - 200;
         for (int length = around - 300; length < around + 100; length++) {
             JsonNode inputs = StreamedJson.read(asRead("{\"q\": \"" + "x".repeat(length) + "\"}"));
             WeaveCall call = call(Json.NODES.objectNode().put("k", "v"), inputs, Json.NODES.stringNode("a"), "e");
