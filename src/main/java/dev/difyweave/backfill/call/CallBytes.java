@@ -20,7 +20,8 @@ import tools.jackson.databind.node.StringNode;
  * A call's upsert items written straight into a byte array, for the calls that need nothing but writing:
  * the bytes {@link Json#MAPPER}'s generator writes for them ({@link WeaveJson#encode}), without the
  * generator. Strings and names are checked and encoded in one loop into the array itself
- * ({@link JsonByteArray}); raw payloads ({@link RawJson}) are copied; numbers are Jackson's own text
+ * ({@link JsonByteArray}); raw payloads ({@link RawJson}) and strings read without an escape
+ * ({@link SourcedString}) are copied; numbers are Jackson's own text
  * ({@link NumberOutput}). It declines ({@code null}) whatever a call needs more than that for, and the
  * generator writes that call as before: a ref prefix or a lone surrogate in a string or name, nesting
  * deeper than Weave accepts (the generator notes them for {@link CallCleaner}'s walk), a string longer than
@@ -135,6 +136,10 @@ final class CallBytes {
     private void value(JsonNode node) {
         if (node == null || node instanceof NullNode) {
             out.bytes(NULL);
+        } else if (node instanceof SourcedString sourced) {
+            if (!out.sourcedString(sourced)) {
+                throw Declined.INSTANCE;
+            }
         } else if (node instanceof StringNode string) {
             string(string.stringValue());
         } else if (node instanceof ObjectNode object) {

@@ -94,6 +94,31 @@ final class JsonByteArray {
         return true;
     }
 
+    /**
+     * A string read without an escape, quoted: its source bytes as they are, for they are what the generator
+     * writes ({@link SourcedString}); {@code false} (nothing counted) when it holds a ref prefix or is longer
+     * than {@value #LONGEST_STRING} characters, as {@link #checkedString}. (Well-formed UTF-8 holds no lone
+     * surrogate.)
+     */
+    boolean sourcedString(SourcedString string) {
+        if (string.stringValue().length() > LONGEST_STRING) {
+            return false;
+        }
+        byte[] source = string.utf8();
+        int from = string.from();
+        int length = string.length();
+        int to = from + length;
+        if (WeaveRefRule.holdsPrefix(source, from, to)) {
+            return false;
+        }
+        ensure(length + 2);
+        out[size] = '"';
+        System.arraycopy(source, from, out, size + 1, length);
+        size += length + 2;
+        out[size - 1] = '"';
+        return true;
+    }
+
     /** The {@code length} bytes written from {@code from} on, written again. */
     void again(int from, int length) {
         ensure(length);

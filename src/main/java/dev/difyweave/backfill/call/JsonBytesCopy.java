@@ -23,8 +23,6 @@ final class JsonBytesCopy extends Utf8JsonScanner {
 
     private static final byte[][] ASCII_OUT = WrittenAscii.ESCAPED;
     private static final boolean[] PLAIN = WrittenAscii.PLAIN;
-    private static final byte[] REF = WeaveRefRule.REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] INTERNAL_REF = WeaveRefRule.INTERNAL_REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     private static final int KEPT_BYTES = 64 * 1024;
     private static final ThreadLocal<JsonBytesCopy> COPIES = ThreadLocal.withInitial(JsonBytesCopy::new);
@@ -221,7 +219,7 @@ final class JsonBytesCopy extends Utf8JsonScanner {
             }
             pos = p;
             if (b == 'w') {
-                if (!suspicious && (startsWith(in, p, REF) || startsWith(in, p, INTERNAL_REF))) {
+                if (!suspicious && WeaveRefRule.prefixAt(in, p)) {
                     suspicious = true;
                 }
                 write(b);
@@ -242,7 +240,7 @@ final class JsonBytesCopy extends Utf8JsonScanner {
         pos = p;
         write('"');
         if (escaped && !suspicious) {
-            suspicious = holdsRef(start + 1, size - 1);
+            suspicious = WeaveRefRule.holdsPrefix(out, start + 1, size - 1);
         }
     }
 
@@ -293,23 +291,6 @@ final class JsonBytesCopy extends Utf8JsonScanner {
             }
         }
         return false;
-    }
-
-    /** A ref prefix in a string's written bytes (its characters are written as they are, checked at start-up). */
-    private boolean holdsRef(int from, int to) {
-        byte[] out = this.out;
-        for (int i = from; i < to; i++) {
-            if (out[i] == 'w' && (startsWith(out, i, REF) || startsWith(out, i, INTERNAL_REF))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code bytes} hold {@code prefix} at {@code at} (a string's closing quote ends any match early). */
-    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
-        return bytes.length - at >= prefix.length
-                && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
     private void write(char c) {

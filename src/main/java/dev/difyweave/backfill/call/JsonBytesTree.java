@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * compiles them, were 8 % of a dry run's CPU). The same nodes: an integer is an int node when an {@code int}
  * holds it, else a long node; a decimal number a double node; a string its decoded text. It declines
  * ({@code null}) a name repeated in its object and what {@link Utf8JsonScanner} declines; the parser then
- * reads the text as before.
+ * reads the text as before. A string without an escape is a {@link SourcedString}: its bytes are written
+ * again as they are.
  */
 final class JsonBytesTree extends Utf8JsonScanner {
 
@@ -24,6 +25,8 @@ final class JsonBytesTree extends Utf8JsonScanner {
     private static final int KEPT_CHARS = 64 * 1024;
 
     private StringBuilder escaped = new StringBuilder();
+    /** Whether the string last read had an escape. */
+    private boolean hadEscape;
 
     private JsonBytesTree() {
     }
@@ -57,7 +60,7 @@ final class JsonBytesTree extends Utf8JsonScanner {
                 return array(level + 1);
             }
             case '"' -> {
-                return NODES.stringNode(string(false));
+                return stringNode();
             }
             case 't' -> {
                 skipLiteral(TRUE);
@@ -119,6 +122,17 @@ final class JsonBytesTree extends Utf8JsonScanner {
         return array;
     }
 
+    /** A string value; one without an escape keeps where its bytes are ({@link SourcedString}). */
+    private JsonNode stringNode() {
+        int from = pos + 1;
+        hadEscape = false;
+        String text = string(false);
+        if (hadEscape || text.isEmpty() || !WrittenAscii.SOURCE_BYTES_AS_WRITTEN) {
+            return NODES.stringNode(text);
+        }
+        return new SourcedString(text, in, from, pos - 1 - from);
+    }
+
     /**
      * The string at {@link #pos}, decoded; plain text (no escape) is decoded at once by the JDK, or, for a
      * {@code name}, is the string made for the same bytes before.
@@ -155,6 +169,7 @@ final class JsonBytesTree extends Utf8JsonScanner {
 
     /** The rest of a string that has an escape at {@link #pos}; its plain text so far starts at {@code from}. */
     private String escapedString(int from) {
+        hadEscape = true;
         StringBuilder text = escaped;
         text.setLength(0);
         int plainFrom = from;

@@ -1,6 +1,8 @@
 package dev.difyweave.backfill.call;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
@@ -34,6 +36,8 @@ final class WeaveRefRule {
     /** Weave's {@code _MAX_REF_SEARCH_DEPTH}. */
     static final int MAX_REF_SEARCH_DEPTH = 8;
     static final int MAX_EMBEDDED_NESTING = 64;
+    private static final byte[] REF_BYTES = REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INTERNAL_REF_BYTES = INTERNAL_REF_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     private static final JsonMapper PYTHON_LIKE = JsonMapper.builder(JsonFactory.builder()
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -54,6 +58,25 @@ final class WeaveRefRule {
     /** Whether Weave would try to resolve a ref in this string value of a call (and fail on it). */
     static boolean isDangerous(String value) {
         return isDangerous(value, 0);
+    }
+
+    /** Whether a ref prefix starts at {@code utf8[at]}. */
+    static boolean prefixAt(byte[] utf8, int at) {
+        return startsWith(utf8, at, utf8.length, REF_BYTES) || startsWith(utf8, at, utf8.length, INTERNAL_REF_BYTES);
+    }
+
+    /** Whether a ref prefix lies in {@code utf8[from, to)}, a string's UTF-8 without its quotes. */
+    static boolean holdsPrefix(byte[] utf8, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (utf8[i] == 'w' && (startsWith(utf8, i, to, REF_BYTES) || startsWith(utf8, i, to, INTERNAL_REF_BYTES))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] utf8, int at, int to, byte[] prefix) {
+        return to - at >= prefix.length && Arrays.equals(utf8, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
     static boolean startsWithPrefix(String value) {

@@ -25,6 +25,12 @@ final class WrittenAscii {
     static final boolean REF_CHARACTERS_PLAIN = asTheyAre(WeaveRefRule.REF_PREFIX)
             && asTheyAre(WeaveRefRule.INTERNAL_REF_PREFIX);
 
+    /**
+     * Whether the generator writes every ASCII character from space up, but a quote and a backslash, as it is:
+     * then a string read from JSON without an escape is written as its source bytes ({@link SourcedString}).
+     */
+    static final boolean SOURCE_BYTES_AS_WRITTEN = printableAsTheyAre();
+
     private WrittenAscii() {
     }
 
@@ -48,6 +54,15 @@ final class WrittenAscii {
             plain[c] = ESCAPED[c] == null && c != '"' && c != '\\' && c != 'w';
         }
         return plain;
+    }
+
+    private static boolean printableAsTheyAre() {
+        for (int c = 0x20; c < 128; c++) {
+            if (ESCAPED[c] != null && c != '"' && c != '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean asTheyAre(String prefix) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * as the generator writes it ({@link WeaveJson#encodeByGenerator}), or declined when the generator notes it for the
  * cleaning walk or holds a string {@link CallBytes} leaves to it. Each call is tried as it comes (refs, lone
  * surrogates, deep nesting: mostly declined) and made plain (then written by {@link CallBytes} unless too deep or
- * holding a long string), both as trees and with its payloads streamed as raw JSON. Each try is one seed, from
+ * holding a long string), as trees, as trees read back from their JSON bytes (strings without an escape then
+ * keep their bytes: {@link SourcedString}) and with its payloads streamed as raw JSON. Each try is one seed, from
  * the clock (shown in the test name); rerun one with {@code -Dcallbytes.seed=<seed>}.
  */
 class CallBytesPropertiesTest {
@@ -34,7 +35,8 @@ class CallBytesPropertiesTest {
     @MethodSource("seeds")
     void writesWhatTheGeneratorWritesOrDeclines(long seed) {
         WeaveCall call = new RandomCalls(seed).call();
-        for (WeaveCall variant : new WeaveCall[] {call, streamed(call), plain(call), streamed(plain(call))}) {
+        for (WeaveCall variant : new WeaveCall[] {call, streamed(call), parsed(call), plain(call),
+            streamed(plain(call)), parsed(plain(call))}) {
             WeaveCall.Encoded byGenerator = WeaveJson.encodeByGenerator(PROJECT, variant);
             WeaveCall.Encoded written = CallBytes.encode(PROJECT, variant);
             if (byGenerator.needsCleaning()) {
@@ -89,6 +91,16 @@ class CallBytesPropertiesTest {
 
     private static JsonNode streamedValue(JsonNode value) {
         return value == null ? null : StreamedJson.read(asRead(WeaveJson.toJson(value)));
+    }
+
+    /** The call with its attributes, inputs and output read back from their JSON bytes as trees: strings keep their bytes. */
+    private static WeaveCall parsed(WeaveCall call) {
+        return call.withPayload((ObjectNode) parsedValue(call.attributes()), parsedValue(call.inputs()),
+                parsedValue(call.output()));
+    }
+
+    private static JsonNode parsedValue(JsonNode value) {
+        return value == null ? null : StreamedJson.tree(asRead(WeaveJson.toJson(value)));
     }
 
     /** The call without what makes the generator note it: refs become "w-eave", lone surrogates U+FFFD. */

@@ -92,6 +92,40 @@ class CallBytesTest {
         assertThat(WeaveJson.encode(PROJECT, refInRaw).needsCleaning()).isTrue();
     }
 
+    /**
+     * Strings read from JSON bytes without an escape keep their bytes ({@link SourcedString}), which are copied:
+     * ASCII, two-, three- and four-byte UTF-8, a {@code w} that starts no ref, a prefix cut by the string's end.
+     * One with an escape is an ordinary string node; one holding a ref prefix, or longer than the array takes
+     * strings, is declined as any other.
+     */
+    @Test
+    void copiesStringsReadWithoutAnEscapeAndDeclinesThoseHoldingARef() {
+        String text = "{\"a\": \"plain w text\", \"b\": \"caf\u00e9 \u6771\u4eac \uD83D\uDE00\", \"c\": [\"weave:/\", \"w\"],"
+                + " \"d\": \"tab\\there\", \"e\": \"\", \"f\": {\"g\": \"ends with weave-trace-internal:/\"}}";
+        JsonNode parsed = StreamedJson.tree(asRead(text));
+        assertThat(parsed.get("a")).isInstanceOf(SourcedString.class).isEqualTo(Json.NODES.stringNode("plain w text"));
+        assertThat(parsed.get("b")).isInstanceOf(SourcedString.class);
+        assertThat(parsed.get("d")).isNotInstanceOf(SourcedString.class).isEqualTo(Json.NODES.stringNode("tab\there"));
+        assertThat(parsed).isEqualTo(Json.MAPPER.readTree(text));
+        WeaveCall call = call((ObjectNode) parsed, (ObjectNode) parsed.get("f"), parsed.get("c"), null);
+
+        WeaveCall.Encoded written = CallBytes.encode(PROJECT, call);
+
+        assertThat(written).isNotNull();
+        assertSame(written, WeaveJson.encodeByGenerator(PROJECT, call));
+
+        String[] declined = {"see weave:///entity/project/object/x:1", "weave-trace-internal:///x",
+            "x".repeat(JsonByteArray.LONGEST_STRING + 1)};
+        for (String each : declined) {
+            JsonNode value = StreamedJson.tree(asRead("{\"q\": \"" + each + "\"}"));
+            assertThat(value.get("q")).isInstanceOf(SourcedString.class);
+            WeaveCall holding = call((ObjectNode) value, Json.NODES.objectNode(), null, null);
+            assertThat(CallBytes.encode(PROJECT, holding)).as("declines %.40s", each).isNull();
+            assertThat(WeaveJson.encode(PROJECT, holding).upsertItems())
+                    .isEqualTo(WeaveJson.encodeByGenerator(PROJECT, holding).upsertItems());
+        }
+    }
+
     @Test
     void writesATimestampBeyondYear9999AsTheFormatterDoes() {
         WeaveCall base = call(Json.NODES.objectNode(), Json.NODES.objectNode(), null, null);
