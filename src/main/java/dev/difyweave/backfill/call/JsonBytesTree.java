@@ -1,6 +1,7 @@
 package dev.difyweave.backfill.call;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,20 +14,21 @@ import tools.jackson.databind.node.ObjectNode;
  * compiles them, were 8 % of a dry run's CPU). The same nodes: an integer is an int node when an {@code int}
  * holds it, else a long node; a decimal number a double node; a string its decoded text. It declines
  * ({@code null}) a name repeated in its object and what {@link Utf8JsonScanner} declines; the parser then
- * reads the text as before. A string without an escape is a {@link SourcedString}: its bytes are written
- * again as they are.
+ * reads the text as before. A string whose bytes are those the generator writes (no escape, or escapes such as
+ * {@code \n} written the same way) is a {@link SourcedString}: its bytes are written again as they are.
  */
 final class JsonBytesTree extends Utf8JsonScanner {
 
     private static final JsonNodeFactory NODES = Json.NODES;
     private static final ThreadLocal<JsonBytesTree> READERS = ThreadLocal.withInitial(JsonBytesTree::new);
 
-    /** A builder for strings with escapes; one that grew past this is not kept (a payload may be 10 MB). */
+    /** The characters of a string with escapes; a buffer that grew past this is not kept (a payload may be 10 MB). */
     private static final int KEPT_CHARS = 64 * 1024;
+    private static final byte[][] ESCAPED = WrittenAscii.ESCAPED;
 
-    private StringBuilder escaped = new StringBuilder();
-    /** Whether the string last read had an escape. */
-    private boolean hadEscape;
+    private char[] chars = new char[256];
+    /** Whether the bytes of the string last read are those the generator writes for its text. */
+    private boolean asWritten;
 
     private JsonBytesTree() {
     }
@@ -44,8 +46,8 @@ final class JsonBytesTree extends Utf8JsonScanner {
             return null; // an index past the end: the text ended too soon
         } finally {
             reader.done();
-            if (reader.escaped.capacity() > KEPT_CHARS) {
-                reader.escaped = new StringBuilder();
+            if (reader.chars.length > KEPT_CHARS) {
+                reader.chars = new char[256];
             }
         }
     }
@@ -122,12 +124,15 @@ final class JsonBytesTree extends Utf8JsonScanner {
         return array;
     }
 
-    /** A string value; one without an escape keeps where its bytes are ({@link SourcedString}). */
+    /**
+     * A string value; one whose bytes are what the generator writes for it (no escape, or only escapes written
+     * as the generator writes them, such as {@code \n}) keeps where they are ({@link SourcedString}).
+     */
     private JsonNode stringNode() {
         int from = pos + 1;
-        hadEscape = false;
+        asWritten = true;
         String text = string(false);
-        if (hadEscape || text.isEmpty() || !WrittenAscii.SOURCE_BYTES_AS_WRITTEN) {
+        if (!asWritten || text.isEmpty() || !WrittenAscii.SOURCE_BYTES_AS_WRITTEN) {
             return NODES.stringNode(text);
         }
         return new SourcedString(text, in, from, pos - 1 - from);
@@ -167,32 +172,57 @@ final class JsonBytesTree extends Utf8JsonScanner {
         }
     }
 
-    /** The rest of a string that has an escape at {@link #pos}; its plain text so far starts at {@code from}. */
+    /**
+     * The string from {@code from} on, which has an escape at {@link #pos}: decoded in one loop into the
+     * thread's characters; notes whether each escape is written as the generator writes its character.
+     */
     private String escapedString(int from) {
-        hadEscape = true;
-        StringBuilder text = escaped;
-        text.setLength(0);
-        int plainFrom = from;
+        byte[] in = this.in;
+        char[] chars = this.chars;
+        int n = 0;
+        int p = from;
         while (true) {
-            byte b = in[pos];
-            if (b == '"' || b == '\\') {
-                if (pos > plainFrom) {
-                    text.append(new String(in, plainFrom, pos - plainFrom, StandardCharsets.UTF_8));
+            if (n + 2 > chars.length) {
+                chars = Arrays.copyOf(chars, 2 * chars.length);
+                this.chars = chars;
+            }
+            byte b = in[p];
+            if (b == '"') {
+                pos = p + 1;
+                return new String(chars, 0, n);
+            }
+            if (b == '\\') {
+                pos = p;
+                int c = escapedChar();
+                if (asWritten) {
+                    asWritten = c < 128 && ESCAPED[c] != null
+                            && Arrays.equals(in, p, pos, ESCAPED[c], 0, ESCAPED[c].length);
                 }
-                if (b == '"') {
-                    pos++;
-                    return text.toString();
-                }
-                text.appendCodePoint(escapedChar());
-                plainFrom = pos;
+                n = Character.toChars(c, chars, n) + n;
+                p = pos;
             } else if (b >= 0x20) {
-                pos++;
+                chars[n++] = (char) b;
+                p++;
             } else if (b >= 0) {
-                throw Declined.INSTANCE;
+                throw Declined.INSTANCE; // a control character as it stands: not JSON
             } else {
-                pos += utf8Length();
+                pos = p;
+                int length = utf8Length();
+                n = Character.toChars(codePoint(in, p, length), chars, n) + n;
+                p += length;
             }
         }
+    }
+
+    /** The code point of the well-formed UTF-8 sequence of {@code length} bytes at {@code at}. */
+    private static int codePoint(byte[] in, int at, int length) {
+        int b0 = in[at];
+        int rest = 0;
+        for (int i = 1; i < length; i++) {
+            rest = (rest << 6) | (in[at + i] & 0x3F);
+        }
+        int lead = length == 2 ? b0 & 0x1F : length == 3 ? b0 & 0x0F : b0 & 0x07;
+        return (lead << (6 * (length - 1))) | rest;
     }
 
     private JsonNode number() {

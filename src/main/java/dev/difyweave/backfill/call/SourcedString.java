@@ -3,12 +3,13 @@ package dev.difyweave.backfill.call;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * A string node {@link JsonBytesTree} read from JSON bytes where the string had no escape: it keeps where its
- * bytes are, so {@link CallBytes} copies them rather than encoding the text again. They are exactly what
- * {@link Json#MAPPER}'s generator writes for the text: the reader takes only well-formed UTF-8 and no control
- * character, and the generator writes every other ASCII character but a quote and a backslash as it is
- * ({@link WrittenAscii#SOURCE_BYTES_AS_WRITTEN}) and the rest in UTF-8. To everything else it is the
- * {@link StringNode} of its text (equal to it, written as it).
+ * A string node {@link JsonBytesTree} read from JSON bytes that are exactly what {@link Json#MAPPER}'s generator
+ * writes for its text: it keeps where they are, so {@link CallBytes} copies them rather than encoding the text
+ * again. The reader takes only well-formed UTF-8 and no control character as it stands; the generator writes
+ * every other ASCII character but a quote and a backslash as it is ({@link WrittenAscii#SOURCE_BYTES_AS_WRITTEN})
+ * and the rest in UTF-8; each escape in the bytes was compared with the generator's for its character (an
+ * escaped newline is written the same way, a letter escaped by its hex code is not). To everything else it is
+ * the {@link StringNode} of its text (equal to it, written as it).
  */
 final class SourcedString extends StringNode {
 

@@ -93,19 +93,27 @@ class CallBytesTest {
     }
 
     /**
-     * Strings read from JSON bytes without an escape keep their bytes ({@link SourcedString}), which are copied:
-     * ASCII, two-, three- and four-byte UTF-8, a {@code w} that starts no ref, a prefix cut by the string's end.
-     * One with an escape is an ordinary string node; one holding a ref prefix, or longer than the array takes
-     * strings, is declined as any other.
+     * Strings read from JSON bytes that are what the generator writes keep them ({@link SourcedString}), which are
+     * copied: ASCII, two-, three- and four-byte UTF-8, escapes the generator writes the same way, a {@code w} that
+     * starts no ref, a prefix cut by the string's end. One with an escape the generator writes otherwise (a
+     * slash, a letter or a newline by its hex code) is an ordinary string node; one holding a ref
+     * prefix, or longer than the array takes strings, is declined as any other.
      */
     @Test
-    void copiesStringsReadWithoutAnEscapeAndDeclinesThoseHoldingARef() {
+    void copiesStringsReadAsTheGeneratorWritesThemAndDeclinesThoseHoldingARef() {
         String text = "{\"a\": \"plain w text\", \"b\": \"caf\u00e9 \u6771\u4eac \uD83D\uDE00\", \"c\": [\"weave:/\", \"w\"],"
-                + " \"d\": \"tab\\there\", \"e\": \"\", \"f\": {\"g\": \"ends with weave-trace-internal:/\"}}";
+                + " \"d\": \"tab\\there \\n new \\\"q\\\" \\\\ back\", \"e\": \"\", \"f\": {\"g\": \"ends with weave-trace-internal:/\"},"
+                + " \"h\": \"caf\\u00e9\", \"i\": \"\\/ slash\", \"j\": \"\\u0001 \\uD83D\\uDE00 \\u0041\","
+                + " \"k\": \"line\\u000Aend\"}";
         JsonNode parsed = StreamedJson.tree(asRead(text));
         assertThat(parsed.get("a")).isInstanceOf(SourcedString.class).isEqualTo(Json.NODES.stringNode("plain w text"));
         assertThat(parsed.get("b")).isInstanceOf(SourcedString.class);
-        assertThat(parsed.get("d")).isNotInstanceOf(SourcedString.class).isEqualTo(Json.NODES.stringNode("tab\there"));
+        assertThat(parsed.get("d")).isInstanceOf(SourcedString.class)
+                .isEqualTo(Json.NODES.stringNode("tab\there \n new \"q\" \\ back"));
+        assertThat(parsed.get("h")).isNotInstanceOf(SourcedString.class).isEqualTo(Json.NODES.stringNode("caf\u00e9"));
+        assertThat(parsed.get("i")).isNotInstanceOf(SourcedString.class);
+        assertThat(parsed.get("j")).isNotInstanceOf(SourcedString.class);
+        assertThat(parsed.get("k")).as("a newline escaped by its hex code").isNotInstanceOf(SourcedString.class);
         assertThat(parsed).isEqualTo(Json.MAPPER.readTree(text));
         WeaveCall call = call((ObjectNode) parsed, (ObjectNode) parsed.get("f"), parsed.get("c"), null);
 
