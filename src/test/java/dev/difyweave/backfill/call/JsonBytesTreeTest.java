@@ -3,8 +3,10 @@ package dev.difyweave.backfill.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -54,6 +56,48 @@ class JsonBytesTreeTest {
                 "", "[1] 2", "[" + "[".repeat(70) + "]".repeat(71)}) {
             assertThat(JsonBytesTree.read(text.getBytes(StandardCharsets.UTF_8))).as(text).isNull();
         }
+    }
+
+    /** Decimal numbers, read quickly where they can be (few digits, a small power of ten), are the JDK's doubles. */
+    @Test
+    void decimalsAreTheDoublesTheJdkParses() {
+        Random random = new Random(15);
+        List<String> texts = new ArrayList<>(List.of("0.1", "-0.0", "0e500", "0.000123", "1e22", "1e23", "9e-22",
+                "123456789012345e-22", "123456789012345.6", "9007199254740993.0", "1.00e2", "5e-324", "1.7976931348623157e308",
+                "2.2250738585072014E-308", "-1.5E+3", "100000000000000000000000.0"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+            int digits = 1 + random.nextInt(18);
+            int point = random.nextInt(digits + 1);
+            for (int d = 0; d < digits; d++) {
+                if (d == point && d > 0) {
+                    text.append('.');
+                }
+                text.append(d == 0 && digits > 1 && point != 1 ? (char) ('1' + random.nextInt(9))
+                        : (char) ('0' + random.nextInt(10)));
+            }
+            if (point == 0 || point == digits || random.nextBoolean()) {
+                text.append(random.nextBoolean() ? 'e' : 'E').append(random.nextBoolean() ? "-" : random.nextBoolean() ? "+" : "")
+                        .append(random.nextInt(random.nextBoolean() ? 30 : 400));
+            }
+            texts.add(text.toString());
+        }
+        int quick = 0;
+        for (String text : texts) {
+            JsonNode read = JsonBytesTree.read(text.getBytes(StandardCharsets.US_ASCII));
+            double expected = Double.parseDouble(text);
+            if (Double.isInfinite(expected)) {
+                assertThat(read).as(text).isNull();
+                continue;
+            }
+            assertThat(read).as(text).isNotNull();
+            assertThat(Double.doubleToRawLongBits(read.doubleValue())).as(text)
+                    .isEqualTo(Double.doubleToRawLongBits(expected));
+            if (text.length() < 12 && !text.contains("e") && !text.contains("E")) {
+                quick++;
+            }
+        }
+        assertThat(quick).as("short decimals tried").isGreaterThan(2_000);
     }
 
     /** Whether the bytes were read; when they were, the same tree as {@code readTree}'s, node class for class. */
