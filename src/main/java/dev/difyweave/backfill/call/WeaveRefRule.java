@@ -65,10 +65,15 @@ final class WeaveRefRule {
         return startsWith(utf8, at, utf8.length, REF_BYTES) || startsWith(utf8, at, utf8.length, INTERNAL_REF_BYTES);
     }
 
-    /** Whether a ref prefix lies in {@code utf8[from, to)}, a string's UTF-8 without its quotes. */
+    /**
+     * Whether a ref prefix lies in {@code utf8[from, to)}, a string's UTF-8 without its quotes. Both prefixes
+     * start with {@code weave}, looked at first in the loop: text has many a {@code w}, few a {@code weave}.
+     */
     static boolean holdsPrefix(byte[] utf8, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (utf8[i] == 'w' && (startsWith(utf8, i, to, REF_BYTES) || startsWith(utf8, i, to, INTERNAL_REF_BYTES))) {
+        int last = to - REF_BYTES.length; // the shorter prefix
+        for (int i = from; i <= last; i++) {
+            if (utf8[i] == 'w' && utf8[i + 1] == 'e' && utf8[i + 2] == 'a' && utf8[i + 3] == 'v' && utf8[i + 4] == 'e'
+                    && (startsWith(utf8, i, to, REF_BYTES) || startsWith(utf8, i, to, INTERNAL_REF_BYTES))) {
                 return true;
             }
         }

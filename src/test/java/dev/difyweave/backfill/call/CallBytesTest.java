@@ -122,7 +122,7 @@ class CallBytesTest {
         assertThat(written).isNotNull();
         assertSame(written, WeaveJson.encodeByGenerator(PROJECT, call));
 
-        String[] declined = {"see weave:///entity/project/object/x:1", "weave-trace-internal:///x",
+        String[] declined = {"see weave:///entity/project/object/x:1", "weave-trace-internal:///x", "ends in weave:///",
             "x".repeat(JsonByteArray.LONGEST_STRING + 1)};
         for (String each : declined) {
             JsonNode value = StreamedJson.tree(asRead("{\"q\": \"" + each + "\"}"));
