@@ -40,7 +40,9 @@ class GeneratedContextTest {
             }
             // besides the processors of annotations (which the generated code needs no longer), every bean
             assertThat(withoutAnnotationProcessors(generated)).isEqualTo(withoutAnnotationProcessors(usual))
-                    .contains("traceBackfillJob", "workflowTraceReader", "weaveDelivery", "dataSource");
+                    .contains("traceBackfillJob", "workflowTraceReader", "weaveDelivery", "dataSource")
+                    // RabbitMQ is for the manager and worker roles only (RabbitOnlyForRemoteRoles)
+                    .doesNotContain("rabbitConnectionFactory", "rabbitTemplate", "rabbitListenerContainerFactory");
         }
     }
 
