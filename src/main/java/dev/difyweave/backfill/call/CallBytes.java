@@ -20,7 +20,7 @@ import tools.jackson.databind.node.StringNode;
  * A call's upsert items written straight into a byte array, for the calls that need nothing but writing:
  * the bytes {@link Json#MAPPER}'s generator writes for them ({@link WeaveJson#encode}), without the
  * generator. Strings and names are checked and encoded in one loop into the array itself
- * ({@link JsonByteArray}); raw payloads ({@link RawJson}) and strings read without an escape
+ * ({@link JsonByteArray}); raw payloads ({@link RawJson}) and strings read as the generator writes them
  * ({@link SourcedString}) are copied; numbers are Jackson's own text
  * ({@link NumberOutput}). It declines ({@code null}) whatever a call needs more than that for, and the
  * generator writes that call as before: a ref prefix or a lone surrogate in a string or name, nesting

@@ -95,10 +95,9 @@ final class JsonByteArray {
     }
 
     /**
-     * A string read without an escape, quoted: its source bytes as they are, for they are what the generator
-     * writes ({@link SourcedString}); {@code false} (nothing counted) when it holds a ref prefix or is longer
-     * than {@value #LONGEST_STRING} characters, as {@link #checkedString}. (Well-formed UTF-8 holds no lone
-     * surrogate.)
+     * A string read as the generator writes it, quoted: its source bytes as they are ({@link SourcedString});
+     * {@code false} (nothing counted) when it holds a ref prefix or is longer than {@value #LONGEST_STRING}
+     * characters, as {@link #checkedString}. (Well-formed UTF-8 holds no lone surrogate.)
      */
     boolean sourcedString(SourcedString string) {
         if (string.stringValue().length() > LONGEST_STRING) {
