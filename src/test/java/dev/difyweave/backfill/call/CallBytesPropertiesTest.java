@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * as the generator writes it ({@link WeaveJson#encodeByGenerator}), or declined when the generator notes it for the
  * cleaning walk or holds a string {@link CallBytes} leaves to it. Each call is tried as it comes (refs, lone
  * surrogates, deep nesting: mostly declined) and made plain (then written by {@link CallBytes} unless too deep or
- * holding a long string), as trees, as trees read back from their JSON bytes (strings without an escape then
- * keep their bytes: {@link SourcedString}) and with its payloads streamed as raw JSON. Each try is one seed, from
+ * holding a long string), as trees, as trees read back from their JSON bytes (strings read as the generator
+ * writes them then keep their bytes: {@link SourcedString}) and with its payloads streamed as raw JSON. Each try is one seed, from
  * the clock (shown in the test name); rerun one with {@code -Dcallbytes.seed=<seed>}.
  */
 class CallBytesPropertiesTest {

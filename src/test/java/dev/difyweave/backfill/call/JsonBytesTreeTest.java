@@ -82,7 +82,7 @@ class JsonBytesTreeTest {
             }
             texts.add(text.toString());
         }
-        int quick = 0;
+        int shortPlain = 0;
         for (String text : texts) {
             JsonNode read = JsonBytesTree.read(text.getBytes(StandardCharsets.US_ASCII));
             double expected = Double.parseDouble(text);
@@ -94,10 +94,10 @@ class JsonBytesTreeTest {
             assertThat(Double.doubleToRawLongBits(read.doubleValue())).as(text)
                     .isEqualTo(Double.doubleToRawLongBits(expected));
             if (text.length() < 12 && !text.contains("e") && !text.contains("E")) {
-                quick++;
+                shortPlain++;
             }
         }
-        assertThat(quick).as("short decimals tried").isGreaterThan(2_000);
+        assertThat(shortPlain).as("short decimals without an exponent among those tried").isGreaterThan(2_000);
     }
 
     /** Whether the bytes were read; when they were, the same tree as {@code readTree}'s, node class for class. */
@@ -115,7 +115,7 @@ class JsonBytesTreeTest {
         return true;
     }
 
-    /** A string read without an escape is a {@link SourcedString}, whose bytes are those the generator writes. */
+    /** Where a string is a {@link SourcedString}, the bytes it keeps are those the generator writes for it. */
     private static void assertSameClasses(JsonNode actual, JsonNode expected, String shown) {
         if (actual instanceof SourcedString sourced) {
             assertThat(expected.getClass()).as(shown).isEqualTo(StringNode.class);
