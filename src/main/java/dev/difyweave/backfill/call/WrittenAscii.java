@@ -27,7 +27,8 @@ final class WrittenAscii {
 
     /**
      * Whether the generator writes every ASCII character from space up, but a quote and a backslash, as it is:
-     * then a string read from JSON without an escape is written as its source bytes ({@link SourcedString}).
+     * then a string read from JSON whose escapes are the generator's (each compared) is written as its source
+     * bytes ({@link SourcedString}).
      */
     static final boolean SOURCE_BYTES_AS_WRITTEN = printableAsTheyAre();
 
