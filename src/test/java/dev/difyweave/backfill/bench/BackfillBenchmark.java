@@ -35,7 +35,8 @@ import dev.difyweave.demo.generator.GenerationResult;
  * then runs {@code migrate} as a child JVM with {@code -Xmx<bench.heap>} into a sink that accepts and
  * discards ({@code -Dbench.sink=weave}, the default) or as {@code migrate --dry-run}
  * ({@code -Dbench.sink=dry-run}: assembled and sized, nothing sent). Prints traces/s, calls/s, MB/s, wall
- * time, the job's own time (without the JVM's start), peak heap (from the GC log) and RSS, the ratios of
+ * time, the job's own time (without the JVM's start), peak heap (from the GC log) and RSS, the CPU seconds of the
+ * run's JVMs and of the local PostgreSQL during the run ({@link CpuTimes}), the ratios of
  * the job's time to both floors, the average bytes per call on the wire (in a dry run from a sample: the
  * first tenth of the time range sent to the discarding sink), and the empty-window start-up times
  * ({@link StartupTimes}); then all of it again as markdown tables for {@code docs/performance.md}.
@@ -122,8 +123,8 @@ class BackfillBenchmark {
                     (double) scannedChars / Math.max(1, first.calls()), scan, scannedChars / 1e6, psql,
                     dryRun ? "dry-run" : "weave", heap + ChildJvm.describeOptions());
             System.out.println("| settings | job time | wall | traces/s | calls/s | MB/s | peak heap | peak RSS "
-                    + "| job / scan | job / psql |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                    + "| JVM CPU | PostgreSQL CPU | job / scan | job / psql |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (String config : configs) {
                 System.out.println(Round.markdownRow(rounds.stream().filter(r -> r.result().config().equals(config.trim()))
                         .toList()));
@@ -161,19 +162,22 @@ class BackfillBenchmark {
 
     /** One configuration's run: its counts, times and memory; {@code bytes} is what the sink received (0 in a dry run). */
     record ConfigResult(String config, boolean dryRun, long traces, long calls, double wall, double job, long bytes,
-            long requests, long peakHeapMb, double peakRssMb) {
+            long requests, long peakHeapMb, double peakRssMb, double jvmCpu, double postgresCpu) {
     }
 
     /** Both floors, measured one after the other: the JDBC scan of the source columns and {@code psql \copy}. */
     record Floors(double scan, long scannedChars, double psql) {
 
         static Floors measure(TestDatabase dify, Path psqlWork) throws Exception {
+            double postgresCpuBefore = CpuTimes.postgres();
             long scanStart = System.nanoTime();
             long scannedChars = JdbcScan.run(dify);
             double scan = seconds(scanStart);
+            double scanPostgresCpu = CpuTimes.postgres() - postgresCpuBefore;
             double psql = PsqlCopy.run(dify, psqlWork);
-            System.out.printf(Locale.ROOT, "floors: JDBC scan %.2f s (%.0f MB of text), psql \\copy %.2f s%n", scan,
-                    scannedChars / 1e6, psql);
+            System.out.printf(Locale.ROOT,
+                    "floors: JDBC scan %.2f s (%.0f MB of text; PostgreSQL CPU %.1f s), psql \\copy %.2f s%n", scan,
+                    scannedChars / 1e6, scanPostgresCpu, psql);
             return new Floors(scan, scannedChars, psql);
         }
     }
@@ -191,12 +195,20 @@ class BackfillBenchmark {
             long bytes = rounds.stream().mapToLong(r -> r.result().bytes()).sum() / rounds.size();
             String mbPerSecond = first.dryRun() ? "n/a" : String.format(Locale.ROOT, "%.1f", bytes / 1e6 / job);
             String jobs = rounds.size() == 1 ? "" : " (" + list(rounds.stream().map(r -> r.result().job()).toList()) + ")";
-            return String.format(Locale.ROOT, "| %s%s | %.1f s%s | %.1f s | %,.0f | %,.0f | %s | %d MB | %.0f MB | %s | %s |",
+            return String.format(Locale.ROOT,
+                    "| %s%s | %.1f s%s | %.1f s | %,.0f | %,.0f | %s | %d MB | %.0f MB | %s | %s | %s | %s |",
                     first.config(), first.dryRun() ? " --dry-run" : "", job, jobs, wall, first.traces() / job,
                     first.calls() / job, mbPerSecond,
                     rounds.stream().mapToLong(r -> r.result().peakHeapMb()).max().orElse(0),
                     rounds.stream().mapToDouble(r -> r.result().peakRssMb()).max().orElse(0),
-                    ratio(toScan), ratio(toPsql));
+                    cpu(rounds.stream().map(r -> r.result().jvmCpu()).toList()),
+                    cpu(rounds.stream().map(r -> r.result().postgresCpu()).toList()), ratio(toScan), ratio(toPsql));
+        }
+
+        /** Median CPU seconds, or n/a when {@code /proc} did not show them. */
+        private static String cpu(List<Double> seconds) {
+            return seconds.stream().anyMatch(s -> s.isNaN()) ? "n/a"
+                    : String.format(Locale.ROOT, "%.1f s", Median.of(seconds));
         }
 
         private static String ratio(List<Double> ratios) {
@@ -230,6 +242,8 @@ class BackfillBenchmark {
         if (dryRun) {
             args.add("--dry-run");
         }
+        double childrenCpuBefore = CpuTimes.endedChildren();
+        double postgresCpuBefore = CpuTimes.postgres();
         List<Process> workers = new ArrayList<>();
         String[] parts = config.split(":");
         if (parts[0].equals("local") && parts.length > 1) {
@@ -262,6 +276,9 @@ class BackfillBenchmark {
             worker.destroy();
             worker.waitFor(60, TimeUnit.SECONDS);
         }
+        Thread.sleep(300); // the postmaster waits for the backends of the closed connections, so their CPU counts
+        double jvmCpu = CpuTimes.endedChildren() - childrenCpuBefore;
+        double postgresCpu = CpuTimes.postgres() - postgresCpuBefore;
         String out = Files.readString(work.resolve("migrate.out"));
         System.out.println(out);
         if (child.exitValue() != 0) {
@@ -269,10 +286,11 @@ class BackfillBenchmark {
         }
         ConfigResult result = new ConfigResult(config, dryRun, number(out, "(\\d+) traces"),
                 number(out, "(\\d+) calls delivered"), wall, jobSeconds(state), weave.bytes.get() - bytesBefore,
-                weave.requests.get() - requestsBefore, peakHeapMb(work), peakRssKb / 1024.0);
+                weave.requests.get() - requestsBefore, peakHeapMb(work), peakRssKb / 1024.0, jvmCpu, postgresCpu);
         System.out.printf(Locale.ROOT, "%s%s: %d traces, %d calls, wall %.1f s, job %.1f s, %d requests, %d bytes sent, "
-                + "peak heap %d MB, peak RSS %.0f MB%n", config, dryRun ? " --dry-run" : "", result.traces(), result.calls(),
-                result.wall(), result.job(), result.requests(), result.bytes(), result.peakHeapMb(), result.peakRssMb());
+                + "peak heap %d MB, peak RSS %.0f MB, CPU: JVMs %.1f s, PostgreSQL %.1f s%n", config,
+                dryRun ? " --dry-run" : "", result.traces(), result.calls(), result.wall(), result.job(), result.requests(),
+                result.bytes(), result.peakHeapMb(), result.peakRssMb(), jvmCpu, postgresCpu);
         return result;
     }
 
