@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.difyweave.backfill.testsupport.TestDatabases;
 import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
-import dev.difyweave.demo.generator.DifyDataGenerator;
-import dev.difyweave.demo.generator.GenerationResult;
 
 /**
  * The throughput and start-up benchmark (not a test: run with {@code ./mvnw -B verify -Pbenchmark}).
@@ -45,7 +42,10 @@ import dev.difyweave.demo.generator.GenerationResult;
  * {@code BACKFILL_CHUNK_SIZE}. {@code -Dbench.repeats=N} measures N rounds (both floors, then each
  * configuration) and reports medians, the ratios taken within each round: this machine's speed drifts by
  * a third within minutes, which one floor and one job measured apart turn into a wrong ratio.
- * {@code -Dbench.startupOnly=true} measures only the start-up, on a database with Dify's schema and no rows.
+ * {@code -Dbench.database=<name>} reads a database already on the server instead of generating one
+ * ({@link BenchDataset}: a dataset an earlier run kept with {@code -Dbench.keep=true}, or a restored copy of a real
+ * Dify database). {@code -Dbench.startupOnly=true} measures only the start-up, on a database with Dify's schema
+ * and no rows.
  */
 @Tag("benchmark")
 class BackfillBenchmark {
@@ -72,19 +72,11 @@ class BackfillBenchmark {
         DatasetShape shape = DatasetShape.parse(System.getProperty("bench.shape", "default"));
         boolean dryRun = dryRun(System.getProperty("bench.sink", "weave"));
         List<String> configs = List.of(System.getProperty("bench.configs", "local").split(","));
-        try (TestDatabase dify = TestDatabases.createDifyDatabase()) {
-            if (Boolean.getBoolean("bench.keep")) {
-                dify.keep();
-                System.out.println("bench.keep: the generated Dify database stays on the server: " + dify.name());
-            }
-            DifyDataGenerator.Spec spec = shape.spec(runs, messages);
-            long t0 = System.nanoTime();
-            GenerationResult generated = new DifyDataGenerator().generate(dify.dataSource(), spec);
-            System.out.printf(Locale.ROOT, "generated (%s) %d workflow runs, %d node executions, %d messages in %.1f s%n",
-                    shape.label(), generated.workflowRunCount(), generated.nodeExecutionCount(), generated.messageCount(),
-                    seconds(t0));
-            vacuumAnalyze(dify);
-
+        String existing = System.getProperty("bench.database", "").trim();
+        try (BenchDataset data = existing.isEmpty() ? BenchDataset.generate(shape, runs, messages,
+                Boolean.getBoolean("bench.keep")) : BenchDataset.existing(existing)) {
+            TestDatabase dify = data.dify();
+            List<String> everything = List.of("--to=" + data.start().plus(data.span()));
             int repeats = Integer.getInteger("bench.repeats", 1);
             List<Round> rounds = new ArrayList<>();
             List<Floors> allFloors = new ArrayList<>();
@@ -94,7 +86,7 @@ class BackfillBenchmark {
                 for (String config : configs) {
                     try (TestDatabase state = TestDatabases.createFresh("benchstate")) {
                         rounds.add(new Round(floors, run(work.resolve(round + "-" + config.trim().replace(':', '-')),
-                                config.trim(), dryRun, List.of(), dify, state, weave, heap)));
+                                config.trim(), dryRun, everything, dify, state, weave, heap)));
                     }
                 }
             }
@@ -105,10 +97,10 @@ class BackfillBenchmark {
             ConfigResult wire = first;
             String wireSource = "all calls, sent to the discarding sink";
             if (dryRun) {
-                Instant sampleEnd = spec.start().plus(spec.span().dividedBy(10));
+                Instant sampleEnd = data.start().plus(data.span().dividedBy(10));
                 try (TestDatabase state = TestDatabases.createFresh("benchstate")) {
                     wire = run(work.resolve("wire-sample"), "local", false,
-                            List.of("--from=" + spec.start(), "--to=" + sampleEnd), dify, state, weave, heap);
+                            List.of("--from=" + data.start(), "--to=" + sampleEnd), dify, state, weave, heap);
                 }
                 wireSource = "a sample: the first tenth of the time range (" + wire.calls() + " calls) sent to the discarding sink";
             }
@@ -118,7 +110,7 @@ class BackfillBenchmark {
             System.out.printf(Locale.ROOT, "**Dataset `%s`** (%,d workflow runs with %,d node executions + %,d messages: "
                     + "%,d traces, %,d calls; %,.0f bytes per call on the wire, from %s; %,.0f characters of source text per "
                     + "call; JDBC scan %.2f s for %.0f MB of text; `psql \\copy` %.2f s); sink `%s`, `-Xmx%s`:%n%n",
-                    shape.label(), generated.workflowRunCount(), generated.nodeExecutionCount(), generated.messageCount(),
+                    data.label(), data.workflowRuns(), data.nodeExecutions(), data.messages(),
                     first.traces(), first.calls(), (double) wire.bytes() / Math.max(1, wire.calls()), wireSource,
                     (double) scannedChars / Math.max(1, first.calls()), scan, scannedChars / 1e6, psql,
                     dryRun ? "dry-run" : "weave", heap + ChildJvm.describeOptions());
@@ -229,7 +221,7 @@ class BackfillBenchmark {
     /**
      * One configuration on a fresh state store: {@code local} (the default partition count),
      * {@code local:N} ({@code --partitions=N}), or {@code remote:W} (a manager and W worker JVMs over the
-     * local RabbitMQ, 4 partitions per step per worker); over the whole dataset unless {@code window} says.
+     * local RabbitMQ, 4 partitions per step per worker); over {@code window} (the whole dataset's, or a sample's).
      */
     private static ConfigResult run(Path work, String config, boolean dryRun, List<String> window, TestDatabase dify,
             TestDatabase state, DiscardingWeave weave, String heap) throws Exception {
@@ -238,7 +230,7 @@ class BackfillBenchmark {
         long bytesBefore = weave.bytes.get();
         Map<String, String> env = ChildJvm.env(dify, state, dryRun ? null : weave);
         List<String> args = new ArrayList<>(List.of("migrate"));
-        args.addAll(window.isEmpty() ? List.of("--to=2026-12-01T00:00:00Z") : window);
+        args.addAll(window);
         if (dryRun) {
             args.add("--dry-run");
         }
@@ -303,19 +295,6 @@ class BackfillBenchmark {
             Thread.sleep(50);
         }
         throw new AssertionError(file + " never said '" + text + "'");
-    }
-
-    /**
-     * The generated tables vacuumed and analyzed, as autovacuum has long since done on a live Dify database: else
-     * the first round's floor sets the fresh rows' hint bits, and autovacuum reads the tables during its job.
-     */
-    private static void vacuumAnalyze(TestDatabase dify) throws Exception {
-        long t0 = System.nanoTime();
-        try (Connection c = dify.dataSource().getConnection(); Statement statement = c.createStatement()) {
-            c.setAutoCommit(true);
-            statement.execute("VACUUM (ANALYZE)");
-        }
-        System.out.printf(Locale.ROOT, "vacuumed and analyzed in %.1f s%n", seconds(t0));
     }
 
     /** The job's own time, start to end, from the job repository: the wall time without the JVM's start. */

@@ -66,6 +66,19 @@ public final class TestDatabases {
         return new TestDatabase(s, name);
     }
 
+    /**
+     * A database already on the test server, used as it is and never dropped (a benchmark's kept dataset, or a
+     * copy of a real Dify database restored there).
+     */
+    public static TestDatabase existing(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Database name must be lower-case letters, digits and '_': " + name);
+        }
+        TestDatabase db = new TestDatabase(server(), name);
+        db.keep();
+        return db;
+    }
+
     /** A fresh database holding Dify's schema ({@value #DIFY_SCHEMA}). */
     public static TestDatabase createDifyDatabase() {
         TestDatabase db = createFresh("dify");
