@@ -332,7 +332,7 @@ class BackfillBenchmark {
         return last;
     }
 
-    private static double seconds(long start) {
+    static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -36,7 +36,7 @@ record BenchDataset(TestDatabase dify, String label, long workflowRuns, long nod
             GenerationResult generated = new DifyDataGenerator().generate(dify.dataSource(), spec);
             System.out.printf(Locale.ROOT, "generated (%s) %d workflow runs, %d node executions, %d messages in %.1f s%n",
                     shape.label(), generated.workflowRunCount(), generated.nodeExecutionCount(),
-                    generated.messageCount(), (System.nanoTime() - t0) / 1e9);
+                    generated.messageCount(), BackfillBenchmark.seconds(t0));
             vacuumAnalyze(dify);
             return new BenchDataset(dify, shape.label(), generated.workflowRunCount(), generated.nodeExecutionCount(),
                     generated.messageCount(), spec.start(), spec.span());
@@ -88,6 +88,6 @@ record BenchDataset(TestDatabase dify, String label, long workflowRuns, long nod
             c.setAutoCommit(true);
             statement.execute("VACUUM (ANALYZE)");
         }
-        System.out.printf(Locale.ROOT, "vacuumed and analyzed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "vacuumed and analyzed in %.1f s%n", BackfillBenchmark.seconds(t0));
     }
 }
