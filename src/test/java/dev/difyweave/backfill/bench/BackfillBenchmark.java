@@ -67,14 +67,10 @@ class BackfillBenchmark {
     }
 
     private static void throughput(Path work, DiscardingWeave weave, String heap) throws Exception {
-        int runs = Integer.getInteger("bench.runs", 100_000);
-        int messages = Integer.getInteger("bench.messages", 200_000);
-        DatasetShape shape = DatasetShape.parse(System.getProperty("bench.shape", "default"));
         boolean dryRun = dryRun(System.getProperty("bench.sink", "weave"));
         List<String> configs = List.of(System.getProperty("bench.configs", "local").split(","));
         String existing = System.getProperty("bench.database", "").trim();
-        try (BenchDataset data = existing.isEmpty() ? BenchDataset.generate(shape, runs, messages,
-                Boolean.getBoolean("bench.keep")) : BenchDataset.existing(existing)) {
+        try (BenchDataset data = existing.isEmpty() ? generated() : BenchDataset.existing(existing)) {
             TestDatabase dify = data.dify();
             List<String> everything = List.of("--to=" + data.start().plus(data.span()));
             int repeats = Integer.getInteger("bench.repeats", 1);
@@ -150,6 +146,13 @@ class BackfillBenchmark {
         System.out.println("| command | runs (s) | median (s) |");
         System.out.println("|---|---|---|");
         startup.forEach(r -> System.out.println(r.markdownRow()));
+    }
+
+    /** The dataset {@code bench.shape}, {@code bench.runs} and {@code bench.messages} describe, generated for the run. */
+    private static BenchDataset generated() throws Exception {
+        return BenchDataset.generate(DatasetShape.parse(System.getProperty("bench.shape", "default")),
+                Integer.getInteger("bench.runs", 100_000), Integer.getInteger("bench.messages", 200_000),
+                Boolean.getBoolean("bench.keep"));
     }
 
     /** One configuration's run: its counts, times and memory; {@code bytes} is what the sink received (0 in a dry run). */

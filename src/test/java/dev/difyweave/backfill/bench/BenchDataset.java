@@ -4,9 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
@@ -55,27 +55,24 @@ record BenchDataset(TestDatabase dify, String label, long workflowRuns, long nod
                         + " least((SELECT min(created_at) FROM workflow_runs), (SELECT min(created_at) FROM messages)),"
                         + " greatest((SELECT max(created_at) FROM workflow_runs), (SELECT max(created_at) FROM messages))")) {
             rs.next();
-            Timestamp first = rs.getTimestamp(4);
-            Timestamp last = rs.getTimestamp(5);
+            // read as the wall time it is (UTC in Dify), never through the JVM's zone and its DST gaps
+            LocalDateTime first = rs.getObject(4, LocalDateTime.class);
+            LocalDateTime last = rs.getObject(5, LocalDateTime.class);
             if (first == null) {
                 throw new IllegalStateException("bench.database " + name + " has no workflow runs and no messages");
             }
-            Instant start = utc(first);
-            Duration span = Duration.between(start, utc(last)).plusSeconds(1);
+            Instant start = first.toInstant(ZoneOffset.UTC);
+            Duration span = Duration.between(start, last.toInstant(ZoneOffset.UTC)).plusSeconds(1);
+            BenchDataset data = new BenchDataset(dify, name, rs.getLong(1), rs.getLong(2), rs.getLong(3), start, span);
             System.out.printf(Locale.ROOT, "bench.database: %s as it is, %d workflow runs, %d node executions, %d messages%n",
-                    name, rs.getLong(1), rs.getLong(2), rs.getLong(3));
-            return new BenchDataset(dify, name, rs.getLong(1), rs.getLong(2), rs.getLong(3), start, span);
+                    name, data.workflowRuns(), data.nodeExecutions(), data.messages());
+            return data;
         }
     }
 
     @Override
     public void close() {
         dify.close();
-    }
-
-    /** A {@code timestamp without time zone} read through JDBC as the UTC instant Dify means. */
-    private static Instant utc(Timestamp timestamp) {
-        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     /**
