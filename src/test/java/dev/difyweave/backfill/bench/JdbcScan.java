@@ -17,7 +17,7 @@ final class JdbcScan {
         long chars = 0;
         try (Connection c = dify.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            for (String sql : SourceQueries.ALL) {
+            for (String sql : SourceQueries.of(dify)) {
                 try (PreparedStatement statement = c.prepareStatement(sql)) {
                     statement.setFetchSize(1000);
                     try (ResultSet rs = statement.executeQuery()) {

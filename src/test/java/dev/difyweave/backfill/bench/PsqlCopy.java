@@ -26,7 +26,7 @@ final class PsqlCopy {
         List<String> command = new ArrayList<>(List.of(System.getProperty("bench.psql", "psql"), "-X", "-q",
                 "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()),
                 "-U", dify.username(), "-d", uri.getPath().substring(1)));
-        for (String sql : SourceQueries.ALL) {
+        for (String sql : SourceQueries.of(dify)) {
             command.addAll(List.of("-c", "\\copy (" + sql + ") TO '/dev/null'"));
         }
         Files.createDirectories(work);
