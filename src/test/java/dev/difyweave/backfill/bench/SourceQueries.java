@@ -12,7 +12,8 @@ import dev.difyweave.backfill.testsupport.TestDatabases.TestDatabase;
 /**
  * Every source column the backfill reads (the columns of {@code sql/dify}), one query per table: what both
  * floors (the JDBC scan and {@code psql \copy}) read, so the job is compared with reading exactly the same data.
- * The small tables the job looks up by id are read whole, as the floors read the large ones.
+ * The small tables the job looks up by id are read whole, as the floors read the large ones; of
+ * {@code upload_files}, which holds every upload, only the offloaded payloads' keys, as the job joins them.
  */
 final class SourceQueries {
 
@@ -44,9 +45,8 @@ final class SourceQueries {
                     + " from_source, from_end_user_id, from_account_id, created_at, updated_at FROM message_feedbacks"),
             new TableQuery("message_annotations", "SELECT id, app_id, conversation_id, message_id, question, content,"
                     + " account_id, created_at, updated_at FROM message_annotations"),
-            new TableQuery("workflow_node_execution_offload", "SELECT node_execution_id, type, file_id"
-                    + " FROM workflow_node_execution_offload"),
-            new TableQuery("upload_files", "SELECT id, key FROM upload_files"),
+            new TableQuery("workflow_node_execution_offload", "SELECT o.node_execution_id, o.type, o.file_id, f.key"
+                    + " FROM workflow_node_execution_offload o LEFT JOIN upload_files f ON f.id = o.file_id"),
             new TableQuery("end_users", "SELECT id, session_id FROM end_users"),
             new TableQuery("accounts", "SELECT id, name, email FROM accounts"),
             new TableQuery("apps", "SELECT id, tenant_id, mode FROM apps"),
